@@ -1,0 +1,2 @@
+// Placeholder; the samples issue fills it in.
+System.Console.WriteLine("not implemented yet");

@@ -1,0 +1,57 @@
+namespace Pyannote.Sdk.Http;
+
+/// <summary>What the pipeline must know about a request to retry it safely.</summary>
+internal enum RequestKind
+{
+    /// <summary>Safe to repeat: GET, job status polls (including NanoGPT's status POST), pre-signed upload PUT.</summary>
+    Idempotent,
+
+    /// <summary>Creates billed work (a job, a synchronous transcription): repeated only when the vendor provably did not process it.</summary>
+    Billed,
+}
+
+/// <summary>
+/// The operation name and retry class of the request being sent. Hand-written code opens a scope around a call to a
+/// generated client (<c>using var _ = SpeechRequestContext.Begin("pyannote.diarize", RequestKind.Billed);</c>); the
+/// pipeline's handlers read it from the request's options, or from the ambient scope.
+/// </summary>
+internal sealed record SpeechRequestContext(string Operation, RequestKind Kind, bool Anonymous = false)
+{
+    private static readonly AsyncLocal<SpeechRequestContext?> Ambient = new();
+
+    public static readonly HttpRequestOptionsKey<SpeechRequestContext> OptionKey = new("Pyannote.Sdk.RequestContext");
+
+    /// <summary>Sets the ambient context for calls made inside the scope.</summary>
+    public static IDisposable Begin(string operation, RequestKind kind, bool anonymous = false)
+    {
+        var previous = Ambient.Value;
+        Ambient.Value = new SpeechRequestContext(operation, kind, anonymous);
+        return new Scope(previous);
+    }
+
+    /// <summary>Attaches a context to one request (for requests the hand-written layer builds itself).</summary>
+    public void ApplyTo(HttpRequestMessage request) => request.Options.Set(OptionKey, this);
+
+    /// <summary>The context of <paramref name="request"/>: its own, else the ambient one, else a default from the HTTP method.</summary>
+    public static SpeechRequestContext For(HttpRequestMessage request)
+    {
+        if (request.Options.TryGetValue(OptionKey, out var own))
+        {
+            return own;
+        }
+
+        if (Ambient.Value is { } ambient)
+        {
+            return ambient;
+        }
+
+        var m = request.Method;
+        var safe = m == HttpMethod.Get || m == HttpMethod.Head || m == HttpMethod.Options || m == HttpMethod.Put || m == HttpMethod.Delete;
+        return new SpeechRequestContext(m.Method.ToLowerInvariant() + " " + request.RequestUri?.AbsolutePath, safe ? RequestKind.Idempotent : RequestKind.Billed);
+    }
+
+    private sealed class Scope(SpeechRequestContext? previous) : IDisposable
+    {
+        public void Dispose() => Ambient.Value = previous;
+    }
+}

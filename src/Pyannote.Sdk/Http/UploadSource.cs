@@ -1,0 +1,195 @@
+using System.Net.Http.Headers;
+
+namespace Pyannote.Sdk.Http;
+
+/// <summary>
+/// A local input opened for upload: seekable, of known length, re-readable for every attempt. Files are opened per
+/// attempt; a caller's seekable stream is rewound to its starting position; a non-seekable stream is spooled once to a
+/// temporary file that is deleted on dispose. Nothing is buffered whole in memory.
+/// </summary>
+internal sealed class UploadSource : IAsyncDisposable
+{
+    private const int BufferSize = 81920;
+    private readonly string? _path;
+    private readonly Stream? _stream;
+    private readonly long _streamStart;
+    private readonly FileStream? _spool;
+
+    private UploadSource(string? path, Stream? stream, FileStream? spool, long length, string fileName, string contentType)
+    {
+        _path = path;
+        _stream = stream;
+        _streamStart = stream?.Position ?? 0;
+        _spool = spool;
+        Length = length;
+        FileName = fileName;
+        ContentType = contentType;
+    }
+
+    public long Length { get; }
+
+    public string FileName { get; }
+
+    public string ContentType { get; }
+
+    public static async Task<UploadSource> OpenAsync(AudioInput input, SpeechVendor vendor, long maxBytes, string paramName, CancellationToken cancellationToken)
+    {
+        var fileName = input.FileName ?? "audio";
+        var contentType = input.ContentType ?? MediaTypes.FromFileName(fileName);
+        switch (input.Kind)
+        {
+            case AudioInputKind.File:
+                var info = new FileInfo(input.FilePath!);
+                if (!info.Exists)
+                {
+                    throw new ArgumentException($"The audio file '{input.FilePath}' does not exist.", paramName);
+                }
+
+                EnsureWithin(info.Length, maxBytes, vendor, paramName);
+                return new UploadSource(info.FullName, null, null, info.Length, fileName, contentType);
+
+            case AudioInputKind.Stream when input.Stream!.CanSeek:
+                var length = input.Stream.Length - input.Stream.Position;
+                EnsureWithin(length, maxBytes, vendor, paramName);
+                return new UploadSource(null, input.Stream, null, length, fileName, contentType);
+
+            case AudioInputKind.Stream:
+                var spool = await SpoolAsync(input.Stream!, vendor, maxBytes, paramName, cancellationToken).ConfigureAwait(false);
+                return new UploadSource(null, spool, spool, spool.Length, fileName, contentType);
+
+            default:
+                throw new ArgumentException("A URL input has nothing to upload.", paramName);
+        }
+    }
+
+    /// <summary>Creates fresh content for one attempt: the bytes with an explicit Content-Length and the content type.</summary>
+    public HttpContent CreateContent(bool setContentType = true)
+    {
+        var content = new ReplayableContent(OpenRead, Length);
+        if (setContentType)
+        {
+            content.Headers.ContentType = MediaTypeHeaderValue.Parse(ContentType);
+        }
+
+        return content;
+    }
+
+    public ValueTask DisposeAsync() => _spool?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    private Stream OpenRead()
+    {
+        if (_path is not null)
+        {
+            return new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        }
+
+        _stream!.Position = _streamStart;
+        return new NonDisposingStream(_stream);
+    }
+
+    private static void EnsureWithin(long length, long maxBytes, SpeechVendor vendor, string paramName)
+    {
+        if (length > maxBytes)
+        {
+            throw new ArgumentException($"The audio is {length:N0} bytes; {vendor.DisplayName()} accepts at most {maxBytes:N0} bytes ({MediaTypes.FormatSize(maxBytes)}) for this operation.", paramName);
+        }
+    }
+
+    private static async Task<FileStream> SpoolAsync(Stream source, SpeechVendor vendor, long maxBytes, string paramName, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "pyannote-sdk-" + Guid.NewGuid().ToString("N") + ".upload");
+        var spool = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, BufferSize, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+        try
+        {
+            var buffer = new byte[BufferSize];
+            long total = 0;
+            int read;
+            while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                total += read;
+                EnsureWithin(total, maxBytes, vendor, paramName);
+                await spool.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+            }
+
+            await spool.FlushAsync(cancellationToken).ConfigureAwait(false);
+            spool.Position = 0;
+            return spool;
+        }
+        catch
+        {
+            await spool.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Lets content dispose its stream without closing the caller's stream or the spool file.</summary>
+    private sealed class NonDisposingStream(Stream inner) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => inner.ReadAsync(buffer, cancellationToken);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => inner.ReadAsync(buffer, offset, count, cancellationToken);
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
+
+/// <summary>
+/// Request content that opens a fresh stream every time it is serialised, so a retry re-sends the whole body instead
+/// of a consumed stream. Reports an exact length, so uploads carry Content-Length rather than chunked encoding.
+/// </summary>
+internal sealed class ReplayableContent : HttpContent
+{
+    private const int BufferSize = 81920;
+    private readonly Func<Stream> _open;
+    private readonly long _length;
+
+    public ReplayableContent(Func<Stream> open, long length)
+    {
+        _open = open;
+        _length = length;
+    }
+
+    /// <summary>How many times the body has started to be written to a connection.</summary>
+    public int SerializationCount { get; private set; }
+
+    protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) =>
+        await SerializeToStreamAsync(stream, context, CancellationToken.None).ConfigureAwait(false);
+
+    protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context, CancellationToken cancellationToken)
+    {
+        SerializationCount++;
+        await using var source = _open();
+        var buffer = new byte[BufferSize];
+        int read;
+        while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = _length;
+        return true;
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Logging;
+using Pyannote.Sdk.Jobs;
+
+namespace Pyannote.Sdk;
+
+/// <summary>Settings shared by every vendor client: endpoint, timeouts, retries, job waiting, logging and transport.</summary>
+public abstract class SpeechClientOptions
+{
+    /// <summary>The API's base address; <see langword="null"/> for the vendor's public endpoint. Set it for a proxy or the local emulator.</summary>
+    public Uri? Endpoint { get; set; }
+
+    /// <summary>How long one attempt may wait for the response headers (not for an upload's body). Default 100 seconds.</summary>
+    public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>How long sending an upload's body may take; <see langword="null"/> (the default) for no limit, since large files take minutes.</summary>
+    public TimeSpan? UploadTimeout { get; set; }
+
+    /// <summary>Retry policy for transient failures.</summary>
+    public SpeechRetryOptions Retry { get; set; } = new();
+
+    /// <summary>Default polling schedule and maximum wait for vendor jobs.</summary>
+    public JobWaitOptions JobWait { get; set; } = new();
+
+    /// <summary>Source of time for polling, backoff and webhook tolerance; replace it in tests. Default <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Receives request logs; <see langword="null"/> for none. API keys, secrets, pre-signed query strings and audio never reach a log.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>The innermost HTTP handler (for example a test double, or a handler with a proxy); <see langword="null"/> for a
+    /// pooled <see cref="SocketsHttpHandler"/>. The SDK's authentication, retry, logging and tracing handlers always sit on top.</summary>
+    public HttpMessageHandler? Transport { get; set; }
+
+    /// <summary>The vendor's public endpoint.</summary>
+    private protected abstract Uri DefaultEndpoint { get; }
+
+    /// <summary>The endpoint in effect, ending with a slash.</summary>
+    internal Uri EffectiveEndpoint
+    {
+        get
+        {
+            var e = Endpoint ?? DefaultEndpoint;
+            return e.AbsoluteUri.EndsWith('/') ? e : new Uri(e.AbsoluteUri + "/");
+        }
+    }
+}
+
+/// <summary>How the SDK retries requests that failed transiently (408, 429, 500, 502, 503, 504, connection failures).
+/// Requests that create billed work are retried only when the vendor provably did not process them.</summary>
+public sealed class SpeechRetryOptions
+{
+    /// <summary>The most retries after the first attempt. Default 3; 0 disables retries.</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>The first backoff delay when the vendor gives no <c>Retry-After</c>; doubled each retry, with jitter. Default 0.5 seconds.</summary>
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The longest backoff delay. Default 30 seconds.</summary>
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest <c>Retry-After</c> the SDK will wait for; a longer one ends the retries with the error. Default 60 seconds.</summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
+}

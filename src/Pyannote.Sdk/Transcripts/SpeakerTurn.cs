@@ -1,0 +1,41 @@
+namespace Pyannote.Sdk.Transcripts;
+
+/// <summary>A run of speech by one speaker: its time span, its text and, when known, its words.</summary>
+public sealed class SpeakerTurn
+{
+    /// <summary>Creates a turn.</summary>
+    /// <param name="speaker">The speaker label as the vendor gave it, or <see langword="null"/> when unknown.</param>
+    /// <param name="start">Start time.</param>
+    /// <param name="end">End time; not before <paramref name="start"/>.</param>
+    /// <param name="text">The turn's text.</param>
+    /// <param name="words">The turn's words; empty when the vendor gave text without words.</param>
+    /// <exception cref="ArgumentException">A time is negative, or <paramref name="end"/> is before <paramref name="start"/>.</exception>
+    public SpeakerTurn(string? speaker, TimeSpan start, TimeSpan end, string text, IReadOnlyList<TranscriptWord>? words = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        TimeRules.EnsureSpan(start, end, nameof(start), nameof(end));
+        Speaker = speaker;
+        Start = start;
+        End = end;
+        Text = text;
+        Words = words ?? Array.Empty<TranscriptWord>();
+    }
+
+    /// <summary>The speaker label, or <see langword="null"/> when no speaker is known.</summary>
+    public string? Speaker { get; }
+
+    /// <summary>Start time.</summary>
+    public TimeSpan Start { get; }
+
+    /// <summary>End time.</summary>
+    public TimeSpan End { get; }
+
+    /// <summary>The turn's text.</summary>
+    public string Text { get; }
+
+    /// <summary>The turn's words, in time order; empty when the vendor gave only text.</summary>
+    public IReadOnlyList<TranscriptWord> Words { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"[{Start:hh\\:mm\\:ss\\.fff}-{End:hh\\:mm\\:ss\\.fff}] {Speaker ?? "?"}: {Text}";
+}
