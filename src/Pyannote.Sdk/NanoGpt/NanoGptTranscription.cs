@@ -25,8 +25,19 @@ public sealed class NanoGptTranscription
     /// (<c>Speaker 1: … Speaker 2: …</c>); <see cref="Transcript"/> has the structured form.</summary>
     public string Text { get; }
 
-    /// <summary>The transcript: words with times and speakers, and speaker turns. Synchronous models give text only,
-    /// so their transcript has no words or turns and its <see cref="Transcript.Text"/> is <see cref="Text"/>.</summary>
+    /// <summary>
+    /// The transcript: words with times and speakers, and speaker turns. Synchronous models give text only, so their
+    /// transcript has no words or turns and its <see cref="Transcript.Text"/> is <see cref="Text"/>.
+    /// </summary>
+    /// <remarks>
+    /// <para><b>One speaker labelling.</b> NanoGPT names speakers twice: <c>speaker_0</c> (zero-based) on words and
+    /// <c>Speaker 1</c> (one-based) on segments. The transcript uses the segment labels: each word speaker id takes the
+    /// segment label its words overlap most in total (a tie goes to the label whose first segment starts earliest); an id
+    /// that overlaps no segment, or every id when there are no segments, becomes <c>Speaker N+1</c> for <c>speaker_N</c>;
+    /// any other id is kept as given. Without words, turns come from the segments.</para>
+    /// <para><b>Punctuation.</b> A <c>punctuation</c> token is appended to the previous word (<c>Hello</c> + <c>,</c> →
+    /// <c>Hello,</c>, the end time extended); whitespace-only tokens are dropped. <see cref="Tokens"/> keeps every token as returned.</para>
+    /// </remarks>
     public Transcript Transcript { get; }
 
     /// <summary>Billing and audio facts NanoGPT reported.</summary>

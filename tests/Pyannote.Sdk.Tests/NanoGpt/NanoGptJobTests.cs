@@ -49,8 +49,11 @@ public class NanoGptJobTests
         Assert.Equal(new[] { 1, 2, 4 }.Select(s => TimeSpan.FromSeconds(s)), time.Delays);
         Assert.Equal(4, requests.Count);
         Assert.Equal("https://nano-gpt.com/api/transcribe", requests[0].Uri.ToString());
+        Assert.Equal(new Http.SpeechRequestContext("nanogpt.transcribe", Http.RequestKind.Billed), requests[0].Context);
         foreach (var poll in requests.Skip(1))
         {
+            // A POST, but safe to repeat: the pipeline may retry it.
+            Assert.Equal(new Http.SpeechRequestContext("nanogpt.transcribe.status", Http.RequestKind.Idempotent), poll.Context);
             Assert.Equal("https://nano-gpt.com/api/transcribe/status", poll.Uri.ToString());
             Assert.Equal(ApiKey, poll.Headers["x-api-key"]);
             using var body = JsonDocument.Parse(poll.Body);

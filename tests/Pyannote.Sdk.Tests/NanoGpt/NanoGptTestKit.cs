@@ -20,7 +20,7 @@ internal static class NanoGptTestKit
         new(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
 
     /// <summary>A request as the server saw it: method, URI, headers and the body read at send time.</summary>
-    public sealed record Recorded(HttpMethod Method, Uri Uri, Dictionary<string, string> Headers, string? ContentType, byte[] Body)
+    public sealed record Recorded(HttpMethod Method, Uri Uri, Dictionary<string, string> Headers, string? ContentType, byte[] Body, Pyannote.Sdk.Http.SpeechRequestContext Context)
     {
         public string BodyText => Encoding.UTF8.GetString(Body);
     }
@@ -29,7 +29,7 @@ internal static class NanoGptTestKit
     {
         var headers = request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => string.Join(",", h.Value));
         var body = request.Content is null ? Array.Empty<byte>() : await request.Content.ReadAsByteArrayAsync();
-        return new Recorded(request.Method, request.RequestUri!, headers, request.Content?.Headers.ContentType?.ToString(), body);
+        return new Recorded(request.Method, request.RequestUri!, headers, request.Content?.Headers.ContentType?.ToString(), body, Pyannote.Sdk.Http.SpeechRequestContext.For(request));
     }
 
     /// <summary>Answers each request with the next scripted response, recording the requests.</summary>
