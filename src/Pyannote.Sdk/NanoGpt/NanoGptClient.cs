@@ -200,6 +200,11 @@ public class NanoGptClient : ISpeechClient
 
     private static void Validate(AudioInput audio, NanoGptTranscriptionOptions options)
     {
+        if (options.Model is { } set && string.IsNullOrEmpty(set.ToString()))
+        {
+            throw new ArgumentException("Model must name a NanoGPT model when set (default(NanoGptModel) has no name); leave it null for NanoGPT's default.", nameof(options));
+        }
+
         var model = options.Model ?? NanoGptModel.WhisperLargeV3;
         if (options.Diarize == true && !model.SupportsDiarization)
         {

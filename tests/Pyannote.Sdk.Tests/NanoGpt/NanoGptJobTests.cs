@@ -138,4 +138,25 @@ public class NanoGptJobTests
         Assert.Equal("{\"runId\":\"abc123def456\",\"isApiRequest\":true}", requests.Single().BodyText);
         Assert.Equal("Hello everyone", result.Segments[0].Text);
     }
+
+    [Fact]
+    public async Task A_rate_limited_poll_waits_for_retry_after_and_keeps_polling()
+    {
+        var time = new FakeTimeProvider { AutoAdvance = true };
+        var (mock, requests) = Script(
+            () =>
+            {
+                var r = Json((HttpStatusCode)429, "{\"error\":{\"message\":\"Too many requests\",\"code\":\"rate_limit_exceeded\",\"type\":\"rate_limit_error\"}}");
+                r.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(20));
+                return r;
+            },
+            () => Json(HttpStatusCode.OK, Payload("transcribe-status-completed.json")));
+        var job = Client(mock, time).ResumeTranscriptionJob("abc123def456");
+
+        var result = await job.WaitForCompletionAsync();
+
+        Assert.Equal(new[] { TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20) }, time.Delays);
+        Assert.Equal(2, requests.Count);
+        Assert.Equal("Hello everyone", result.Segments.Single().Text);
+    }
 }

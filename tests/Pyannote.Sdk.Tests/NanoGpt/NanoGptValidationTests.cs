@@ -137,4 +137,13 @@ public class NanoGptValidationTests
         await Rejected(c => Task.FromResult(c.ResumeTranscriptionJob(" ")));
         Assert.Throws<ArgumentException>(() => new NanoGptClient(" "));
     }
+
+    [Fact]
+    public async Task Default_model_value_without_a_name()
+    {
+        var ex = await Rejected(c => c.StartTranscriptionAsync(AudioInput.FromUrl("https://example.com/a.mp3"), new NanoGptTranscriptionOptions { Model = default(NanoGptModel) }));
+
+        Assert.Equal("options", ex.ParamName);
+        Assert.Contains("Model", ex.Message);
+    }
 }
