@@ -85,7 +85,7 @@ public class JigsawStackClient : ISpeechClient
         ArgumentNullException.ThrowIfNull(webhookUrl);
         if (!webhookUrl.IsAbsoluteUri || (webhookUrl.Scheme != Uri.UriSchemeHttps && webhookUrl.Scheme != Uri.UriSchemeHttp))
         {
-            throw new ArgumentException($"The webhook URL must be an absolute http(s) URL (was '{Redaction.Url(webhookUrl.OriginalString)}').", nameof(webhookUrl));
+            throw new ArgumentException($"The webhook URL must be an absolute http(s) URL (the scheme was '{(webhookUrl.IsAbsoluteUri ? webhookUrl.Scheme : "relative")}').", nameof(webhookUrl));
         }
 
         var (dto, rateLimit) = await SendTranscribeAsync(request, webhookUrl, cancellationToken).ConfigureAwait(false);
@@ -230,7 +230,7 @@ public class JigsawStackClient : ISpeechClient
         {
             if (!remote.IsHttpUrl)
             {
-                throw new ArgumentException($"JigsawStack fetches only http(s) URLs (was '{Redaction.Url(remote.Url)}').", "request.Audio");
+                throw new ArgumentException($"JigsawStack fetches only http(s) URLs (the scheme was '{remote.Url!.Scheme}').", "request.Audio");
             }
 
             url = remote.Url!.AbsoluteUri;

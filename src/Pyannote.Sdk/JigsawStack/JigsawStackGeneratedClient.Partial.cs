@@ -15,9 +15,13 @@ internal partial class JigsawStackGeneratedClient
     /// <summary>The serializer settings of the generated client, for bodies the hand-written layer reads itself.</summary>
     internal static JsonSerializerOptions Json => _settings.Value;
 
-    // Optional request fields that are unset are left out of the JSON body rather than sent as null.
-    static partial void UpdateJsonSerializerSettings(JsonSerializerOptions settings) =>
+    // Optional request fields that are unset are left out of the JSON body rather than sent as null; answers are read
+    // leniently (the service's published examples include a trailing comma).
+    static partial void UpdateJsonSerializerSettings(JsonSerializerOptions settings)
+    {
         settings.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        settings.AllowTrailingCommas = true;
+    }
 
     partial void ProcessResponse(HttpClient client, HttpResponseMessage response)
     {

@@ -160,7 +160,7 @@ public class TogetherClient : ISpeechClient
         {
             if (!audio.IsHttpUrl)
             {
-                throw new ArgumentException($"Together AI fetches only http(s) URLs (was '{Redaction.Url(audio.Url)}').", nameof(audio));
+                throw new ArgumentException($"Together AI fetches only http(s) URLs (the scheme was '{audio.Url!.Scheme}').", nameof(audio));
             }
 
             return;
