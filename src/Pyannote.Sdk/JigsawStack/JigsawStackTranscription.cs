@@ -139,6 +139,26 @@ internal static class JigsawStackResponseParser
         return FromDto(dto ?? throw new SpeechResponseFormatException(SpeechVendor.JigsawStack, 200, "The transcription body is empty."), rateLimit);
     }
 
+    /// <summary>Parses a transcription body given as UTF-8 bytes (for example a webhook request body).</summary>
+    /// <param name="utf8Json">The body.</param>
+    /// <param name="rateLimit">Rate-limit headers of the response, if any.</param>
+    /// <returns>The typed result.</returns>
+    /// <exception cref="SpeechResponseFormatException">The body is not a JigsawStack transcription.</exception>
+    public static JigsawStackTranscription Parse(ReadOnlySpan<byte> utf8Json, JigsawStackRateLimit? rateLimit = null)
+    {
+        TranscribeResponse? dto;
+        try
+        {
+            dto = JsonSerializer.Deserialize<TranscribeResponse>(utf8Json, JigsawStackGeneratedClient.Json);
+        }
+        catch (JsonException ex)
+        {
+            throw new SpeechResponseFormatException(SpeechVendor.JigsawStack, 200, "The transcription body is not valid JSON: " + ex.Message, ex);
+        }
+
+        return FromDto(dto ?? throw new SpeechResponseFormatException(SpeechVendor.JigsawStack, 200, "The transcription body is empty."), rateLimit);
+    }
+
     /// <summary>Maps the generated DTO.</summary>
     public static JigsawStackTranscription FromDto(TranscribeResponse dto, JigsawStackRateLimit? rateLimit, string? requestedLanguage = null)
     {
