@@ -831,6 +831,51 @@ namespace Pyannote.Sdk.Generated.JigsawStack
 
     }
 
+    /// <summary>
+    /// The immediate answer when webhook_url is set (the fields of TranscribeResponse present in that mode). The SDK reads it through TranscribeResponse, which the operation declares, since one status code carries one schema.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    internal partial class TranscriptionAcknowledgement
+    {
+
+        /// <summary>
+        /// Whether the job was accepted.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("success")]
+        public bool? Success { get; set; } = default!;
+
+        /// <summary>
+        /// processing when queued, error when it could not be queued.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        public string? Status { get; set; } = default!;
+
+        /// <summary>
+        /// Job id; the webhook delivery carries the same id.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public string? Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("_usage")]
+        public Usage? _usage { get; set; } = default!;
+
+        /// <summary>
+        /// Identifier of the request log.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("log_id")]
+        public string? Log_id { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
 
 }
 
