@@ -78,6 +78,7 @@ public class PyannoteClient : ISpeechClient
     /// <returns>The <c>media://</c> URL.</returns>
     /// <exception cref="ArgumentException">The input is a URL, the file does not exist or is too large, or the key breaks the rules.</exception>
     /// <exception cref="SpeechApiException">pyannoteAI or the storage answered with an error.</exception>
+    /// <exception cref="TimeoutException">Sending the bytes took longer than <see cref="SpeechClientOptions.UploadTimeout"/>.</exception>
     public virtual async Task<string> UploadAsync(AudioInput audio, string? mediaKey = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(audio);
@@ -364,7 +365,7 @@ public class PyannoteClient : ISpeechClient
         {
             var current = cursor;
             var page = await GeneratedCall.RunAsync(SpeechVendor.Pyannote, "pyannote.jobs.list", RequestKind.Idempotent,
-                () => _api.ListJobsAsync(ListPageSize, current, status?.ToString(), cancellationToken)).ConfigureAwait(false);
+                () => _api.ListJobsAsync(ListPageSize, current, status?.ToString() is { Length: > 0 } s ? s : null, cancellationToken)).ConfigureAwait(false);
             foreach (var item in page.Items ?? new List<G.JobListItem>())
             {
                 yield return new PyannoteJobSummary(item.Id, PyannoteJobSnapshots.Status(item.Status), item.CreatedAt);
@@ -452,7 +453,15 @@ public class PyannoteClient : ISpeechClient
             Content = source.CreateContent(setContentType: false),
         };
         new SpeechRequestContext("pyannote.media.upload", RequestKind.Idempotent, Anonymous: true).ApplyTo(request);
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked?.Token ?? cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked?.Token ?? cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (timeout is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The upload of {source.Length:N0} bytes did not finish within {Options.UploadTimeout} ({nameof(SpeechClientOptions.UploadTimeout)}).", ex);
+        }
+
         return mediaUrl;
     }
 }

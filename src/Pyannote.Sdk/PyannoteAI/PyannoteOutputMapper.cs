@@ -46,6 +46,13 @@ internal static class PyannoteOutputMapper
         }
     }
 
+    /// <summary>Which job type produced an <c>output</c> (a webhook body does not say): a voiceprint job has
+    /// <c>voiceprint</c>, an identification job has <c>identification</c> or <c>voiceprints</c>, anything else is a diarization.</summary>
+    public static PyannoteJobKind DetectKind(G.JobOutput output) =>
+        output.Voiceprint is not null ? PyannoteJobKind.Voiceprint
+        : output.Identification is not null || output.Voiceprints is not null ? PyannoteJobKind.Identification
+        : PyannoteJobKind.Diarization;
+
     /// <summary>Maps a diarization job's <c>output</c> (raw JSON, as polled or as delivered to a webhook).</summary>
     /// <param name="output">The <c>output</c> object.</param>
     /// <param name="transcriptionModel">The speech-to-text model, recorded on the transcript when known.</param>
@@ -205,4 +212,17 @@ internal static class PyannoteOutputMapper
             throw new SpeechResponseFormatException(SpeechVendor.Pyannote, 200, "the job output holds an invalid value: " + ex.Message, ex);
         }
     }
+}
+
+/// <summary>The three kinds of pyannoteAI batch jobs, told apart by their output.</summary>
+internal enum PyannoteJobKind
+{
+    /// <summary><c>POST /v1/diarize</c>.</summary>
+    Diarization,
+
+    /// <summary><c>POST /v1/identify</c>.</summary>
+    Identification,
+
+    /// <summary><c>POST /v1/voiceprint</c>.</summary>
+    Voiceprint,
 }

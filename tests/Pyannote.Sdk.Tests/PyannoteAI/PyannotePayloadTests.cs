@@ -175,6 +175,14 @@ public class PyannotePayloadTests
         Assert.Equal("speaker_1", Assert.Single(fromBytes.Diarization).Speaker);
     }
 
+    [Theory]
+    [InlineData("{\"voiceprint\":\"aGVsbG8\"}", "Voiceprint")]
+    [InlineData("{\"diarization\":[],\"identification\":[]}", "Identification")]
+    [InlineData("{\"diarization\":[],\"voiceprints\":[]}", "Identification")]
+    [InlineData("{\"diarization\":[],\"wordLevelTranscription\":[]}", "Diarization")]
+    public void The_job_kind_is_told_from_the_output(string json, string kind) =>
+        Assert.Equal(kind, PyannoteOutputMapper.DetectKind(PyannoteOutputMapper.Parse(JsonDocument.Parse(json).RootElement)).ToString());
+
     [Fact]
     public void Job_created_examples_parse_with_and_without_warning()
     {
