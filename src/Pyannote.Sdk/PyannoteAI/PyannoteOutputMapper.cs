@@ -32,17 +32,17 @@ internal static class PyannoteOutputMapper
         }
     }
 
-    /// <summary>Reads an <c>output</c> object from its UTF-8 JSON bytes.</summary>
+    /// <summary>Reads an <c>output</c> object from its UTF-8 JSON bytes (for example a webhook body's <c>output</c>).</summary>
     public static G.JobOutput Parse(ReadOnlySpan<byte> utf8Json)
     {
         try
         {
-            using var doc = JsonDocument.Parse(utf8Json.ToArray());
-            return Parse(doc.RootElement);
+            return JsonSerializer.Deserialize<G.JobOutput>(utf8Json, G.PyannoteAIGeneratedClient.SharedSettings)
+                ?? throw new SpeechResponseFormatException(SpeechVendor.Pyannote, 200, "the job output is null.");
         }
         catch (JsonException ex)
         {
-            throw new SpeechResponseFormatException(SpeechVendor.Pyannote, 200, "the job output is not JSON: " + ex.Message, ex);
+            throw new SpeechResponseFormatException(SpeechVendor.Pyannote, 200, "the job output could not be read: " + ex.Message, ex);
         }
     }
 

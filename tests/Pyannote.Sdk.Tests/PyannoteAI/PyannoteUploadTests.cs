@@ -256,3 +256,23 @@ public class PyannoteLargeUploadTests(ITestOutputHelper output)
         Assert.False(File.Exists(path));
     }
 }
+
+public class PyannoteUploadAuthTests
+{
+    [Fact]
+    public async Task A_presigned_url_under_the_client_endpoint_still_gets_no_api_key()
+    {
+        // The local emulator serves uploads from its own host, under the client's endpoint.
+        var kit = new PyannoteTestKit();
+        kit.Mock.When(HttpMethod.Post, "https://api.pyannote.ai/v1/media/input")
+            .Respond(_ => PyannoteTestKit.Json("{\"url\":\"https://api.pyannote.ai/upload/obj?token=t\"}", System.Net.HttpStatusCode.Created));
+        kit.Mock.When(HttpMethod.Put, "https://api.pyannote.ai/upload/obj").Respond(System.Net.HttpStatusCode.OK);
+
+        await kit.Client.UploadAsync(AudioInput.FromStream(new MemoryStream(new byte[7]), "a.wav"));
+
+        Assert.NotNull(kit.Requests[0].Authorization);
+        Assert.Equal(HttpMethod.Put, kit.Requests[1].Method);
+        Assert.Null(kit.Requests[1].Authorization);
+        Assert.Equal(7, kit.Requests[1].ContentLength);
+    }
+}
