@@ -111,6 +111,23 @@ public class PyannoteWireTests
     }
 
     [Fact]
+    public async Task Identify_and_voiceprint_with_defaults_send_no_unset_fields()
+    {
+        var kit = new PyannoteTestKit();
+        kit.JobCreated("/v1/identify");
+        kit.JobCreated("/v1/voiceprint");
+        var options = new IdentificationOptions();
+        options.Voiceprints.Add(new PyannoteVoiceprint("Sam", "U29tZQ"));
+
+        await kit.Client.StartIdentificationAsync(AudioInput.FromUrl("https://example.com/a.wav"), options);
+        await kit.Client.StartVoiceprintAsync(AudioInput.FromUrl("media://voices/sam.wav"));
+
+        Assert.Equal("{\"url\":\"https://example.com/a.wav\",\"voiceprints\":[{\"label\":\"Sam\",\"voiceprint\":\"U29tZQ\"}]}", kit.Requests[0].Body);
+        Assert.Equal("{\"url\":\"media://voices/sam.wav\"}", kit.Requests[1].Body);
+        Assert.All(kit.Requests, AssertBearer);
+    }
+
+    [Fact]
     public async Task Get_job_escapes_the_id_and_returns_status_dates_and_raw_output()
     {
         var kit = new PyannoteTestKit();
