@@ -26,9 +26,9 @@ trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$OUT_DIR"
 
 VOICE_A="en-us+m3"   # SPEAKER_00
-VOICE_B="en-gb+f3"   # SPEAKER_01
+VOICE_B="en-gb-x-rp+f3"   # SPEAKER_01 (British RP; plain "en-gb+f3" resolves to an mbrola voice and ignores the variant on Debian 12)
 RATE=165             # words per minute
-PAUSE=0.6            # seconds of silence between turns
+PAUSE=0.7            # seconds of silence between turns
 LEAD=0.3             # seconds of silence before the first turn
 
 TURNS=(

@@ -102,6 +102,8 @@ internal sealed class EmulatorPipeline(EmulatorState state)
             response.ContentLength = Math.Max(body.Length, 2);
             await response.Body.WriteAsync(body.AsMemory(0, body.Length / 2), context.RequestAborted).ConfigureAwait(false);
             await response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+            // Give the client time to read the headers and the first half before the reset.
+            await Task.Delay(TimeSpan.FromMilliseconds(100), context.RequestAborted).ConfigureAwait(false);
             context.Items["emulator.aborted"] = true;
             context.Abort();
             return;
