@@ -197,7 +197,7 @@ internal static class JigsawStackApi
                     ["text"] = " " + string.Join(' ', current.Select(w => w.Text)),
                 };
                 if (bySpeaker) chunk["speaker"] = SpeakerLabel(turn.Speaker);
-                chunks.Add(chunk);
+                chunks.Add((JsonNode)chunk);
                 current.Clear();
             }
             foreach (var word in turn.Words)

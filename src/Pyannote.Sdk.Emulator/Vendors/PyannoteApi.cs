@@ -322,7 +322,7 @@ internal static partial class PyannoteApi
             while (turn < content.Turns.Count && content.Turns[turn].End < t) turn++;
             var inside = turn < content.Turns.Count && content.Turns[turn].Start <= t;
             var nearEdge = inside && (t - content.Turns[turn].Start < 0.1 || content.Turns[turn].End - t < 0.1);
-            scores.Add(inside ? (nearEdge ? 62 : 91) : 97);
+            scores.Add((JsonNode)JsonValue.Create(inside ? (nearEdge ? 62 : 91) : 97));
         }
         return new JsonObject { ["score"] = scores, ["resolution"] = resolution };
     }
