@@ -21,6 +21,19 @@ internal static class AudioAnalyzer
 
     public static AudioAnalysis Analyze(string path)
     {
+        try
+        {
+            return AnalyzeCore(path);
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or IndexOutOfRangeException)
+        {
+            // Truncated or lying headers: fall back to the size-based estimate.
+            return new AudioAnalysis(Math.Round(new FileInfo(path).Length / FallbackBytesPerSecond, 3), [], false);
+        }
+    }
+
+    private static AudioAnalysis AnalyzeCore(string path)
+    {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         var size = stream.Length;
         var fallback = new AudioAnalysis(Math.Round(size / FallbackBytesPerSecond, 3), [], false);
@@ -37,6 +50,7 @@ internal static class AudioAnalyzer
             long length = BinaryPrimitives.ReadUInt32LittleEndian(chunk[4..]);
             if (id.SequenceEqual("fmt "u8))
             {
+                if (length < 16) return fallback;
                 var fmt = new byte[Math.Min(length, 64)];
                 stream.ReadExactly(fmt);
                 format = BinaryPrimitives.ReadUInt16LittleEndian(fmt);
