@@ -273,6 +273,4 @@ internal sealed class EmulatorPipeline(EmulatorState state)
 
     internal static FaultSet? Faults(HttpContext context) =>
         context.Items.TryGetValue("emulator.faults", out var f) ? f as FaultSet : null;
-
-    internal static readonly Encoding Utf8 = new UTF8Encoding(false);
 }

@@ -319,6 +319,4 @@ internal static class JigsawStackApi
             ? Http.WriteJsonAsync(context, 200, new JsonObject { ["success"] = true })
             : ErrorAsync(context, 404, $"No file with key '{key}'.", "not_found");
     }
-
-    internal static readonly Encoding Utf8 = Encoding.UTF8;
 }

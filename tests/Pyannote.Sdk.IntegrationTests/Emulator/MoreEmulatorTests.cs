@@ -85,3 +85,42 @@ public sealed class StorageAndStreamingEmulatorTests
         Assert.Null(delivery.StatusCode);
     }
 }
+
+public sealed class ContentAndKeyEmulatorTests
+{
+    [Fact]
+    public async Task Non_wav_uploads_fall_back_to_a_size_based_duration()
+    {
+        await using var emulator = await SpeechEmulator.StartAsync(Options());
+        using var api = Client(emulator.NanoGptEndpoint, apiKey: emulator.ApiKey);
+        var notWav = new MultipartFormDataContent { { new ByteArrayContent(new byte[48_000]), "audio", "clip.mp3" } }; // 3 s at 128 kbit/s
+
+        var body = await ReadJsonAsync(await api.PostAsync("api/transcribe", notWav));
+
+        Assert.Equal(3.0 / 60, body.GetProperty("metadata").GetProperty("actualDuration").GetDouble(), 3);
+        Assert.False(string.IsNullOrWhiteSpace(body.GetProperty("transcription").GetString()));
+    }
+
+    [Fact]
+    public async Task Accept_any_api_key_still_requires_a_key()
+    {
+        var options = Options();
+        options.AcceptAnyApiKey = true;
+        await using var emulator = await SpeechEmulator.StartAsync(options);
+        using var anyKey = Client(emulator.PyannoteEndpoint, "whatever");
+        using var noKey = Client(emulator.PyannoteEndpoint);
+
+        Assert.Equal(HttpStatusCode.OK, (await anyKey.GetAsync("v1/test")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await noKey.GetAsync("v1/test")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Start_rejects_invalid_options_before_listening()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => SpeechEmulator.StartAsync(new SpeechEmulatorOptions { ApiKey = "" }));
+        await Assert.ThrowsAsync<ArgumentException>(() => SpeechEmulator.StartAsync(new SpeechEmulatorOptions { JobQueuedDelay = TimeSpan.FromSeconds(-1) }));
+        var badFault = new SpeechEmulatorOptions();
+        badFault.Faults.Add(new EmulatorFaultRule("*", "retry-after=soon"));
+        await Assert.ThrowsAsync<ArgumentException>(() => SpeechEmulator.StartAsync(badFault));
+    }
+}
