@@ -34,6 +34,83 @@ public abstract class SpeechClientOptions
     /// <summary>The vendor's public endpoint.</summary>
     private protected abstract Uri DefaultEndpoint { get; }
 
+    /// <summary>Problems found while binding these options from configuration (set by <c>AddSpeechClients</c>).</summary>
+    internal List<string>? ConfigurationErrors { get; set; }
+
+    /// <summary>Every rule these settings break, each naming the setting as <paramref name="prefix"/> + its name
+    /// (for example <c>Speech:Pyannote:NetworkTimeout</c>); empty when they are valid.</summary>
+    internal IEnumerable<string> GetValidationErrors(string prefix)
+    {
+        if (ConfigurationErrors is { } bound)
+        {
+            foreach (var e in bound)
+            {
+                yield return e;
+            }
+        }
+
+        if (Endpoint is { } endpoint && (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp)))
+        {
+            yield return $"{prefix}Endpoint must be an absolute http or https URL (got '{Http.Redaction.Url(endpoint)}').";
+        }
+
+        if (NetworkTimeout <= TimeSpan.Zero && NetworkTimeout != Timeout.InfiniteTimeSpan)
+        {
+            yield return $"{prefix}NetworkTimeout must be positive or infinite (got {NetworkTimeout}).";
+        }
+
+        if (UploadTimeout is { } upload && upload <= TimeSpan.Zero && upload != Timeout.InfiniteTimeSpan)
+        {
+            yield return $"{prefix}UploadTimeout must be positive, infinite or unset (got {upload}).";
+        }
+
+        if (Retry is null)
+        {
+            yield return $"{prefix}Retry must not be null.";
+        }
+        else
+        {
+            if (Retry.MaxRetries < 0)
+            {
+                yield return $"{prefix}Retry:MaxRetries must not be negative (got {Retry.MaxRetries}).";
+            }
+
+            if (Retry.BaseDelay < TimeSpan.Zero || Retry.MaxDelay < TimeSpan.Zero || Retry.MaxRetryAfter < TimeSpan.Zero)
+            {
+                yield return $"{prefix}Retry:BaseDelay, Retry:MaxDelay and Retry:MaxRetryAfter must not be negative.";
+            }
+        }
+
+        if (TimeProvider is null)
+        {
+            yield return $"{prefix}TimeProvider must not be null.";
+        }
+
+        string? jobWait = null;
+        try
+        {
+            (JobWait ?? throw new ArgumentNullException(nameof(JobWait), "JobWait must not be null.")).Validate(nameof(JobWait));
+        }
+        catch (ArgumentException ex)
+        {
+            jobWait = $"{prefix}JobWait: {ex.Message}";
+        }
+
+        if (jobWait is not null)
+        {
+            yield return jobWait;
+        }
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first rule these settings break.</summary>
+    internal void ThrowIfInvalid(string paramName)
+    {
+        if (GetValidationErrors(string.Empty).FirstOrDefault() is { } error)
+        {
+            throw new ArgumentException(error, paramName);
+        }
+    }
+
     /// <summary>The endpoint in effect, ending with a slash.</summary>
     internal Uri EffectiveEndpoint
     {

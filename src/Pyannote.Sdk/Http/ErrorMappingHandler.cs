@@ -77,7 +77,7 @@ internal sealed class ErrorMappingHandler(SpeechVendor vendor) : DelegatingHandl
         return null;
     }
 
-    private static string? Header(HttpResponseMessage response, string name) =>
+    internal static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 
     private static bool LooksLikeMarkup(string body) => body.TrimStart().StartsWith('<');
