@@ -58,7 +58,7 @@ internal sealed class RetryHandler(SpeechVendor vendor, SpeechClientOptions opti
                 }
             }
 
-            var decision = Decide(context.Kind, response, failure?.SourceException, wrapped, replayable, retry);
+            var decision = Decide(context.Kind, response, failure?.SourceException, wrapped, replayable, retry, options.TimeProvider);
             if (decision.Retry && attempt > maxRetries)
             {
                 decision = decision with { Retry = false, Why = $"the {maxRetries} allowed retries are used up" };
@@ -98,7 +98,7 @@ internal sealed class RetryHandler(SpeechVendor vendor, SpeechClientOptions opti
     }
 
     /// <summary>Whether an attempt's outcome may be repeated, why, and the vendor's requested wait.</summary>
-    internal static RetryDecision Decide(RequestKind kind, HttpResponseMessage? response, Exception? failure, AttemptContent? content, bool replayable, SpeechRetryOptions retry)
+    internal static RetryDecision Decide(RequestKind kind, HttpResponseMessage? response, Exception? failure, AttemptContent? content, bool replayable, SpeechRetryOptions retry, TimeProvider? time)
     {
         string reason;
         TimeSpan? retryAfter = null;
@@ -136,7 +136,7 @@ internal sealed class RetryHandler(SpeechVendor vendor, SpeechClientOptions opti
                 return new RetryDecision(false, reason, "the request creates billed work and only 429 or 503 prove it was not processed", null);
             }
 
-            retryAfter = ErrorMappingHandler.RetryAfter(response);
+            retryAfter = ErrorMappingHandler.RetryAfter(response, time);
             if (retryAfter > retry.MaxRetryAfter)
             {
                 return new RetryDecision(false, reason, $"the vendor asked to wait {retryAfter}, longer than MaxRetryAfter ({retry.MaxRetryAfter})", retryAfter);
