@@ -1,0 +1,27 @@
+using Microsoft.Extensions.AI;
+
+namespace Pyannote.Sdk.Extensions.AI;
+
+/// <summary>Exposes any Pyannote.Sdk vendor client as a Microsoft.Extensions.AI <see cref="ISpeechToTextClient"/>.</summary>
+public static class SpeechClientExtensions
+{
+    /// <summary>
+    /// Wraps a vendor client (<c>PyannoteClient</c>, <c>TogetherClient</c>, <c>JigsawStackClient</c>,
+    /// <c>NanoGptClient</c>, or any <see cref="ISpeechClient"/>) as an <see cref="ISpeechToTextClient"/>.
+    /// <see cref="ISpeechToTextClient.GetTextAsync"/> returns the transcript's text with the
+    /// <see cref="Transcripts.Transcript"/> as <see cref="SpeechToTextResponse.RawRepresentation"/>;
+    /// <see cref="ISpeechToTextClient.GetStreamingTextAsync"/> yields one update per speaker turn.
+    /// </summary>
+    /// <param name="client">The vendor client; it is not disposed by the adapter.</param>
+    /// <param name="defaultFileName">The file name sent with the audio stream when the options do not give one
+    /// (<c>fileName</c> in <see cref="SpeechToTextOptions.AdditionalProperties"/>); its extension tells the vendor the format.</param>
+    /// <returns>The adapter.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="client"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="defaultFileName"/> is empty.</exception>
+    public static ISpeechToTextClient AsISpeechToTextClient(this ISpeechClient client, string defaultFileName = "audio.wav")
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentException.ThrowIfNullOrWhiteSpace(defaultFileName);
+        return new SpeechToTextClientAdapter(client, defaultFileName);
+    }
+}

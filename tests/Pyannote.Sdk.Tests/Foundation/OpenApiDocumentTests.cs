@@ -1,0 +1,128 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Pyannote.Sdk.Tests.Infrastructure;
+
+namespace Pyannote.Sdk.Tests.Foundation;
+
+/// <summary>The four vendor OpenAPI documents load, are internally consistent, and drive generated code that stays internal.</summary>
+public class OpenApiDocumentTests
+{
+    public static readonly string[] Vendors = ["pyannote", "together", "jigsawstack", "nanogpt"];
+
+    public static TheoryData<string> Documents()
+    {
+        var data = new TheoryData<string>();
+        foreach (var v in Vendors)
+        {
+            data.Add(v);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void Document_is_OpenApi_3_with_operations_responses_and_resolvable_refs(string vendor)
+    {
+        var path = RepoPaths.Combine("openapi", vendor + ".json");
+        Assert.True(File.Exists(path), $"missing {path}");
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        var root = doc.RootElement;
+
+        Assert.StartsWith("3.", root.GetProperty("openapi").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(root.GetProperty("info").GetProperty("title").GetString()));
+        Assert.True(root.GetProperty("servers").GetArrayLength() > 0);
+
+        var operationIds = new HashSet<string>();
+        var paths = root.GetProperty("paths");
+        Assert.True(paths.EnumerateObject().Any(), "no paths");
+        foreach (var p in paths.EnumerateObject())
+        {
+            Assert.StartsWith("/", p.Name);
+            foreach (var op in p.Value.EnumerateObject().Where(o => o.Name is "get" or "post" or "put" or "delete" or "patch"))
+            {
+                var id = op.Value.GetProperty("operationId").GetString();
+                Assert.False(string.IsNullOrWhiteSpace(id), $"{op.Name} {p.Name} has no operationId");
+                Assert.True(operationIds.Add(id!), $"duplicate operationId {id}");
+                Assert.True(op.Value.GetProperty("responses").EnumerateObject().Any(r => r.Name.StartsWith('2')), $"{op.Name} {p.Name} declares no success response");
+            }
+        }
+
+        foreach (var reference in Refs(root))
+        {
+            Assert.StartsWith("#/", reference);
+            var node = root;
+            foreach (var segment in reference[2..].Split('/'))
+            {
+                Assert.True(node.TryGetProperty(segment.Replace("~1", "/").Replace("~0", "~"), out node), $"unresolved $ref {reference} in {vendor}.json");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void Nswag_config_reads_the_document_and_writes_internal_types_into_Generated(string vendor)
+    {
+        var nswagPath = RepoPaths.Combine("openapi", vendor + ".nswag");
+        Assert.True(File.Exists(nswagPath), $"missing {nswagPath}");
+        using var nswag = JsonDocument.Parse(File.ReadAllText(nswagPath));
+        var input = nswag.RootElement.GetProperty("documentGenerator").GetProperty("fromDocument").GetProperty("url").GetString();
+        Assert.Equal(vendor + ".json", input);
+        var gen = nswag.RootElement.GetProperty("codeGenerators").GetProperty("openApiToCSharpClient");
+        Assert.Equal("internal", gen.GetProperty("typeAccessModifier").GetString());
+        Assert.Equal("internal", gen.GetProperty("clientClassAccessModifier").GetString());
+        Assert.False(gen.GetProperty("generateExceptionClasses").GetBoolean());
+        Assert.Equal("SystemTextJson", gen.GetProperty("jsonLibrary").GetString());
+
+        var output = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(nswagPath)!, gen.GetProperty("output").GetString()!));
+        Assert.StartsWith(RepoPaths.Combine("src", "Pyannote.Sdk", "Generated"), output);
+        var code = File.ReadAllText(output);
+        Assert.DoesNotMatch(new Regex(@"^\s*public\s+(partial\s+|sealed\s+|abstract\s+)*(class|enum|interface|record|struct)\b", RegexOptions.Multiline), code);
+    }
+
+    [Fact]
+    public void No_generated_type_is_visible_outside_the_assembly()
+    {
+        var exported = typeof(ISpeechClient).Assembly.GetExportedTypes()
+            .Where(t => t.Namespace?.StartsWith("Pyannote.Sdk.Generated", StringComparison.Ordinal) == true)
+            .Select(t => t.FullName)
+            .ToArray();
+        Assert.Empty(exported);
+        Assert.Contains(typeof(ISpeechClient).Assembly.GetTypes(), t => t.Namespace?.StartsWith("Pyannote.Sdk.Generated.", StringComparison.Ordinal) == true && t.GetCustomAttribute<System.CodeDom.Compiler.GeneratedCodeAttribute>() is not null);
+    }
+
+    private static IEnumerable<string> Refs(JsonElement e)
+    {
+        switch (e.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var p in e.EnumerateObject())
+                {
+                    if (p.Name == "$ref" && p.Value.ValueKind == JsonValueKind.String)
+                    {
+                        yield return p.Value.GetString()!;
+                    }
+                    else
+                    {
+                        foreach (var r in Refs(p.Value))
+                        {
+                            yield return r;
+                        }
+                    }
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in e.EnumerateArray())
+                {
+                    foreach (var r in Refs(item))
+                    {
+                        yield return r;
+                    }
+                }
+
+                break;
+        }
+    }
+}
