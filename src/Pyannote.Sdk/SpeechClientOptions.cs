@@ -75,9 +75,19 @@ public abstract class SpeechClientOptions
                 yield return $"{prefix}Retry:MaxRetries must not be negative (got {Retry.MaxRetries}).";
             }
 
-            if (Retry.BaseDelay < TimeSpan.Zero || Retry.MaxDelay < TimeSpan.Zero || Retry.MaxRetryAfter < TimeSpan.Zero)
+            if (Retry.BaseDelay < TimeSpan.Zero)
             {
-                yield return $"{prefix}Retry:BaseDelay, Retry:MaxDelay and Retry:MaxRetryAfter must not be negative.";
+                yield return $"{prefix}Retry:BaseDelay must not be negative (got {Retry.BaseDelay}).";
+            }
+
+            if (Retry.MaxDelay < TimeSpan.Zero)
+            {
+                yield return $"{prefix}Retry:MaxDelay must not be negative (got {Retry.MaxDelay}).";
+            }
+
+            if (Retry.MaxRetryAfter < TimeSpan.Zero && Retry.MaxRetryAfter != Timeout.InfiniteTimeSpan)
+            {
+                yield return $"{prefix}Retry:MaxRetryAfter must not be negative; use Timeout.InfiniteTimeSpan for no limit (got {Retry.MaxRetryAfter}).";
             }
         }
 
@@ -135,6 +145,7 @@ public sealed class SpeechRetryOptions
     /// <summary>The longest backoff delay. Default 30 seconds.</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The longest <c>Retry-After</c> the SDK will wait for; a longer one ends the retries with the error. Default 60 seconds.</summary>
+    /// <summary>The longest <c>Retry-After</c> the SDK will wait for; a longer one ends the retries with the error.
+    /// Default 60 seconds; <see cref="Timeout.InfiniteTimeSpan"/> waits as long as the vendor asks.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 }

@@ -137,7 +137,7 @@ internal sealed class RetryHandler(SpeechVendor vendor, SpeechClientOptions opti
             }
 
             retryAfter = ErrorMappingHandler.RetryAfter(response, time);
-            if (retryAfter > retry.MaxRetryAfter)
+            if (retryAfter > retry.MaxRetryAfter && retry.MaxRetryAfter != Timeout.InfiniteTimeSpan)
             {
                 return new RetryDecision(false, reason, $"the vendor asked to wait {retryAfter}, longer than MaxRetryAfter ({retry.MaxRetryAfter})", retryAfter);
             }
