@@ -1,0 +1,101 @@
+using Pyannote.Sdk.Transcripts;
+
+namespace Pyannote.Sdk.NanoGpt;
+
+/// <summary>A finished NanoGPT transcription: the vendor's text, the speaker-attributed <see cref="Transcripts.Transcript"/>,
+/// NanoGPT's raw timed tokens and speaker segments (Elevenlabs-STT jobs), and billing metadata.</summary>
+public sealed class NanoGptTranscription
+{
+    /// <summary>Creates a transcription (for tests and mocks; the client builds these from NanoGPT's answers).</summary>
+    /// <param name="text">The text as NanoGPT returned it.</param>
+    /// <param name="transcript">The speaker-attributed transcript.</param>
+    /// <param name="metadata">Billing and audio facts.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public NanoGptTranscription(string text, Transcript transcript, NanoGptTranscriptionMetadata metadata)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(transcript);
+        ArgumentNullException.ThrowIfNull(metadata);
+        Text = text;
+        Transcript = transcript;
+        Metadata = metadata;
+    }
+
+    /// <summary>The text as NanoGPT returned it. For diarized jobs it carries NanoGPT's own speaker prefixes
+    /// (<c>Speaker 1: … Speaker 2: …</c>); <see cref="Transcript"/> has the structured form.</summary>
+    public string Text { get; }
+
+    /// <summary>
+    /// The transcript: words with times and speakers, and speaker turns. Synchronous models give text only, so their
+    /// transcript has no words or turns and its <see cref="Transcript.Text"/> is <see cref="Text"/>.
+    /// </summary>
+    /// <remarks>
+    /// <para><b>One speaker labelling.</b> NanoGPT names speakers twice: <c>speaker_0</c> (zero-based) on words and
+    /// <c>Speaker 1</c> (one-based) on segments. The transcript uses the segment labels: each word speaker id takes the
+    /// segment label its words overlap most in total (a tie goes to the label whose first segment starts earliest); an id
+    /// that overlaps no segment, or every id when there are no segments, becomes <c>Speaker N+1</c> for <c>speaker_N</c>;
+    /// any other id is kept as given. Without words, turns come from the segments.</para>
+    /// <para><b>Punctuation.</b> A <c>punctuation</c> token is appended to the previous word (<c>Hello</c> + <c>,</c> →
+    /// <c>Hello,</c>, the end time extended); whitespace-only tokens are dropped. <see cref="Tokens"/> keeps every token as returned.</para>
+    /// </remarks>
+    public Transcript Transcript { get; }
+
+    /// <summary>Billing and audio facts NanoGPT reported.</summary>
+    public NanoGptTranscriptionMetadata Metadata { get; }
+
+    /// <summary>The job id when the transcription ran as a job; <see langword="null"/> for a synchronous answer.</summary>
+    public string? RunId { get; init; }
+
+    /// <summary>NanoGPT's timed tokens exactly as returned (words and separate punctuation, zero-based <c>speaker_N</c> ids);
+    /// empty for synchronous models.</summary>
+    public IReadOnlyList<NanoGptToken> Tokens { get; init; } = Array.Empty<NanoGptToken>();
+
+    /// <summary>NanoGPT's speaker segments exactly as returned (one-based <c>Speaker N</c> labels); empty without diarization.</summary>
+    public IReadOnlyList<NanoGptSpeakerSegment> Segments { get; init; } = Array.Empty<NanoGptSpeakerSegment>();
+
+    /// <inheritdoc />
+    public override string ToString() => $"NanoGPT transcription ({Metadata.Model?.ToString() ?? "model unknown"}): {Transcript}";
+}
+
+/// <summary>Billing and audio facts of a NanoGPT transcription. Every value is optional on job results.</summary>
+public sealed class NanoGptTranscriptionMetadata
+{
+    /// <summary>The model that produced the transcript.</summary>
+    public NanoGptModel? Model { get; init; }
+
+    /// <summary>The amount charged, in <see cref="Currency"/>.</summary>
+    public decimal? Cost { get; init; }
+
+    /// <summary>The currency of <see cref="Cost"/> (for example <c>USD</c>).</summary>
+    public string? Currency { get; init; }
+
+    /// <summary>The transcribed file's name.</summary>
+    public string? FileName { get; init; }
+
+    /// <summary>The transcribed file's size in bytes.</summary>
+    public long? FileSize { get; init; }
+
+    /// <summary>The billed audio length (NanoGPT reports minutes).</summary>
+    public TimeSpan? ChargedDuration { get; init; }
+
+    /// <summary>The measured audio length (NanoGPT reports minutes).</summary>
+    public TimeSpan? ActualDuration { get; init; }
+
+    /// <summary>The language NanoGPT used or detected.</summary>
+    public string? Language { get; init; }
+}
+
+/// <summary>One timed token exactly as NanoGPT returned it.</summary>
+/// <param name="Text">The token's text.</param>
+/// <param name="Start">Start time.</param>
+/// <param name="End">End time.</param>
+/// <param name="Type">The token's kind as NanoGPT spelled it (<c>word</c>, <c>punctuation</c>), or <see langword="null"/>.</param>
+/// <param name="SpeakerId">NanoGPT's zero-based speaker id (<c>speaker_0</c>), or <see langword="null"/>.</param>
+public sealed record NanoGptToken(string Text, TimeSpan Start, TimeSpan End, string? Type, string? SpeakerId);
+
+/// <summary>One speaker segment exactly as NanoGPT returned it.</summary>
+/// <param name="Speaker">NanoGPT's one-based speaker label (<c>Speaker 1</c>), or <see langword="null"/>.</param>
+/// <param name="Text">What the speaker said.</param>
+/// <param name="Start">Start time.</param>
+/// <param name="End">End time.</param>
+public sealed record NanoGptSpeakerSegment(string? Speaker, string Text, TimeSpan Start, TimeSpan End);
