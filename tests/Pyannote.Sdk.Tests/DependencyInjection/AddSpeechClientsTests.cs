@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pyannote.Sdk.Http;
-using Pyannote.Sdk.Tests.Http;
+using Pyannote.Sdk.Tests.HttpPipeline;
 using Pyannote.Sdk.Tests.Infrastructure;
 using Pyannote.Sdk.Transcripts;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Pyannote.Sdk.Http;
 using Pyannote.Sdk.Tests.Infrastructure;
 
-namespace Pyannote.Sdk.Tests.Http;
+namespace Pyannote.Sdk.Tests.HttpPipeline;
 
 /// <summary>Options of a stand-in vendor whose public endpoint is a reserved test host.</summary>
 public sealed class TestClientOptions : SpeechClientOptions

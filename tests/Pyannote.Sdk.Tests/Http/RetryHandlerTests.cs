@@ -4,7 +4,7 @@ using System.Text;
 using Pyannote.Sdk.Http;
 using Pyannote.Sdk.Tests.Infrastructure;
 
-namespace Pyannote.Sdk.Tests.Http;
+namespace Pyannote.Sdk.Tests.HttpPipeline;
 
 public class RetryHandlerTests
 {

@@ -8,7 +8,7 @@ using Pyannote.Sdk.Diagnostics;
 using Pyannote.Sdk.Http;
 using Pyannote.Sdk.Tests.Infrastructure;
 
-namespace Pyannote.Sdk.Tests.Http;
+namespace Pyannote.Sdk.Tests.HttpPipeline;
 
 /// <summary>Collects every span of the SDK's source while alive.</summary>
 public sealed class ActivityCollector : IDisposable

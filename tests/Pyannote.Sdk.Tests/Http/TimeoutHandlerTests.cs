@@ -2,7 +2,7 @@ using System.Net;
 using Pyannote.Sdk.Http;
 using Pyannote.Sdk.Tests.Infrastructure;
 
-namespace Pyannote.Sdk.Tests.Http;
+namespace Pyannote.Sdk.Tests.HttpPipeline;
 
 public class TimeoutHandlerTests
 {
