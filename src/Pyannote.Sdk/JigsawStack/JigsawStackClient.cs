@@ -1,0 +1,292 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Pyannote.Sdk.Generated.JigsawStack;
+using Pyannote.Sdk.Http;
+using Pyannote.Sdk.Transcripts;
+
+namespace Pyannote.Sdk.JigsawStack;
+
+/// <summary>
+/// Client for JigsawStack speech-to-text (<c>POST /v1/ai/transcribe</c>) and its File Store (<c>POST /v1/store/file</c>).
+/// Transcribes from a public URL, a File Store key, or a local file or stream (uploaded by streaming, at most 100 MB),
+/// synchronously or in the background with a webhook. Every result carries the <c>x-jigsaw-rate-limit-*</c> headers.
+/// </summary>
+public class JigsawStackClient : ISpeechClient
+{
+    /// <summary>The largest file the service accepts: 100 MB, for transcription uploads and the File Store.</summary>
+    public const long MaxUploadBytes = 100_000_000;
+
+    /// <summary>The largest <see cref="JigsawStackTranscriptionRequest.BatchSize"/>.</summary>
+    public const int MaxBatchSize = 40;
+
+    /// <summary>The largest <see cref="JigsawStackTranscriptionRequest.ChunkDuration"/>, in seconds.</summary>
+    public const double MaxChunkDurationSeconds = 15;
+
+    internal static readonly string[] AcceptedExtensions = [".mp3", ".wav", ".m4a", ".flac", ".aac", ".ogg", ".webm"];
+
+    private readonly HttpClient _http = null!;
+    private readonly Uri _endpoint = null!;
+    private readonly JigsawStackGeneratedClient _generated = null!;
+
+    /// <summary>Creates a client with its own HTTP pipeline.</summary>
+    /// <param name="apiKey">The JigsawStack secret key, sent as <c>x-api-key</c>.</param>
+    /// <param name="options">Endpoint, retries, transport; <see langword="null"/> for defaults.</param>
+    /// <exception cref="ArgumentException"><paramref name="apiKey"/> is null or empty.</exception>
+    public JigsawStackClient(string apiKey, JigsawStackClientOptions? options = null)
+        : this(SpeechHttpPipeline.CreateHttpClient(SpeechVendor.JigsawStack, apiKey, options ??= new JigsawStackClientOptions()), options)
+    {
+    }
+
+    /// <summary>Creates a client over an <see cref="HttpClient"/> that already carries the SDK pipeline (dependency injection).</summary>
+    internal JigsawStackClient(HttpClient pipelineClient, JigsawStackClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(pipelineClient);
+        ArgumentNullException.ThrowIfNull(options);
+        _http = pipelineClient;
+        _endpoint = options.EffectiveEndpoint;
+        _generated = new JigsawStackGeneratedClient(pipelineClient) { BaseUrl = _endpoint.AbsoluteUri };
+    }
+
+    /// <summary>For mocking.</summary>
+    protected JigsawStackClient()
+    {
+    }
+
+    /// <inheritdoc />
+    public virtual SpeechVendor Vendor => SpeechVendor.JigsawStack;
+
+    /// <summary>Transcribes and waits for the result.</summary>
+    /// <param name="request">The source (exactly one of <see cref="JigsawStackTranscriptionRequest.Audio"/> and
+    /// <see cref="JigsawStackTranscriptionRequest.FileStoreKey"/>) and the settings.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The transcription, with the rate-limit headers.</returns>
+    /// <exception cref="ArgumentException">The request breaks a rule (named in the message); nothing was sent.</exception>
+    /// <exception cref="SpeechApiException">The service answered with an error.</exception>
+    /// <exception cref="SpeechResponseFormatException">The answer could not be read.</exception>
+    public virtual async Task<JigsawStackTranscription> CreateTranscriptionAsync(JigsawStackTranscriptionRequest request, CancellationToken cancellationToken = default)
+    {
+        var (dto, rateLimit) = await SendTranscribeAsync(request, null, cancellationToken).ConfigureAwait(false);
+        return JigsawStackResponseParser.FromDto(dto, rateLimit, request.Language);
+    }
+
+    /// <summary>Starts a transcription in the background: the service answers at once with a job id, and later POSTs the
+    /// result (the synchronous shape plus <c>id</c> and <c>status</c>) to <paramref name="webhookUrl"/>. JigsawStack does
+    /// not sign deliveries; put a secret of your own in the webhook URL's query string and check it on arrival.</summary>
+    /// <param name="request">The source and the settings, as for <see cref="CreateTranscriptionAsync"/>.</param>
+    /// <param name="webhookUrl">An absolute http(s) URL that receives the result.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The acknowledgement (job id and status).</returns>
+    /// <exception cref="ArgumentException">The request or the webhook URL breaks a rule; nothing was sent.</exception>
+    /// <exception cref="SpeechApiException">The service answered with an error.</exception>
+    public virtual async Task<JigsawStackTranscriptionAcknowledgement> StartTranscriptionAsync(JigsawStackTranscriptionRequest request, Uri webhookUrl, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(webhookUrl);
+        if (!webhookUrl.IsAbsoluteUri || (webhookUrl.Scheme != Uri.UriSchemeHttps && webhookUrl.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ArgumentException($"The webhook URL must be an absolute http(s) URL (the scheme was '{(webhookUrl.IsAbsoluteUri ? webhookUrl.Scheme : "relative")}').", nameof(webhookUrl));
+        }
+
+        var (dto, rateLimit) = await SendTranscribeAsync(request, webhookUrl, cancellationToken).ConfigureAwait(false);
+        return new JigsawStackTranscriptionAcknowledgement(dto.Id, dto.Status)
+        {
+            Success = dto.Success,
+            LogId = dto.Log_id,
+            RateLimit = rateLimit,
+        };
+    }
+
+    /// <summary>Uploads a file to the File Store (<c>POST /v1/store/file</c>, at most 100 MB), streaming it; use the
+    /// returned key as <see cref="JigsawStackTranscriptionRequest.FileStoreKey"/>.</summary>
+    /// <param name="file">A local file or stream.</param>
+    /// <param name="options">Key, overwrite, temporary public URL; <see langword="null"/> for defaults.</param>
+    /// <param name="cancellationToken">Cancels the upload.</param>
+    /// <returns>The stored file's key, URL and size.</returns>
+    /// <exception cref="ArgumentException">The file is missing, too large, or a URL; nothing was sent.</exception>
+    /// <exception cref="SpeechApiException">The service answered with an error.</exception>
+    public virtual async Task<JigsawStackStoredFile> UploadFileAsync(AudioInput file, JigsawStackFileUploadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (file.Kind == AudioInputKind.Url)
+        {
+            throw new ArgumentException("The File Store takes a local file or a stream, not a URL.", nameof(file));
+        }
+
+        file.ValidateLocal(nameof(file), SpeechVendor.JigsawStack, MaxUploadBytes, null);
+        var body = new Dictionary<string, object>();
+        if (options?.Key is { Length: > 0 } key)
+        {
+            body["key"] = key;
+        }
+
+        if (options?.Overwrite is { } overwrite)
+        {
+            body["overwrite"] = overwrite;
+        }
+
+        if (options?.TempPublicUrl is { } temp)
+        {
+            body["temp_public_url"] = temp;
+        }
+
+        var bodyJson = body.Count == 0 ? null : JsonSerializer.Serialize(body);
+        var (dto, rateLimit) = await SendMultipartAsync<StoredFile>("v1/store/file", "jigsawstack.store_file", file, bodyJson, RequestKind.Billed, cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrEmpty(dto.Key))
+        {
+            throw new SpeechResponseFormatException(SpeechVendor.JigsawStack, 200, "jigsawstack.store_file: the answer has no 'key'.");
+        }
+
+        return new JigsawStackStoredFile(dto.Key)
+        {
+            Url = Uri.TryCreate(dto.Url, UriKind.Absolute, out var url) ? url : null,
+            Size = dto.Size,
+            TempPublicUrl = Uri.TryCreate(dto.Temp_public_url, UriKind.Absolute, out var pub) ? pub : null,
+            RateLimit = rateLimit,
+        };
+    }
+
+    /// <summary>Transcribes with <see cref="TranscriptionOptions.Diarize"/> mapped to <c>by_speaker</c> and the language
+    /// passed through. JigsawStack has no speaker-count hints and a single model, so <c>NumSpeakers</c>,
+    /// <c>MinSpeakers</c>, <c>MaxSpeakers</c> and <c>Model</c> are rejected rather than silently ignored.
+    /// <c>WordTimestamps</c> cannot be honoured (the service returns timed chunks) and is ignored.</summary>
+    /// <param name="audio">A public http(s) URL, or a local file or stream.</param>
+    /// <param name="options">Common settings; <see langword="null"/> for defaults (diarization on).</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The transcript (turns without words).</returns>
+    /// <exception cref="ArgumentException">A speaker count or a model was given, or the input breaks a rule; nothing was sent.</exception>
+    /// <exception cref="SpeechApiException">The service answered with an error.</exception>
+    public virtual async Task<Transcript> TranscribeAsync(AudioInput audio, TranscriptionOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(audio);
+        options ??= new TranscriptionOptions();
+        if ((options.NumSpeakers ?? options.MinSpeakers ?? options.MaxSpeakers) is not null)
+        {
+            throw new ArgumentException("JigsawStack takes no speaker-count hints; leave NumSpeakers, MinSpeakers and MaxSpeakers unset.", "options.NumSpeakers");
+        }
+
+        if (!string.IsNullOrEmpty(options.Model))
+        {
+            throw new ArgumentException($"JigsawStack has a single speech-to-text model ({JigsawStackTranscription.ModelName}); leave Model unset.", "options.Model");
+        }
+
+        var result = await CreateTranscriptionAsync(
+            new JigsawStackTranscriptionRequest
+            {
+                Audio = audio,
+                Language = options.Language,
+                BySpeaker = options.Diarize ? true : null,
+            },
+            cancellationToken).ConfigureAwait(false);
+        return result.ToTranscript();
+    }
+
+    private async Task<(TranscribeResponse Dto, JigsawStackRateLimit? RateLimit)> SendTranscribeAsync(JigsawStackTranscriptionRequest request, Uri? webhookUrl, CancellationToken cancellationToken)
+    {
+        var body = Validate(request);
+        body.Webhook_url = webhookUrl?.AbsoluteUri;
+        var kind = RequestKind.Billed;
+        var operation = webhookUrl is null ? "jigsawstack.transcribe" : "jigsawstack.transcribe_webhook";
+        if (request.Audio is { Kind: not AudioInputKind.Url } local)
+        {
+            var json = JsonSerializer.Serialize(body, JigsawStackGeneratedClient.Json);
+            return await SendMultipartAsync<TranscribeResponse>("v1/ai/transcribe", operation, local, json, kind, cancellationToken).ConfigureAwait(false);
+        }
+
+        var box = new StrongBox<JigsawStackRateLimit?>();
+        JigsawStackGeneratedClient.RateLimitSink.Value = box;
+        try
+        {
+            var dto = await GeneratedCall.RunAsync(SpeechVendor.JigsawStack, operation, kind, () => _generated.TranscribeAsync(body, cancellationToken)).ConfigureAwait(false);
+            return (dto, box.Value);
+        }
+        finally
+        {
+            JigsawStackGeneratedClient.RateLimitSink.Value = null;
+        }
+    }
+
+    private static TranscribeRequest Validate(JigsawStackTranscriptionRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var hasKey = !string.IsNullOrWhiteSpace(request.FileStoreKey);
+        if ((request.Audio is null) == !hasKey)
+        {
+            throw new ArgumentException("Give exactly one source: Audio (a URL, sent as url, or a local file) or FileStoreKey (sent as file_store_key), not both and not neither.", nameof(request));
+        }
+
+        if (request.BatchSize is { } batch && (batch < 1 || batch > MaxBatchSize))
+        {
+            throw new ArgumentOutOfRangeException("request.BatchSize", batch, $"BatchSize must be between 1 and {MaxBatchSize}.");
+        }
+
+        if (request.ChunkDuration is { } chunk && (double.IsNaN(chunk) || chunk <= 0 || chunk > MaxChunkDurationSeconds))
+        {
+            throw new ArgumentOutOfRangeException("request.ChunkDuration", chunk, $"ChunkDuration must be more than 0 and at most {MaxChunkDurationSeconds.ToString(CultureInfo.InvariantCulture)} seconds.");
+        }
+
+        string? url = null;
+        if (request.Audio is { Kind: AudioInputKind.Url } remote)
+        {
+            if (!remote.IsHttpUrl)
+            {
+                throw new ArgumentException($"JigsawStack fetches only http(s) URLs (the scheme was '{remote.Url!.Scheme}').", "request.Audio");
+            }
+
+            url = remote.Url!.AbsoluteUri;
+        }
+        else
+        {
+            request.Audio?.ValidateLocal("request.Audio", SpeechVendor.JigsawStack, MaxUploadBytes, AcceptedExtensions, "Upload it to a storage you control and pass its URL, or split it.");
+        }
+
+        return new TranscribeRequest
+        {
+            Url = url,
+            File_store_key = hasKey ? request.FileStoreKey : null,
+            Language = string.IsNullOrWhiteSpace(request.Language) ? null : request.Language,
+            Translate = request.Translate,
+            By_speaker = request.BySpeaker,
+            Batch_size = request.BatchSize,
+            Chunk_duration = request.ChunkDuration,
+        };
+    }
+
+    // Uploads are built here rather than by the generated client: NSwag's multipart method wraps the file in a one-shot
+    // StreamContent, while uploads must stream from disk and be re-readable for a retry (UploadSource.CreateContent gives
+    // a fresh, Content-Length body each time it is serialised). The answer is read into the generated DTOs.
+    private async Task<(T Dto, JigsawStackRateLimit? RateLimit)> SendMultipartAsync<T>(string path, string operation, AudioInput file, string? bodyJson, RequestKind kind, CancellationToken cancellationToken)
+        where T : class
+    {
+        var upload = await file.OpenAsync(SpeechVendor.JigsawStack, MaxUploadBytes, "file", cancellationToken).ConfigureAwait(false);
+        await using (upload.ConfigureAwait(false))
+        {
+            using var form = new MultipartFormDataContent();
+            form.Add(upload.CreateContent(), "file", upload.FileName);
+            if (bodyJson is not null)
+            {
+                var part = new StringContent(bodyJson);
+                part.Headers.ContentType = null;
+                form.Add(part, "body");
+            }
+
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_endpoint, path)) { Content = form };
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            new SpeechRequestContext(operation, kind).ApplyTo(request);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var rateLimit = JigsawStackRateLimit.FromResponse(response);
+            T? dto;
+            try
+            {
+                await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                dto = await JsonSerializer.DeserializeAsync<T>(stream, JigsawStackGeneratedClient.Json, cancellationToken).ConfigureAwait(false);
+            }
+            catch (JsonException ex)
+            {
+                throw new SpeechResponseFormatException(SpeechVendor.JigsawStack, (int)response.StatusCode, $"{operation}: {ex.Message}", ex);
+            }
+
+            return (dto ?? throw new SpeechResponseFormatException(SpeechVendor.JigsawStack, (int)response.StatusCode, $"{operation}: the answer was empty."), rateLimit);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Pyannote.Sdk.JigsawStack;
+
+namespace Pyannote.Sdk.Generated.JigsawStack;
+
+// Customisation of the generated JigsawStack client (never edit JigsawStack.g.cs by hand).
+internal partial class JigsawStackGeneratedClient
+{
+    /// <summary>Where <see cref="ProcessResponse"/> drops the rate-limit headers of the current call: the caller puts a
+    /// box in this async-local before calling the generated method and reads it afterwards.</summary>
+    internal static readonly AsyncLocal<StrongBox<JigsawStackRateLimit?>?> RateLimitSink = new();
+
+    /// <summary>The serializer settings of the generated client, for bodies the hand-written layer reads itself.</summary>
+    internal static JsonSerializerOptions Json => _settings.Value;
+
+    // Optional request fields that are unset are left out of the JSON body rather than sent as null; answers are read
+    // leniently (the service's published examples include a trailing comma).
+    static partial void UpdateJsonSerializerSettings(JsonSerializerOptions settings)
+    {
+        settings.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        settings.AllowTrailingCommas = true;
+    }
+
+    partial void ProcessResponse(HttpClient client, HttpResponseMessage response)
+    {
+        if (RateLimitSink.Value is { } box)
+        {
+            box.Value = JigsawStackRateLimit.FromResponse(response);
+        }
+    }
+}
+
+/// <summary>Stands in for NSwag's FileParameter, which NSwag emits as a public type (excluded in jigsawstack.nswag).</summary>
+internal sealed class FileParameter(Stream data, string? fileName = null, string? contentType = null)
+{
+    public Stream Data { get; } = data;
+
+    public string? FileName { get; } = fileName;
+
+    public string? ContentType { get; } = contentType;
+}

@@ -1,0 +1,219 @@
+using System.Text.Json;
+using Pyannote.Sdk.Generated.JigsawStack;
+using Pyannote.Sdk.Transcripts;
+
+namespace Pyannote.Sdk.JigsawStack;
+
+/// <summary>
+/// A JigsawStack transcription, from a synchronous answer or a webhook delivery. Both published shapes are read: the
+/// older <c>speakers</c> list and the newer <c>speaker</c> on each chunk. Immutable.
+/// </summary>
+public sealed class JigsawStackTranscription
+{
+    /// <summary>The model JigsawStack documents for speech-to-text.</summary>
+    public const string ModelName = "whisper-large-v3";
+
+    /// <summary>Creates a result (for tests and mocks).</summary>
+    /// <param name="text">The whole text.</param>
+    public JigsawStackTranscription(string text)
+    {
+        Text = text ?? throw new ArgumentNullException(nameof(text));
+    }
+
+    /// <summary>The whole transcript as sent (it often has a leading space).</summary>
+    public string Text { get; }
+
+    /// <summary>Timed chunks; with diarization in the newer shape each carries its speaker.</summary>
+    public IReadOnlyList<JigsawStackChunk> Chunks { get; init; } = Array.Empty<JigsawStackChunk>();
+
+    /// <summary>Per-speaker chunks (the older diarization shape); empty otherwise.</summary>
+    public IReadOnlyList<JigsawStackChunk> Speakers { get; init; } = Array.Empty<JigsawStackChunk>();
+
+    /// <summary>The detected language code, when the service detected one (from a string or from <c>{code}</c>).</summary>
+    public string? LanguageDetected { get; init; }
+
+    /// <summary>The confidence of the detected language, when sent (top-level or inside <c>language_detected</c>).</summary>
+    public double? LanguageConfidence { get; init; }
+
+    /// <summary>The <c>success</c> flag of the answer.</summary>
+    public bool? Success { get; init; }
+
+    /// <summary>Token accounting, when sent.</summary>
+    public JigsawStackUsage? Usage { get; init; }
+
+    /// <summary>The request log id, when sent.</summary>
+    public string? LogId { get; init; }
+
+    /// <summary>The job id (webhook deliveries only).</summary>
+    public string? Id { get; init; }
+
+    /// <summary>The job status (webhook deliveries only).</summary>
+    public string? Status { get; init; }
+
+    /// <summary>The language asked for, when one other than <c>auto</c> was given; used when nothing was detected.</summary>
+    public string? RequestedLanguage { get; init; }
+
+    /// <summary>The rate-limit headers of the answer, if sent (not for webhook deliveries).</summary>
+    public JigsawStackRateLimit? RateLimit { get; init; }
+
+    /// <summary>Maps the result to the common <see cref="Transcript"/>. JigsawStack gives timed chunks, not words, so the
+    /// transcript has turns and no words: the speaker pieces (either shape) become turns, consecutive pieces of the same
+    /// speaker closer than <see cref="TurnOptions.DefaultMaxPause"/> joined. A missing chunk end is taken from the next
+    /// chunk's start (or equals its own start when last).</summary>
+    /// <returns>The transcript.</returns>
+    public Transcript ToTranscript()
+    {
+        var pieces = Speakers.Count > 0 ? Speakers : Chunks;
+        var turns = new List<SpeakerTurn>();
+        var parts = new List<string>();
+        string? speaker = null;
+        TimeSpan start = default, end = default;
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            var p = pieces[i];
+            var pEnd = p.End ?? (i + 1 < pieces.Count && pieces[i + 1].Start >= p.Start ? pieces[i + 1].Start : p.Start);
+            if (pEnd < p.Start)
+            {
+                pEnd = p.Start;
+            }
+
+            if (parts.Count > 0 && string.Equals(speaker, p.Speaker, StringComparison.Ordinal) && p.Start - end <= TurnOptions.DefaultMaxPause)
+            {
+                parts.Add(p.Text);
+                end = pEnd > end ? pEnd : end;
+                continue;
+            }
+
+            Flush();
+            speaker = p.Speaker;
+            start = p.Start;
+            end = pEnd;
+            parts.Add(p.Text);
+        }
+
+        Flush();
+        return new Transcript(Array.Empty<TranscriptWord>(), turns)
+        {
+            Text = Text.Trim(),
+            Language = LanguageDetected ?? RequestedLanguage,
+            Vendor = SpeechVendor.JigsawStack,
+            Model = ModelName,
+            RawRepresentation = this,
+        };
+
+        void Flush()
+        {
+            if (parts.Count > 0)
+            {
+                turns.Add(new SpeakerTurn(speaker, start, end, TextJoiner.Join(parts)));
+                parts.Clear();
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Reads JigsawStack's transcription JSON: the synchronous answer, and webhook deliveries (the same structure plus
+/// <c>id</c> and <c>status</c>). The one parser for both paths.
+/// </summary>
+internal static class JigsawStackResponseParser
+{
+    /// <summary>Parses a transcription body (synchronous answer or webhook delivery).</summary>
+    /// <param name="json">The body.</param>
+    /// <param name="rateLimit">Rate-limit headers of the response, if any.</param>
+    /// <returns>The typed result.</returns>
+    /// <exception cref="SpeechResponseFormatException">The body is not a JigsawStack transcription.</exception>
+    public static JigsawStackTranscription Parse(string json, JigsawStackRateLimit? rateLimit = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        TranscribeResponse? dto;
+        try
+        {
+            dto = JsonSerializer.Deserialize<TranscribeResponse>(json, JigsawStackGeneratedClient.Json);
+        }
+        catch (JsonException ex)
+        {
+            throw new SpeechResponseFormatException(SpeechVendor.JigsawStack, 200, "The transcription body is not valid JSON: " + ex.Message, ex);
+        }
+
+        return FromDto(dto ?? throw new SpeechResponseFormatException(SpeechVendor.JigsawStack, 200, "The transcription body is empty."), rateLimit);
+    }
+
+    /// <summary>Parses a transcription body given as UTF-8 bytes (for example a webhook request body).</summary>
+    /// <param name="utf8Json">The body.</param>
+    /// <param name="rateLimit">Rate-limit headers of the response, if any.</param>
+    /// <returns>The typed result.</returns>
+    /// <exception cref="SpeechResponseFormatException">The body is not a JigsawStack transcription.</exception>
+    public static JigsawStackTranscription Parse(ReadOnlySpan<byte> utf8Json, JigsawStackRateLimit? rateLimit = null)
+    {
+        TranscribeResponse? dto;
+        try
+        {
+            dto = JsonSerializer.Deserialize<TranscribeResponse>(utf8Json, JigsawStackGeneratedClient.Json);
+        }
+        catch (JsonException ex)
+        {
+            throw new SpeechResponseFormatException(SpeechVendor.JigsawStack, 200, "The transcription body is not valid JSON: " + ex.Message, ex);
+        }
+
+        return FromDto(dto ?? throw new SpeechResponseFormatException(SpeechVendor.JigsawStack, 200, "The transcription body is empty."), rateLimit);
+    }
+
+    /// <summary>Maps the generated DTO.</summary>
+    public static JigsawStackTranscription FromDto(TranscribeResponse dto, JigsawStackRateLimit? rateLimit, string? requestedLanguage = null)
+    {
+        var (code, confidence) = ReadLanguage(dto.Language_detected);
+        var chunks = (dto.Chunks ?? []).Select((c, i) => Chunk(c.Timestamp, c.Text, c.Speaker, "chunks", i)).ToArray();
+        var speakers = (dto.Speakers ?? []).Select((c, i) => Chunk(c.Timestamp, c.Text, c.Speaker, "speakers", i)).ToArray();
+        var text = dto.Text ?? TextJoiner.Join(chunks.Select(c => c.Text));
+        return new JigsawStackTranscription(text)
+        {
+            Chunks = chunks,
+            Speakers = speakers,
+            LanguageDetected = code,
+            LanguageConfidence = confidence ?? dto.Confidence,
+            Success = dto.Success,
+            Usage = dto._usage is { } u ? new JigsawStackUsage(u.Input_tokens, u.Output_tokens, u.Inference_time_tokens, u.Total_tokens) : null,
+            LogId = dto.Log_id,
+            Id = dto.Id,
+            Status = dto.Status,
+            RequestedLanguage = string.Equals(requestedLanguage, "auto", StringComparison.OrdinalIgnoreCase) ? null : requestedLanguage,
+            RateLimit = rateLimit,
+        };
+    }
+
+    private static JigsawStackChunk Chunk(List<double?>? timestamp, string? text, string? speaker, string field, int index)
+    {
+        var name = $"{field}[{index}].timestamp";
+        var start = timestamp is { Count: > 0 } && timestamp[0] is { } s ? VendorSeconds.From(s, name, SpeechVendor.JigsawStack) : TimeSpan.Zero;
+        TimeSpan? end = timestamp is { Count: > 1 } && timestamp[1] is { } e ? VendorSeconds.From(e, name, SpeechVendor.JigsawStack) : null;
+        if (end < start)
+        {
+            end = start;
+        }
+
+        return new JigsawStackChunk(start, end, text ?? string.Empty, string.IsNullOrEmpty(speaker) ? null : speaker);
+    }
+
+    // language_detected is a plain code in the older shape and {code, confidence} in the newer one; the document leaves
+    // it untyped, so it arrives as a JsonElement.
+    private static (string? Code, double? Confidence) ReadLanguage(object? value)
+    {
+        if (value is not JsonElement e)
+        {
+            return (value as string, null);
+        }
+
+        switch (e.ValueKind)
+        {
+            case JsonValueKind.String:
+                return (e.GetString(), null);
+            case JsonValueKind.Object:
+                var code = e.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+                double? confidence = e.TryGetProperty("confidence", out var f) && f.ValueKind == JsonValueKind.Number ? f.GetDouble() : null;
+                return (code, confidence);
+            default:
+                return (null, null);
+        }
+    }
+}
