@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Pyannote.Sdk;
 using Pyannote.Sdk.DependencyInjection;
+using Pyannote.Sdk.JigsawStack;
 using Pyannote.Sdk.NanoGpt;
+using Pyannote.Sdk.Together;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -25,9 +27,53 @@ public sealed partial class SpeechClientsBuilder
     public SpeechClientsBuilder AddNanoGpt(string apiKey, Action<NanoGptClientOptions>? configure = null) =>
         AddVendor<NanoGptClient, NanoGptClientOptions>(SpeechVendor.NanoGpt, static (http, options) => new NanoGptClient(http, options), configure, apiKey ?? throw new ArgumentNullException(nameof(apiKey)));
 
+    /// <summary>
+    /// Adds the Together AI client (<see cref="TogetherClient"/>, keyed <see cref="ISpeechClient"/> <c>"together"</c>), bound
+    /// from <c>{section}:Together</c> when the builder has configuration; the API key falls back to <c>TOGETHER_API_KEY</c>.
+    /// </summary>
+    /// <param name="configure">Changes the options after configuration is applied; <see langword="null"/> for none.</param>
+    /// <returns>This builder.</returns>
+    public SpeechClientsBuilder AddTogether(Action<TogetherClientOptions>? configure = null) =>
+        AddVendor<TogetherClient, TogetherClientOptions>(SpeechVendor.Together, static (http, options) => new TogetherClient(http, options), configure, null);
+
+    /// <summary>Adds the Together AI client with an API key given in code (it wins over configuration and <c>TOGETHER_API_KEY</c>).</summary>
+    /// <param name="apiKey">The Together AI API key.</param>
+    /// <param name="configure">Changes the options after configuration is applied; <see langword="null"/> for none.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="apiKey"/> is blank.</exception>
+    public SpeechClientsBuilder AddTogether(string apiKey, Action<TogetherClientOptions>? configure = null) =>
+        AddVendor<TogetherClient, TogetherClientOptions>(SpeechVendor.Together, static (http, options) => new TogetherClient(http, options), configure, apiKey ?? throw new ArgumentNullException(nameof(apiKey)));
+
+    /// <summary>
+    /// Adds the JigsawStack client (<see cref="JigsawStackClient"/>, keyed <see cref="ISpeechClient"/> <c>"jigsawstack"</c>), bound
+    /// from <c>{section}:JigsawStack</c> when the builder has configuration; the API key falls back to <c>JIGSAWSTACK_API_KEY</c>.
+    /// </summary>
+    /// <param name="configure">Changes the options after configuration is applied; <see langword="null"/> for none.</param>
+    /// <returns>This builder.</returns>
+    public SpeechClientsBuilder AddJigsawStack(Action<JigsawStackClientOptions>? configure = null) =>
+        AddVendor<JigsawStackClient, JigsawStackClientOptions>(SpeechVendor.JigsawStack, static (http, options) => new JigsawStackClient(http, options), configure, null);
+
+    /// <summary>Adds the JigsawStack client with an API key given in code (it wins over configuration and <c>JIGSAWSTACK_API_KEY</c>).</summary>
+    /// <param name="apiKey">The JigsawStack API key.</param>
+    /// <param name="configure">Changes the options after configuration is applied; <see langword="null"/> for none.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="apiKey"/> is blank.</exception>
+    public SpeechClientsBuilder AddJigsawStack(string apiKey, Action<JigsawStackClientOptions>? configure = null) =>
+        AddVendor<JigsawStackClient, JigsawStackClientOptions>(SpeechVendor.JigsawStack, static (http, options) => new JigsawStackClient(http, options), configure, apiKey ?? throw new ArgumentNullException(nameof(apiKey)));
+
     /// <summary>Adds every vendor whose section exists under <see cref="Configuration"/>.</summary>
     internal void AddConfiguredVendors()
     {
+        if (HasSection(SpeechVendor.Together))
+        {
+            AddTogether();
+        }
+
+        if (HasSection(SpeechVendor.JigsawStack))
+        {
+            AddJigsawStack();
+        }
+
         if (HasSection(SpeechVendor.NanoGpt))
         {
             AddNanoGpt();

@@ -62,7 +62,8 @@ public static class SpeechServiceCollectionExtensions
         return builder;
     }
 
-    private static SpeechClientsBuilder Create(IServiceCollection services, IConfiguration? configuration)
+    /// <summary>A builder over <paramref name="configuration"/> that registers no vendor by itself.</summary>
+    internal static SpeechClientsBuilder Create(IServiceCollection services, IConfiguration? configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         var registry = services.FirstOrDefault(d => d.ServiceType == typeof(SpeechClientRegistry) && !d.IsKeyedService)?.ImplementationInstance as SpeechClientRegistry;

@@ -58,7 +58,8 @@ public class AddSpeechClientsTests
     private static ServiceProvider Build(IConfiguration config, Action<SpeechClientsBuilder> add, Func<string, string?>? environment = null, Action<IServiceCollection>? more = null)
     {
         var services = new ServiceCollection();
-        var builder = services.AddSpeechClients(config.GetSection("Speech"));
+        // Stand-in vendors only: a builder bound to the section that does not add the real clients of configured sections.
+        var builder = SpeechServiceCollectionExtensions.Create(services, config.GetSection("Speech"));
         builder.EnvironmentReader = environment ?? (_ => null);
         add(builder);
         more?.Invoke(services);
@@ -162,7 +163,7 @@ public class AddSpeechClientsTests
     public void Missing_api_key_message_uses_the_section_path_given()
     {
         var services = new ServiceCollection();
-        var builder = services.AddSpeechClients(Config(("Audio:Vendors:Pyannote:Endpoint", "https://x.test/")).GetSection("Audio:Vendors"));
+        var builder = SpeechServiceCollectionExtensions.Create(services, Config(("Audio:Vendors:Pyannote:Endpoint", "https://x.test/")).GetSection("Audio:Vendors"));
         builder.EnvironmentReader = _ => null;
         AddStandInA(builder);
         using var sp = services.BuildServiceProvider();

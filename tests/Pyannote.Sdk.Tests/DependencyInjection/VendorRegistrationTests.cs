@@ -3,7 +3,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pyannote.Sdk.JigsawStack;
 using Pyannote.Sdk.NanoGpt;
+using Pyannote.Sdk.Together;
 using Pyannote.Sdk.Tests.HttpPipeline;
 using Pyannote.Sdk.Tests.Infrastructure;
 
@@ -42,6 +44,26 @@ public class VendorRegistrationTests
                 .ThenStatus(200, body: File.ReadAllText(RepoPaths.TestData("nanogpt", "transcribe-sync-response.json")))
                 .ThenStatus(429, r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromHours(2)), File.ReadAllText(RepoPaths.TestData("nanogpt", "error-429-daily-limit.json"))),
             (sp, url) => sp.GetRequiredKeyedService<ISpeechClient>("nanogpt").TranscribeAsync(AudioInput.FromUrl(url), new TranscriptionOptions { Diarize = false })),
+        new Vendor(
+            SpeechVendor.Together,
+            "Together",
+            "TOGETHER_API_KEY",
+            typeof(TogetherClient),
+            (b, t) => b.AddTogether(o => o.Transport = t),
+            t => t
+                .ThenStatus(200, body: "{\"task\":\"transcribe\",\"language\":\"english\",\"duration\":1.5,\"text\":\"Hello\",\"segments\":[]}")
+                .ThenStatus(400, body: "{\"error\":{\"message\":\"invalid file\",\"type\":\"invalid_request_error\"}}"),
+            (sp, url) => sp.GetRequiredKeyedService<ISpeechClient>("together").TranscribeAsync(AudioInput.FromUrl(url), new TranscriptionOptions { Diarize = false })),
+        new Vendor(
+            SpeechVendor.JigsawStack,
+            "JigsawStack",
+            "JIGSAWSTACK_API_KEY",
+            typeof(JigsawStackClient),
+            (b, t) => b.AddJigsawStack(o => o.Transport = t),
+            t => t
+                .ThenStatus(200, body: File.ReadAllText(RepoPaths.TestData("jigsawstack", "stt-response-url.json")))
+                .ThenStatus(500, body: "{\"success\":false,\"message\":\"internal\"}"),
+            (sp, url) => sp.GetRequiredKeyedService<ISpeechClient>("jigsawstack").TranscribeAsync(AudioInput.FromUrl(url), new TranscriptionOptions { Diarize = false })),
     }.ToDictionary(v => v.Id.Key());
 
     public static TheoryData<string> VendorKeys()
@@ -129,7 +151,6 @@ public class VendorRegistrationTests
         var transport = v.Script(new ScriptedTransport());
         var services = new ServiceCollection();
         services.AddLogging(l => l.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider { AutoAdvance = true });
         var builder = services.AddSpeechClients(AllVendors().GetSection("Speech"));
         v.AddWithTransport(builder, transport);
         using var sp = services.BuildServiceProvider();
