@@ -1,0 +1,131 @@
+using Pyannote.Sdk.Jobs;
+using G = Pyannote.Sdk.Generated.PyannoteAI;
+
+namespace Pyannote.Sdk.PyannoteAI;
+
+/// <summary>A pyannoteAI diarization job: inspect it, refresh it, or wait for its <see cref="DiarizationResult"/>.
+/// Resume a job started elsewhere with <see cref="PyannoteClient.GetDiarizationJob"/>.</summary>
+public class DiarizationJob : SpeechJob<DiarizationResult>
+{
+    private readonly PyannoteClient? _client;
+    private readonly string? _transcriptionModel;
+
+    /// <summary>For mocking only.</summary>
+    protected DiarizationJob()
+    {
+    }
+
+    internal DiarizationJob(PyannoteClient client, string id, JobStatus status, string? warning, string? transcriptionModel)
+        : base(id, status, client.Options.TimeProvider, client.Options.JobWait)
+    {
+        _client = client;
+        Warning = warning;
+        _transcriptionModel = transcriptionModel;
+    }
+
+    /// <inheritdoc />
+    public override SpeechVendor Vendor => SpeechVendor.Pyannote;
+
+    /// <summary>The latest warning from the service (when the job was created, or in its output).</summary>
+    public virtual string? Warning { get; private set; }
+
+    private protected override async Task<JobSnapshot<DiarizationResult>> FetchAsync(CancellationToken cancellationToken)
+    {
+        var job = await _client!.FetchJobAsync(Id, cancellationToken).ConfigureAwait(false);
+        Warning = job.Output?.Warning ?? Warning;
+        return PyannoteJobSnapshots.From(Id, job, o => PyannoteOutputMapper.ToDiarizationResult(o, _transcriptionModel));
+    }
+}
+
+/// <summary>A pyannoteAI identification job: inspect it, refresh it, or wait for its <see cref="IdentificationResult"/>.</summary>
+public class IdentificationJob : SpeechJob<IdentificationResult>
+{
+    private readonly PyannoteClient? _client;
+
+    /// <summary>For mocking only.</summary>
+    protected IdentificationJob()
+    {
+    }
+
+    internal IdentificationJob(PyannoteClient client, string id, JobStatus status, string? warning)
+        : base(id, status, client.Options.TimeProvider, client.Options.JobWait)
+    {
+        _client = client;
+        Warning = warning;
+    }
+
+    /// <inheritdoc />
+    public override SpeechVendor Vendor => SpeechVendor.Pyannote;
+
+    /// <summary>The latest warning from the service (when the job was created, or in its output).</summary>
+    public virtual string? Warning { get; private set; }
+
+    private protected override async Task<JobSnapshot<IdentificationResult>> FetchAsync(CancellationToken cancellationToken)
+    {
+        var job = await _client!.FetchJobAsync(Id, cancellationToken).ConfigureAwait(false);
+        Warning = job.Output?.Warning ?? Warning;
+        return PyannoteJobSnapshots.From(Id, job, PyannoteOutputMapper.ToIdentificationResult);
+    }
+}
+
+/// <summary>A pyannoteAI voiceprint job: its value is the voiceprint, to pass to identification as a
+/// <see cref="PyannoteVoiceprint"/>.</summary>
+public class VoiceprintJob : SpeechJob<string>
+{
+    private readonly PyannoteClient? _client;
+
+    /// <summary>For mocking only.</summary>
+    protected VoiceprintJob()
+    {
+    }
+
+    internal VoiceprintJob(PyannoteClient client, string id, JobStatus status, string? warning)
+        : base(id, status, client.Options.TimeProvider, client.Options.JobWait)
+    {
+        _client = client;
+        Warning = warning;
+    }
+
+    /// <inheritdoc />
+    public override SpeechVendor Vendor => SpeechVendor.Pyannote;
+
+    /// <summary>The latest warning from the service (when the job was created, or in its output).</summary>
+    public virtual string? Warning { get; private set; }
+
+    private protected override async Task<JobSnapshot<string>> FetchAsync(CancellationToken cancellationToken)
+    {
+        var job = await _client!.FetchJobAsync(Id, cancellationToken).ConfigureAwait(false);
+        Warning = job.Output?.Warning ?? Warning;
+        return PyannoteJobSnapshots.From(Id, job, PyannoteOutputMapper.ToVoiceprint);
+    }
+}
+
+/// <summary>Turns one <c>GET /v1/jobs/{jobId}</c> answer into a job snapshot.</summary>
+internal static class PyannoteJobSnapshots
+{
+    public static JobStatus Status(string? status) =>
+        string.IsNullOrWhiteSpace(status)
+            ? throw new SpeechResponseFormatException(SpeechVendor.Pyannote, 200, "the job has no status.")
+            : new JobStatus(status);
+
+    public static JobSnapshot<T> From<T>(string id, G.JobResponse job, Func<G.JobOutput, T> map)
+    {
+        var status = Status(job.Status);
+        if (status.IsSucceeded)
+        {
+            if (job.Output is null)
+            {
+                throw new SpeechResponseFormatException(SpeechVendor.Pyannote, 200, $"job {id} succeeded but its output is missing.");
+            }
+
+            return JobSnapshot<T>.Succeeded(status, map(job.Output));
+        }
+
+        if (status.IsFailed || status.IsCanceled)
+        {
+            return JobSnapshot<T>.Failed(status, job.Output?.Error);
+        }
+
+        return JobSnapshot<T>.Running(status);
+    }
+}

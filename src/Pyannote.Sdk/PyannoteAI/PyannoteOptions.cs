@@ -1,0 +1,90 @@
+namespace Pyannote.Sdk.PyannoteAI;
+
+/// <summary>Settings of a pyannoteAI diarization job (<c>POST /v1/diarize</c>). Every setting left unset is not sent,
+/// so the service applies its own default.</summary>
+public class DiarizationOptions
+{
+    /// <summary>The diarization model; <see langword="null"/> for the service default (<see cref="PyannoteModel.Precision2"/>).</summary>
+    public PyannoteModel? Model { get; set; }
+
+    /// <summary>The exact number of speakers, when known (at least 1). Not combinable with <see cref="MinSpeakers"/> or <see cref="MaxSpeakers"/>.</summary>
+    public int? NumSpeakers { get; set; }
+
+    /// <summary>The smallest number of speakers (at least 1, not above <see cref="MaxSpeakers"/>).</summary>
+    public int? MinSpeakers { get; set; }
+
+    /// <summary>The largest number of speakers (at least 1, not below <see cref="MinSpeakers"/>).</summary>
+    public int? MaxSpeakers { get; set; }
+
+    /// <summary>Also return exclusive diarization (at most one speaker at any time), the best input for aligning words.</summary>
+    public bool? Exclusive { get; set; }
+
+    /// <summary>Also return frame-level confidence scores (large).</summary>
+    public bool? Confidence { get; set; }
+
+    /// <summary>Attach a per-speaker confidence map to every diarization segment.</summary>
+    public bool? TurnLevelConfidence { get; set; }
+
+    /// <summary>An https address that receives the outcome when the job finishes (see the webhook support).</summary>
+    public Uri? Webhook { get; set; }
+
+    /// <summary>Send only the job id and status to <see cref="Webhook"/>, without the output.</summary>
+    public bool? WebhookStatusOnly { get; set; }
+
+    /// <summary>Add speaker-attributed speech-to-text (precision-2 only; not for identification jobs).</summary>
+    public bool? Transcription { get; set; }
+
+    /// <summary>The speech-to-text model when <see cref="Transcription"/> is on; <see langword="null"/> for the service
+    /// default (<see cref="PyannoteTranscriptionModel.ParakeetTdt06bV3"/>).</summary>
+    public PyannoteTranscriptionModel? TranscriptionModel { get; set; }
+}
+
+/// <summary>Settings of a pyannoteAI identification job (<c>POST /v1/identify</c>): diarization, then matching each
+/// speaker against known voiceprints. The speech-to-text add-on is not available for identification.</summary>
+public sealed class IdentificationOptions : DiarizationOptions
+{
+    /// <summary>The voices to look for: 1 to 50 labelled voiceprints.</summary>
+    public IList<PyannoteVoiceprint> Voiceprints { get; } = new List<PyannoteVoiceprint>();
+
+    /// <summary>Match each voiceprint to at most one speaker; <see langword="null"/> for the service default (true).</summary>
+    public bool? ExclusiveMatching { get; set; }
+
+    /// <summary>The smallest confidence (0–100) that counts as a match; <see langword="null"/> for the service default (0).</summary>
+    public double? MatchingThreshold { get; set; }
+}
+
+/// <summary>Settings of a pyannoteAI voiceprint job (<c>POST /v1/voiceprint</c>).</summary>
+public sealed class VoiceprintOptions
+{
+    /// <summary>The model; <see langword="null"/> for the service default (<see cref="PyannoteModel.Precision2"/>).</summary>
+    public PyannoteModel? Model { get; set; }
+
+    /// <summary>An https address that receives the outcome when the job finishes.</summary>
+    public Uri? Webhook { get; set; }
+
+    /// <summary>Send only the job id and status to <see cref="Webhook"/>, without the output.</summary>
+    public bool? WebhookStatusOnly { get; set; }
+}
+
+/// <summary>A known voice for identification: a label and the voiceprint a voiceprint job returned.</summary>
+public sealed class PyannoteVoiceprint
+{
+    /// <summary>Creates a labelled voiceprint. Its rules are checked when a job is started.</summary>
+    /// <param name="label">The name reported for a match: at most 100 characters, not starting with <c>SPEAKER_</c>.</param>
+    /// <param name="voiceprint">The voiceprint (at most 20,000 characters).</param>
+    public PyannoteVoiceprint(string label, string voiceprint)
+    {
+        Label = label;
+        Voiceprint = voiceprint;
+    }
+
+    /// <summary>The name reported for a match.</summary>
+    public string Label { get; }
+
+    /// <summary>The voiceprint.</summary>
+    public string Voiceprint { get; }
+
+    /// <summary>Describes the voiceprint without its data.</summary>
+    /// <returns>The label.</returns>
+    public override string ToString() => $"voiceprint '{Label}'";
+}
