@@ -3,6 +3,7 @@ using Pyannote.Sdk;
 using Pyannote.Sdk.DependencyInjection;
 using Pyannote.Sdk.JigsawStack;
 using Pyannote.Sdk.NanoGpt;
+using Pyannote.Sdk.PyannoteAI;
 using Pyannote.Sdk.Together;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,23 @@ public sealed partial class SpeechClientsBuilder
     /// <exception cref="ArgumentException"><paramref name="apiKey"/> is blank.</exception>
     public SpeechClientsBuilder AddNanoGpt(string apiKey, Action<NanoGptClientOptions>? configure = null) =>
         AddVendor<NanoGptClient, NanoGptClientOptions>(SpeechVendor.NanoGpt, static (http, options) => new NanoGptClient(http, options), configure, apiKey ?? throw new ArgumentNullException(nameof(apiKey)));
+
+    /// <summary>
+    /// Adds the pyannoteAI client (<see cref="PyannoteClient"/>, keyed <see cref="ISpeechClient"/> <c>"pyannote"</c>), bound
+    /// from <c>{section}:Pyannote</c> when the builder has configuration; the API key falls back to <c>PYANNOTE_API_KEY</c>.
+    /// </summary>
+    /// <param name="configure">Changes the options after configuration is applied; <see langword="null"/> for none.</param>
+    /// <returns>This builder.</returns>
+    public SpeechClientsBuilder AddPyannote(Action<PyannoteClientOptions>? configure = null) =>
+        AddVendor<PyannoteClient, PyannoteClientOptions>(SpeechVendor.Pyannote, static (http, options) => new PyannoteClient(http, options), configure, null);
+
+    /// <summary>Adds the pyannoteAI client with an API key given in code (it wins over configuration and <c>PYANNOTE_API_KEY</c>).</summary>
+    /// <param name="apiKey">The pyannoteAI API key.</param>
+    /// <param name="configure">Changes the options after configuration is applied; <see langword="null"/> for none.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="apiKey"/> is blank.</exception>
+    public SpeechClientsBuilder AddPyannote(string apiKey, Action<PyannoteClientOptions>? configure = null) =>
+        AddVendor<PyannoteClient, PyannoteClientOptions>(SpeechVendor.Pyannote, static (http, options) => new PyannoteClient(http, options), configure, apiKey ?? throw new ArgumentNullException(nameof(apiKey)));
 
     /// <summary>
     /// Adds the Together AI client (<see cref="TogetherClient"/>, keyed <see cref="ISpeechClient"/> <c>"together"</c>), bound
@@ -64,6 +82,11 @@ public sealed partial class SpeechClientsBuilder
     /// <summary>Adds every vendor whose section exists under <see cref="Configuration"/>.</summary>
     internal void AddConfiguredVendors()
     {
+        if (HasSection(SpeechVendor.Pyannote))
+        {
+            AddPyannote();
+        }
+
         if (HasSection(SpeechVendor.Together))
         {
             AddTogether();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pyannote.Sdk.JigsawStack;
 using Pyannote.Sdk.NanoGpt;
+using Pyannote.Sdk.PyannoteAI;
 using Pyannote.Sdk.Together;
 using Pyannote.Sdk.Tests.HttpPipeline;
 using Pyannote.Sdk.Tests.Infrastructure;
@@ -32,8 +33,20 @@ public class VendorRegistrationTests
         public override string ToString() => Id.Key();
     }
 
+    private const string Presigned = "https://bucket.storage.test/input/a.wav?X-Amz-Credential=CRED-S3CR3T&X-Amz-Signature=SIG-S3CR3T";
+
     private static readonly Dictionary<string, Vendor> Vendors = new[]
     {
+        new Vendor(
+            SpeechVendor.Pyannote,
+            "Pyannote",
+            "PYANNOTE_API_KEY",
+            typeof(PyannoteClient),
+            (b, t) => b.AddPyannote(o => o.Transport = t),
+            t => t
+                .ThenStatus(201, body: "{\"url\":\"" + Presigned + "\"}").ThenStatus(200)
+                .ThenStatus(201, body: "{\"url\":\"" + Presigned + "\"}").ThenStatus(403, body: "<Error><Code>SignatureDoesNotMatch</Code></Error>"),
+            (sp, _) => sp.GetRequiredService<PyannoteClient>().UploadAsync(AudioInput.FromStream(new MemoryStream(System.Text.Encoding.ASCII.GetBytes("RIFF-AUDIO")), "a.wav"))),
         new Vendor(
             SpeechVendor.NanoGpt,
             "NanoGpt",
@@ -171,7 +184,8 @@ public class VendorRegistrationTests
         }
 
         Assert.Single(observed); // the first call succeeded, the second failed
-        Assert.All(transport.Seen, s => Assert.Contains($"key-{key}-S3CR3T", (s.Authorization ?? string.Empty) + s.XApiKey, StringComparison.Ordinal));
+        Assert.All(transport.Seen.Where(s => s.Uri!.Host == "127.0.0.1"), s => Assert.Contains($"key-{key}-S3CR3T", (s.Authorization ?? string.Empty) + s.XApiKey, StringComparison.Ordinal));
+        Assert.All(transport.Seen.Where(s => s.Uri!.Host != "127.0.0.1"), s => Assert.Null((s.Authorization ?? string.Empty) + s.XApiKey is { Length: > 0 } k ? k : null));
         observed.AddRange(logs.Lines.Select(l => l.Text));
         observed.AddRange(collector.AllText());
         observed.Add(sp.GetRequiredService<IOptionsMonitor<SpeechVendorCredentials>>().Get(key).ToString());
