@@ -9,10 +9,15 @@ public abstract class SpeechClientOptions
     /// <summary>The API's base address; <see langword="null"/> for the vendor's public endpoint. Set it for a proxy or the local emulator.</summary>
     public Uri? Endpoint { get; set; }
 
-    /// <summary>How long one attempt may wait for the response headers (not for an upload's body). Default 100 seconds.</summary>
+    /// <summary>How long one attempt may take to connect and, once the request body is sent, to receive the response
+    /// headers; the time spent sending an upload's body does not count. Default 100 seconds; <see cref="Timeout.InfiniteTimeSpan"/>
+    /// for none. Measured in real time. When it expires the SDK throws <see cref="SpeechTimeoutException"/> (after retrying
+    /// requests that are safe to repeat).</summary>
     public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
-    /// <summary>How long sending an upload's body may take; <see langword="null"/> (the default) for no limit, since large files take minutes.</summary>
+    /// <summary>How long sending a request body may take in one attempt; <see langword="null"/> (the default) for no
+    /// limit, since large files take minutes. Measured in real time; expiry throws <see cref="SpeechTimeoutException"/>
+    /// with <see cref="SpeechTimeoutKind.Upload"/>.</summary>
     public TimeSpan? UploadTimeout { get; set; }
 
     /// <summary>Retry policy for transient failures.</summary>
@@ -33,6 +38,11 @@ public abstract class SpeechClientOptions
 
     /// <summary>The vendor's public endpoint.</summary>
     private protected abstract Uri DefaultEndpoint { get; }
+
+    /// <summary>The clock of the per-attempt network and upload timeouts: real time unless a test sets it. Kept apart
+    /// from <see cref="TimeProvider"/> so a manual test clock that fires timers as soon as they are created (to run job
+    /// waits instantly) does not also fire every timeout.</summary>
+    internal TimeProvider? TimeoutClock { get; set; }
 
     /// <summary>Problems found while binding these options from configuration (set by <c>AddSpeechClients</c>).</summary>
     internal List<string>? ConfigurationErrors { get; set; }

@@ -7,7 +7,7 @@ namespace Pyannote.Sdk.Http;
 /// Limits each attempt: <see cref="SpeechClientOptions.NetworkTimeout"/> for connecting and for waiting for the response
 /// headers once the body is sent; <see cref="SpeechClientOptions.UploadTimeout"/> (if any) for writing the body. A limit
 /// that fires surfaces as <see cref="SpeechTimeoutException"/>; the caller's own cancellation stays an
-/// <see cref="OperationCanceledException"/>. Timers come from <see cref="SpeechClientOptions.TimeProvider"/>.
+/// <see cref="OperationCanceledException"/>. Timers run in real time (<see cref="SpeechClientOptions.TimeoutClock"/> in tests).
 /// </summary>
 internal sealed class TimeoutHandler(SpeechVendor vendor, SpeechClientOptions options, ILogger logger) : DelegatingHandler
 {
@@ -22,7 +22,7 @@ internal sealed class TimeoutHandler(SpeechVendor vendor, SpeechClientOptions op
         }
 
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var timer = new AttemptTimer(options.TimeProvider, cts, network, upload);
+        using var timer = new AttemptTimer(options.TimeoutClock ?? TimeProvider.System, cts, network, upload);
         if (content is not null)
         {
             content.BodyStarted = timer.OnBodyStarted;

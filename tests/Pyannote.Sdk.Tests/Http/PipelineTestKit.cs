@@ -115,6 +115,7 @@ internal static class PipelineFactory
         {
             Transport = transport,
             TimeProvider = time,
+            TimeoutClock = time,
             NetworkTimeout = Timeout.InfiniteTimeSpan,
             LoggerFactory = logs,
         };
