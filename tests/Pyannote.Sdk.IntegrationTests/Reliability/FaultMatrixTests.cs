@@ -1,0 +1,223 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Pyannote.Sdk.Emulator;
+using Pyannote.Sdk.IntegrationTests.Emulator;
+using Pyannote.Sdk.JigsawStack;
+using Pyannote.Sdk.Jobs;
+using Pyannote.Sdk.NanoGpt;
+using Xunit.Abstractions;
+
+namespace Pyannote.Sdk.IntegrationTests.Reliability;
+
+/// <summary>
+/// The fault matrix: every emulator fault against every vendor operation it applies to, through the real clients and
+/// pipeline over loopback. Each row records the outcome, the time taken, the attempts sent and how many times a billed
+/// POST was sent and processed, and the whole table is written to <c>artifacts/reliability/fault-matrix.md</c>.
+/// </summary>
+public sealed class FaultMatrixTests(ITestOutputHelper output)
+{
+    private const string Url = "https://example.com/meeting.wav";
+    private static readonly TimeSpan NetworkTimeout = TimeSpan.FromMilliseconds(2000);
+
+    /// <summary>A vendor operation under test: the request the fault targets, the billed request of the call, how to run it.</summary>
+    internal sealed record Target(string Name, HttpMethod Method, string Path, bool Billed, bool CreatesJob, HttpMethod BilledMethod, string BilledPath, Func<ClientSet, Task<object?>> Run);
+
+    internal sealed record FaultCase(string Label, string Fault, int Count = 1, bool JobOnly = false);
+
+    internal sealed record Row(Target Target, FaultCase Fault, string Outcome, bool Success, Exception? Error, TimeSpan Elapsed, int Attempts, int BilledSent, int BilledProcessed, int TotalRequests, string Expected, bool AsExpected);
+
+    private static bool Ends(HttpRequestMessage r, HttpMethod m, string path) => r.Method == m && r.RequestUri!.AbsolutePath.EndsWith(path, StringComparison.Ordinal);
+
+    internal static IReadOnlyList<Target> Targets { get; } =
+    [
+        new("pyannote.diarize", HttpMethod.Post, "/v1/diarize", true, true, HttpMethod.Post, "/v1/diarize",
+            async c => await c.Pyannote.DiarizeAsync(AudioInput.FromUrl(Url))),
+        new("pyannote.jobs.get (poll)", HttpMethod.Get, "/v1/jobs/*", false, false, HttpMethod.Post, "/v1/diarize",
+            async c => await c.Pyannote.DiarizeAsync(AudioInput.FromUrl(Url))),
+        new("pyannote.media.upload (PUT)", HttpMethod.Put, "/storage/*", false, false, HttpMethod.Post, "/v1/diarize",
+            async c => await c.Pyannote.DiarizeAsync(AudioInput.FromFile(EmulatorTestSupport.ConversationWav))),
+        new("together.transcriptions", HttpMethod.Post, "/v1/audio/transcriptions", true, false, HttpMethod.Post, "/v1/audio/transcriptions",
+            async c => await c.Together.CreateTranscriptionAsync(AudioInput.FromFile(EmulatorTestSupport.ConversationWav))),
+        new("jigsawstack.transcribe", HttpMethod.Post, "/v1/ai/transcribe", true, false, HttpMethod.Post, "/v1/ai/transcribe",
+            async c => await c.JigsawStack.CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = AudioInput.FromUrl(Url), BySpeaker = true })),
+        new("nanogpt.transcribe (sync)", HttpMethod.Post, "/api/transcribe", true, false, HttpMethod.Post, "/api/transcribe",
+            async c => await c.NanoGpt.TranscribeAsync(AudioInput.FromUrl(Url), new TranscriptionOptions { Model = NanoGptModel.WhisperLargeV3.ToString(), Diarize = false })),
+        new("nanogpt.transcribe (job)", HttpMethod.Post, "/api/transcribe", true, true, HttpMethod.Post, "/api/transcribe",
+            async c => await (await c.NanoGpt.StartTranscriptionAsync(AudioInput.FromUrl(Url), new NanoGptTranscriptionOptions { Model = NanoGptModel.ElevenlabsStt, Diarize = true })).WaitForCompletionAsync()),
+        new("nanogpt.transcribe.status (poll)", HttpMethod.Post, "/api/transcribe/status", false, false, HttpMethod.Post, "/api/transcribe",
+            async c => await (await c.NanoGpt.StartTranscriptionAsync(AudioInput.FromUrl(Url), new NanoGptTranscriptionOptions { Model = NanoGptModel.ElevenlabsStt, Diarize = true })).WaitForCompletionAsync()),
+    ];
+
+    internal static IReadOnlyList<FaultCase> Faults { get; } =
+    [
+        new("408", "408"),
+        new("429 + Retry-After: 1 (seconds)", "429;retry-after=1"),
+        new("429 + Retry-After: HTTP date (+1 s)", "429;retry-after-date=1"),
+        new("429 + retry-after-ms: 300", "429;retry-after-ms=300"),
+        new("500", "500"),
+        new("502", "502"),
+        new("503", "503"),
+        new("504", "504"),
+        new("503 on every attempt", "503", int.MaxValue),
+        new("connection refused (closed port)", "refused"),
+        new("reset before headers", "abort-before-headers"),
+        new("reset during body", "abort-during-body"),
+        new("truncated JSON", "truncated-json"),
+        new("invalid JSON", "invalid-json"),
+        new("success body of the wrong shape", "wrong-shape"),
+        new("slow headers (3.5 s > 2 s timeout)", "slow-headers=3500"),
+        new("slow body (1 s pause mid-body)", "slow-body=1000"),
+        new("job failed", "job-failed", JobOnly: true),
+        new("job canceled", "job-canceled", JobOnly: true),
+        new("job vanished (404 on poll)", "job-vanish", JobOnly: true),
+    ];
+
+    /// <summary>The outcome the SDK's retry policy promises for a fault on a target.</summary>
+    internal static string Expected(Target t, FaultCase f)
+    {
+        var idempotent = !t.Billed;
+        var transient = f.Fault is "408" or "500" or "502" or "504" or "abort-before-headers" || f.Fault.StartsWith("slow-headers", StringComparison.Ordinal);
+        if (f.Fault.StartsWith("429", StringComparison.Ordinal) || (f.Fault == "503" && f.Count == 1) || f.Fault == "refused" || f.Fault.StartsWith("slow-body", StringComparison.Ordinal))
+        {
+            return "success";
+        }
+
+        if (f.Count > 1)
+        {
+            // The job wait loop polls through retriable poll errors until JobWait.MaxWait.
+            return t.Name.Contains("(poll)", StringComparison.Ordinal) ? "SpeechJobTimeoutException" : "SpeechApiException 503";
+        }
+
+        if (t.Method == HttpMethod.Put && f.Fault is "truncated-json" or "invalid-json" or "wrong-shape")
+        {
+            return "success"; // the storage PUT's answer has no body the SDK reads
+        }
+
+        if (transient)
+        {
+            return idempotent ? "success" : f.Fault switch
+            {
+                "abort-before-headers" => "HttpRequestException",
+                _ when f.Fault.StartsWith("slow-headers", StringComparison.Ordinal) => "SpeechTimeoutException",
+                _ => "SpeechApiException " + f.Fault,
+            };
+        }
+
+        return f.Fault switch
+        {
+            "abort-during-body" => idempotent ? "success" : "HttpRequestException",
+            "truncated-json" or "invalid-json" or "wrong-shape" => "SpeechResponseFormatException",
+            "job-failed" => "SpeechJobFailedException",
+            "job-canceled" => t.Name.StartsWith("nanogpt", StringComparison.Ordinal) ? "SpeechJobFailedException" : "SpeechJobCanceledException",
+            "job-vanish" => "SpeechJobNotFoundException",
+            _ => "?",
+        };
+    }
+
+    internal static bool Applies(Target t, FaultCase f) =>
+        f.JobOnly ? t.CreatesJob : !(t.CreatesJob && t.Name.StartsWith("nanogpt", StringComparison.Ordinal));
+
+    /// <summary>Exceptions the SDK documents for a failed call. Anything else is a defect.</summary>
+    internal static bool IsDocumented(Exception ex) =>
+        ex is SpeechApiException or SpeechJobException or SpeechTimeoutException or HttpRequestException;
+
+    internal static async Task<Row> RunRowAsync(SpeechEmulator emulator, Target target, FaultCase fault, LeakCapture leaks, int closedPort)
+    {
+        var tap = new WireTap
+        {
+            Target = r => target.Path.EndsWith('*')
+                ? r.Method == target.Method && r.RequestUri!.AbsolutePath.Contains(target.Path.TrimEnd('*'), StringComparison.Ordinal)
+                : Ends(r, target.Method, target.Path),
+            Fault = fault.Fault,
+            FaultCount = fault.Count,
+            ClosedPort = closedPort,
+        };
+        using var _ = tap;
+        var clients = new ClientSet(emulator, tap, leaks, o =>
+        {
+            o.NetworkTimeout = NetworkTimeout;
+            o.JobWait.MaxWait = TimeSpan.FromSeconds(3);
+        });
+        var sw = Stopwatch.StartNew();
+        object? result = null;
+        Exception? error = null;
+        try
+        {
+            result = await target.Run(clients);
+        }
+        catch (Exception ex)
+        {
+            error = ex;
+        }
+
+        sw.Stop();
+        leaks.AddException(error);
+        leaks.Add(result?.ToString());
+        if (result is Transcripts.Transcript tr) leaks.Add(tr.Text);
+
+        var records = tap.Records;
+        var billed = records.Where(r => r.Method == target.BilledMethod.Method && r.Path.EndsWith(target.BilledPath, StringComparison.Ordinal)).ToList();
+        // A billed attempt was processed unless the emulator answered it with the injected status (429, 503, …: the
+        // request is not handled) or it never reached the emulator (closed port).
+        var processed = billed.Count(r => !(r.Fault is { } f && (f == "refused" || (char.IsDigit(f[0]) && r.Status == int.Parse(f[..3], CultureInfo.InvariantCulture)))));
+        var attempts = records.Count(r => tap.Target!(new HttpRequestMessage(new HttpMethod(r.Method), new Uri("http://x" + r.Path))));
+        var outcome = error is null
+            ? (attempts > 1 ? $"success after {attempts - 1} retr{(attempts == 2 ? "y" : "ies")}" : "success")
+            : error switch
+            {
+                SpeechApiException api when api is not SpeechResponseFormatException && api.GetType() == typeof(SpeechApiException) => $"SpeechApiException {api.StatusCode}",
+                _ => error.GetType().Name,
+            };
+        var expected = Expected(target, fault);
+        var asExpected = expected == "success" ? error is null : outcome == expected;
+        return new Row(target, fault, outcome, error is null, error, sw.Elapsed, attempts, billed.Count, processed, records.Count, expected, asExpected);
+    }
+
+    [Fact]
+    public async Task Every_fault_ends_in_success_or_a_documented_exception_and_no_billed_request_is_processed_twice()
+    {
+        await using var emulator = await SpeechEmulator.StartAsync(Secrets.EmulatorOptions());
+        var leaks = new LeakCapture();
+        using var spans = new ActivityCapture(leaks);
+        var closedPort = Net.ClosedPort();
+        var cases = Targets.SelectMany(t => Faults.Where(f => Applies(t, f)).Select(f => (t, f))).ToList();
+        using var gate = new SemaphoreSlim(Report.EnvInt("PYANNOTE_SDK_FAULT_PARALLELISM", 6));
+        var total = Stopwatch.StartNew();
+        var rows = await Task.WhenAll(cases.Select(async c =>
+        {
+            await gate.WaitAsync();
+            try { return await RunRowAsync(emulator, c.t, c.f, leaks, closedPort); }
+            finally { gate.Release(); }
+        }));
+        total.Stop();
+
+        var table = Table(rows, total.Elapsed, leaks);
+        output.WriteLine(table);
+        output.WriteLine("written to " + Report.Write("fault-matrix.md", table));
+
+        Assert.All(rows, r => Assert.True(r.Success || IsDocumented(r.Error!), $"{r.Target.Name} / {r.Fault.Label}: undocumented {r.Error}"));
+        Assert.All(rows, r => Assert.True(r.BilledProcessed <= 1, $"{r.Target.Name} / {r.Fault.Label}: billed request processed {r.BilledProcessed} times"));
+        Assert.All(rows, r => Assert.True(r.BilledSent <= 1 || r.Fault.Fault is "refused" || r.Fault.Fault.StartsWith("429", StringComparison.Ordinal) || r.Fault.Fault == "503",
+            $"{r.Target.Name} / {r.Fault.Label}: billed request sent {r.BilledSent} times after a fault that does not prove it was unprocessed"));
+        Assert.All(rows, r => Assert.True(r.AsExpected, $"{r.Target.Name} / {r.Fault.Label}: expected {r.Expected}, got {r.Outcome}: {r.Error}"));
+        Assert.Empty(leaks.Leaks());
+        Assert.True(spans.Spans > 0, "no span was recorded");
+    }
+
+    internal static string Table(IReadOnlyList<Row> rows, TimeSpan total, LeakCapture leaks)
+    {
+        var sb = new StringBuilder();
+        var survived = rows.Count(r => r.AsExpected && r.BilledProcessed <= 1);
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Fault matrix: {survived}/{rows.Count} faults handled as specified; {rows.Count(r => r.Success)} succeeded (after retries where needed), {rows.Count(r => !r.Success)} raised a documented exception; billed requests processed twice: {rows.Count(r => r.BilledProcessed > 1)}; secrets found: {leaks.Leaks().Count} in {leaks.Count} captured texts; wall time {total.TotalSeconds:0.0} s.");
+        sb.AppendLine();
+        sb.AppendLine("| operation | fault | outcome | expected | time (ms) | attempts at target | requests sent | billed POST sent / processed |");
+        sb.AppendLine("|---|---|---|---|---:|---:|---:|---|");
+        foreach (var r in rows)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"| {r.Target.Name} | {r.Fault.Label} | {r.Outcome}{(r.AsExpected ? "" : " **(unexpected)**")} | {r.Expected} | {r.Elapsed.TotalMilliseconds:0} | {r.Attempts} | {r.TotalRequests} | {r.BilledSent} / {r.BilledProcessed} |");
+        }
+
+        return sb.ToString();
+    }
+}
