@@ -163,8 +163,9 @@ internal static class JigsawStackResponseParser
     public static JigsawStackTranscription FromDto(TranscribeResponse dto, JigsawStackRateLimit? rateLimit, string? requestedLanguage = null)
     {
         var (code, confidence) = ReadLanguage(dto.Language_detected);
-        var chunks = (dto.Chunks ?? []).Select((c, i) => Chunk(c.Timestamp, c.Text, c.Speaker, "chunks", i)).ToArray();
-        var speakers = (dto.Speakers ?? []).Select((c, i) => Chunk(c.Timestamp, c.Text, c.Speaker, "speakers", i)).ToArray();
+        // A null entry in chunks[] or speakers[] carries nothing to map; it is skipped rather than dereferenced.
+        var chunks = (dto.Chunks ?? []).Where(c => c is not null).Select((c, i) => Chunk(c.Timestamp, c.Text, c.Speaker, "chunks", i)).ToArray();
+        var speakers = (dto.Speakers ?? []).Where(c => c is not null).Select((c, i) => Chunk(c.Timestamp, c.Text, c.Speaker, "speakers", i)).ToArray();
         var text = dto.Text ?? TextJoiner.Join(chunks.Select(c => c.Text));
         return new JigsawStackTranscription(text)
         {
