@@ -90,13 +90,14 @@ internal static class PyannoteOutputMapper
         ArgumentNullException.ThrowIfNull(output);
         return Guard(() =>
         {
-            var identification = (output.Identification ?? new List<G.IdentificationSegment>()).Select(s =>
+            var identification = (output.Identification ?? new List<G.IdentificationSegment>()).Where(s => s is not null).Select(s =>
             {
                 var diarizationSpeaker = s.DiarizationSpeaker ?? s.Speaker ?? string.Empty;
                 var (start, end) = Span(s.Start ?? 0, s.End ?? 0);
                 return new IdentifiedSegment(s.Speaker ?? s.Match ?? diarizationSpeaker, diarizationSpeaker, s.Match, start, end, Map(s.Confidence));
             }).ToArray();
             var voiceprints = (output.Voiceprints ?? new List<G.IdentificationVoiceprint>())
+                .Where(v => v is not null)
                 .Select(v => new VoiceprintMatch(v.Speaker ?? string.Empty, v.Match, Map(v.Confidence) ?? new Dictionary<string, double>()))
                 .ToArray();
             return new IdentificationResult(
@@ -120,6 +121,7 @@ internal static class PyannoteOutputMapper
     private static Transcript BuildTranscript(G.JobOutput output, string? model, DiarizationResult raw)
     {
         var words = (output.WordLevelTranscription ?? new List<G.TranscriptionSegment>())
+            .Where(w => w is not null)
             .Select(w =>
             {
                 var (start, end) = Span(w.Start, w.End);
@@ -131,7 +133,7 @@ internal static class PyannoteOutputMapper
         SpeakerTurn[]? turns = null;
         if (output.TurnLevelTranscription is { } turnSegments)
         {
-            turns = turnSegments.Select(t =>
+            turns = turnSegments.Where(t => t is not null).Select(t =>
             {
                 var (start, end) = Span(t.Start, t.End);
                 return new SpeakerTurn(t.Speaker, start, end, (t.Text ?? string.Empty).Trim(), WordsIn(words, t.Speaker, start, end));
@@ -179,8 +181,9 @@ internal static class PyannoteOutputMapper
         return list.ToArray();
     }
 
+    // Null entries in the output's arrays carry nothing to map and are skipped (never dereferenced).
     private static DiarizationSegment[]? Segments(List<G.DiarizationSegment>? segments) =>
-        segments?.Select(s =>
+        segments?.Where(s => s is not null).Select(s =>
         {
             var (start, end) = Span(s.Start, s.End);
             return new DiarizationSegment(s.Speaker ?? string.Empty, start, end, Map(s.Confidence));
