@@ -89,7 +89,7 @@ public sealed class AudioInput
         ArgumentNullException.ThrowIfNull(url);
         if (!url.IsAbsoluteUri)
         {
-            throw new ArgumentException($"The URL must be absolute (was '{url.OriginalString}').", nameof(url));
+            throw new ArgumentException($"The URL must be absolute (was '{Redaction.Url(url.OriginalString)}').", nameof(url));
         }
 
         return new AudioInput(AudioInputKind.Url, null, null, url, Path.GetFileName(url.AbsolutePath), null);

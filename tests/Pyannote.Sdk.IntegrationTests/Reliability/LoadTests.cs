@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Sockets;
+using System.Text;
+using Pyannote.Sdk.PyannoteAI;
+using Pyannote.Sdk.Together;
+using Xunit.Abstractions;
+
+namespace Pyannote.Sdk.IntegrationTests.Reliability;
+
+/// <summary>The emulator in its own process, so the load test measures only the SDK's memory and sockets.</summary>
+internal sealed class ExternalEmulator : IDisposable
+{
+    private readonly Process _process;
+
+    private ExternalEmulator(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public Uri PyannoteEndpoint => new(BaseAddress, "pyannote/");
+
+    public Uri TogetherEndpoint => new(BaseAddress, "together/");
+
+    public static async Task<ExternalEmulator> StartAsync(string apiKey, string jobDelayMs)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "Pyannote.Sdk.Emulator.dll");
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { dll, "--port", "0", "--api-key", apiKey, "--job-delay-ms", jobDelayMs }) info.ArgumentList.Add(a);
+        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the emulator");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            var at = line.IndexOf("listening on ", StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                var url = line[(at + "listening on ".Length)..].Split(' ')[0];
+                _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+                _ = process.StandardError.ReadToEndAsync(CancellationToken.None);
+                return new ExternalEmulator(process, new Uri(url));
+            }
+        }
+
+        process.Kill();
+        throw new InvalidOperationException("the emulator did not report its address: " + await process.StandardError.ReadToEndAsync(CancellationToken.None));
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            _process.WaitForExit(10_000);
+        }
+
+        _process.Dispose();
+    }
+}
+
+/// <summary>
+/// Load: N concurrent transcriptions and N concurrent job waits per round, R rounds, over one shared client and
+/// socket handler against the emulator (in its own process, loopback). All must complete, sockets must not grow
+/// round over round, and managed memory after a full GC must stay within 10% across rounds. CI runs
+/// <c>PYANNOTE_SDK_LOAD_CONCURRENCY</c>=200 × <c>PYANNOTE_SDK_LOAD_ROUNDS</c>=3; <c>eng/reliability.sh --full</c> runs 1,000 × 10.
+/// </summary>
+public sealed class LoadTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Concurrent_transcriptions_and_job_waits_complete_without_socket_or_memory_growth()
+    {
+        var n = Report.EnvInt("PYANNOTE_SDK_LOAD_CONCURRENCY", 200);
+        var rounds = Report.EnvInt("PYANNOTE_SDK_LOAD_ROUNDS", 3);
+        using var emulator = await ExternalEmulator.StartAsync(Secrets.ApiKey, "100,200");
+        var tap = new WireTap(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        var logs = new LeakCapture();
+        void Configure(SpeechClientOptions o)
+        {
+            o.Transport = tap;
+            o.NetworkTimeout = TimeSpan.FromSeconds(60);
+            o.JobWait.InitialDelay = TimeSpan.FromMilliseconds(100);
+            o.JobWait.MaxPollInterval = TimeSpan.FromMilliseconds(250);
+            o.JobWait.MaxWait = TimeSpan.FromMinutes(5);
+        }
+
+        var together = new TogetherClient(Secrets.ApiKey, Apply(new TogetherClientOptions { Endpoint = emulator.TogetherEndpoint }, Configure));
+        var pyannote = new PyannoteClient(Secrets.ApiKey, Apply(new PyannoteClientOptions { Endpoint = emulator.PyannoteEndpoint }, Configure));
+        var audio = AudioInput.FromUrl("https://example.com/meeting.wav");
+
+        var rows = new List<string>();
+        var memory = new List<long>();
+        var sockets = new List<int>();
+        int completed = 0, failed = 0, socketErrors = 0;
+        string? firstError = null;
+        var socketsBefore = Net.OpenSockets();
+        // Round 0 warms up (JIT, pools); rounds 1..R are measured.
+        for (var round = 0; round <= rounds; round++)
+        {
+            var sw = Stopwatch.StartNew();
+            var work = new List<Task>(2 * n);
+            for (var i = 0; i < n; i++)
+            {
+                work.Add(together.CreateTranscriptionAsync(audio, new TogetherTranscriptionOptions { ResponseFormat = TogetherResponseFormat.VerboseJson }));
+                work.Add(Task.Run(async () =>
+                {
+                    var job = await pyannote.StartDiarizationAsync(audio);
+                    await job.WaitForCompletionAsync();
+                }));
+            }
+
+            foreach (var t in work)
+            {
+                try
+                {
+                    await t;
+                    if (round > 0) completed++;
+                }
+                catch (Exception ex)
+                {
+                    if (round > 0) failed++;
+                    firstError ??= ex.ToString();
+                    if (ex is SocketException || ex.InnerException is SocketException) socketErrors++;
+                }
+            }
+
+            sw.Stop();
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            var bytes = GC.GetTotalMemory(forceFullCollection: true);
+            var socketCount = Net.OpenSockets();
+            if (round > 0)
+            {
+                memory.Add(bytes);
+                sockets.Add(socketCount);
+            }
+
+            rows.Add(string.Create(CultureInfo.InvariantCulture, $"| {(round == 0 ? "warm-up" : round.ToString(CultureInfo.InvariantCulture))} | {2 * n} | {sw.Elapsed.TotalSeconds:0.00} | {bytes / 1024.0 / 1024.0:0.00} | {socketCount} | {tap.MaxInFlight} |"));
+        }
+
+        var total = 2 * n * rounds;
+        var spread = memory.Count > 0 ? (double)memory.Max() / memory.Min() - 1 : 0;
+        var sb = new StringBuilder();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Load: {completed}/{total} completed ({n} concurrent transcriptions + {n} concurrent job waits per round, {rounds} measured rounds after a warm-up), failures {failed}, socket errors {socketErrors}; managed memory after full GC spread {spread:P1} (min {memory.Min() / 1048576.0:0.00} MiB, max {memory.Max() / 1048576.0:0.00} MiB); sockets before {socketsBefore}, after rounds {string.Join(", ", sockets)}; one shared SocketsHttpHandler; emulator out of process on loopback.");
+        sb.AppendLine();
+        sb.AppendLine("| round | calls | seconds | managed MiB after full GC | open sockets | max requests in flight |");
+        sb.AppendLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var r in rows) sb.AppendLine(r);
+        output.WriteLine(sb.ToString());
+        output.WriteLine("written to " + Report.Write("load.md", sb.ToString()));
+
+        Assert.True(failed == 0, firstError);
+        Assert.Equal(total, completed);
+        Assert.True(spread <= 0.10, $"managed memory varied by {spread:P1} across rounds");
+        Assert.True(sockets.Count == 0 || sockets[^1] <= sockets[0] + 16, $"sockets grew from {sockets[0]} to {sockets[^1]}");
+        Assert.Empty(logs.Leaks());
+    }
+
+    private static T Apply<T>(T options, Action<SpeechClientOptions> configure) where T : SpeechClientOptions
+    {
+        configure(options);
+        return options;
+    }
+}
