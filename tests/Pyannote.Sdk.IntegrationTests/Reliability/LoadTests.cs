@@ -74,7 +74,7 @@ public sealed class LoadTests(ITestOutputHelper output)
         var n = Report.EnvInt("PYANNOTE_SDK_LOAD_CONCURRENCY", 200);
         var rounds = Report.EnvInt("PYANNOTE_SDK_LOAD_ROUNDS", 3);
         using var emulator = await ExternalEmulator.StartAsync(Secrets.ApiKey, "100,200");
-        var tap = new WireTap(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        var tap = new WireTap(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { KeepRecords = false };
         var logs = new LeakCapture();
         void Configure(SpeechClientOptions o)
         {

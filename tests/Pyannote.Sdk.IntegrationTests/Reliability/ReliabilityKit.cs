@@ -164,6 +164,9 @@ internal sealed class WireTap : DelegatingHandler
 
     public string? Fault { get; set; }
 
+    /// <summary>Whether to keep a record of every attempt (off for load runs, where the records would grow memory).</summary>
+    public bool KeepRecords { get; set; } = true;
+
     /// <summary>How many matching attempts get the fault (int.MaxValue: all).</summary>
     public int FaultCount { get; set; } = 1;
 
@@ -216,12 +219,12 @@ internal sealed class WireTap : DelegatingHandler
         try
         {
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            _records.Enqueue(new TapRecord(request.Method.Method, path, fault, (int)response.StatusCode, null, sw.Elapsed));
+            if (KeepRecords) _records.Enqueue(new TapRecord(request.Method.Method, path, fault, (int)response.StatusCode, null, sw.Elapsed));
             return response;
         }
         catch (Exception ex)
         {
-            _records.Enqueue(new TapRecord(request.Method.Method, path, fault, null, ex.GetType().Name, sw.Elapsed));
+            if (KeepRecords) _records.Enqueue(new TapRecord(request.Method.Method, path, fault, null, ex.GetType().Name, sw.Elapsed));
             throw;
         }
         finally
