@@ -19,6 +19,7 @@ namespace Pyannote.Sdk.IntegrationTests.Reliability;
 /// Each must end with <see cref="OperationCanceledException"/> promptly and leave no request in flight. Writes
 /// <c>artifacts/reliability/cancellation.md</c> with the latency of every method.
 /// </summary>
+[Collection(MeasuredCollection.Name)]
 public sealed class CancellationTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan CancelAfter = TimeSpan.FromMilliseconds(300);

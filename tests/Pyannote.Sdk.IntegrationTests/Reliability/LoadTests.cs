@@ -66,6 +66,7 @@ internal sealed class ExternalEmulator : IDisposable
 /// round over round, and managed memory after a full GC must stay within 10% across rounds. CI runs
 /// <c>PYANNOTE_SDK_LOAD_CONCURRENCY</c>=200 × <c>PYANNOTE_SDK_LOAD_ROUNDS</c>=3; <c>eng/reliability.sh --full</c> runs 1,000 × 10.
 /// </summary>
+[Collection(MeasuredCollection.Name)]
 public sealed class LoadTests(ITestOutputHelper output)
 {
     [Fact]

@@ -344,3 +344,11 @@ internal static class Report
         return Path.Combine(AppContext.BaseDirectory, "artifacts", "reliability");
     }
 }
+
+/// <summary>Measured harnesses (load, cancellation latency) run alone, after the parallel tests, so other tests'
+/// allocations and CPU use do not leak into their figures.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MeasuredCollection
+{
+    public const string Name = "Reliability measurements (run alone)";
+}
