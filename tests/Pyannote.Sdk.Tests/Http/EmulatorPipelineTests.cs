@@ -78,6 +78,12 @@ public sealed class EmulatorPipelineTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<HttpRequestException>(() => sp.GetRequiredKeyedService<ISpeechClient>("together").TranscribeAsync(Audio()));
 
+        // The emulator records an aborted request after the reset reaches the client.
+        for (var i = 0; i < 200 && _emulator.CountRequests("/together/v1/audio/transcriptions", "POST") == 0; i++)
+        {
+            await Task.Delay(10);
+        }
+
         Assert.Equal(1, _emulator.CountRequests("/together/v1/audio/transcriptions", "POST"));
         Assert.Contains(logs.Lines, l => l.Text.Contains("is not repeated: the request creates billed work", StringComparison.Ordinal));
     }
@@ -92,6 +98,10 @@ public sealed class EmulatorPipelineTests : IAsyncLifetime
         _emulator.EnqueueFault("/pyannote/v1/jobs/*", "abort-before-headers");
 
         var info = await client.GetJobAsync(job.Id);
+        for (var i = 0; i < 200 && _emulator.RequestLog.Count(r => r.Method == "GET" && r.Path.StartsWith("/pyannote/v1/jobs/", StringComparison.Ordinal)) < 2; i++)
+        {
+            await Task.Delay(10);
+        }
 
         Assert.Equal(job.Id, info.Id);
         Assert.Equal(2, _emulator.RequestLog.Count(r => r.Method == "GET" && r.Path.StartsWith("/pyannote/v1/jobs/", StringComparison.Ordinal)));
