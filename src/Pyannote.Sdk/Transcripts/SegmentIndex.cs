@@ -215,7 +215,8 @@ internal sealed class SegmentIndex
         {
             var distance = Math.Max(0, _starts[after] - we);
             var speaker = _speakers[after];
-            for (var k = after + 1; k < _starts.Length && _starts[k] == _starts[after]; k++)
+            // Segments sharing that start, and zero-length segments inside the word, are at the same distance.
+            for (var k = after + 1; k < _starts.Length && (_starts[k] == _starts[after] || _starts[k] <= we); k++)
             {
                 speaker = Math.Min(speaker, _speakers[k]);
             }
