@@ -7,7 +7,7 @@ namespace Pyannote.Sdk.Transcripts;
 /// </summary>
 public sealed class Transcript
 {
-    private readonly string _text;
+    private string? _text;
 
     /// <summary>Creates a transcript from words (already attributed to speakers or not) and, optionally, turns.</summary>
     /// <param name="words">The words, in any order; sorted here by start, then end (stable, so vendor order is kept for equal times).</param>
@@ -31,7 +31,6 @@ public sealed class Transcript
         Words = parts.Words;
         Turns = parts.Turns;
         Speakers = CollectSpeakers(parts.Words, parts.Turns);
-        _text = parts.Turns.Length > 0 ? TextJoiner.JoinTurns(parts.Turns) : TextJoiner.JoinWords(parts.Words);
     }
 
     private static (TranscriptWord[] Words, SpeakerTurn[] Turns) Prepare(IEnumerable<TranscriptWord> words, IEnumerable<SpeakerTurn>? turns)
@@ -82,7 +81,7 @@ public sealed class Transcript
     /// <summary>The full text. Defaults to the turns' text joined with spaces; vendors that return their own full text set it.</summary>
     public string Text
     {
-        get => _text;
+        get => _text ??= Turns.Count > 0 ? TextJoiner.JoinTurns(Turns) : TextJoiner.JoinWords(Words);
         init => _text = value ?? throw new ArgumentNullException(nameof(value));
     }
 

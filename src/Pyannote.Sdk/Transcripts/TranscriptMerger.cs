@@ -46,12 +46,13 @@ public static partial class TranscriptMerger
         options ??= MergeOptions.Default;
         options.Validate();
 
-        var sortedWords = SortWords(words, nameof(words));
+        // Only read here (the result is a new array), so an already sorted input array is used without a copy.
+        var sortedWords = SortWords(words, nameof(words), copy: false);
         var regular = SegmentIndex.Build(diarization, nameof(diarization));
         var exclusive = exclusiveDiarization is null ? null : SegmentIndex.Build(exclusiveDiarization, nameof(exclusiveDiarization));
 
-        var assigned = new int[sortedWords.Length];
-        Array.Fill(assigned, -1);
+        var assigned = System.Buffers.ArrayPool<int>.Shared.Rent(sortedWords.Length);
+        Array.Fill(assigned, -1, 0, sortedWords.Length);
         var maxGap = options.MaxGapToNearestSegment.Ticks;
         string[] names;
         if (exclusive is { Count: > 0 })
@@ -79,6 +80,8 @@ public static partial class TranscriptMerger
             var speaker = assigned[i] >= 0 ? names[assigned[i]] : null;
             result[i] = string.Equals(w.Speaker, speaker, StringComparison.Ordinal) ? w : w.WithSpeaker(speaker);
         }
+
+        System.Buffers.ArrayPool<int>.Shared.Return(assigned);
 
         return new Transcript(result, TurnBuilder.Build(result, options.MaxPauseInTurn), trusted: true);
     }
@@ -113,18 +116,11 @@ public static partial class TranscriptMerger
         return new Transcript(Array.Empty<TranscriptWord>(), turns);
     }
 
-    /// <summary>Copies the words, rejecting null entries, and sorts them stably by (start, end) unless already sorted.</summary>
-    internal static TranscriptWord[] SortWords(IEnumerable<TranscriptWord> words, string paramName)
+    /// <summary>Rejects null entries and sorts the words stably by (start, end) unless already sorted. With
+    /// <paramref name="copy"/> false, an already sorted array comes back as is (callers then only read it).</summary>
+    internal static TranscriptWord[] SortWords(IEnumerable<TranscriptWord> words, string paramName, bool copy = true)
     {
-        var list = words is ICollection<TranscriptWord> c ? new TranscriptWord[c.Count] : null;
-        if (list is not null)
-        {
-            ((ICollection<TranscriptWord>)words).CopyTo(list, 0);
-        }
-        else
-        {
-            list = words.ToArray();
-        }
+        var list = !copy && words is TranscriptWord[] array ? array : words.ToArray();
 
         var sorted = true;
         for (var i = 0; i < list.Length; i++)
@@ -150,13 +146,13 @@ public static partial class TranscriptMerger
             }
 
             Array.Sort(keys);
-            var copy = new TranscriptWord[list.Length];
+            var ordered = new TranscriptWord[list.Length];
             for (var i = 0; i < keys.Length; i++)
             {
-                copy[i] = list[keys[i].Index];
+                ordered[i] = list[keys[i].Index];
             }
 
-            list = copy;
+            list = ordered;
         }
 
         return list;

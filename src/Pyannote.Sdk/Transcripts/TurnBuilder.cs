@@ -8,7 +8,6 @@ internal static class TurnBuilder
     public static SpeakerTurn[] Build(TranscriptWord[] sortedWords, TimeSpan maxPause)
     {
         var turns = new List<SpeakerTurn>();
-        var sb = new StringBuilder();
         var start = 0;
         var end = TimeSpan.Zero;
         for (var i = 0; i < sortedWords.Length; i++)
@@ -17,7 +16,7 @@ internal static class TurnBuilder
             if (i > start
                 && (!string.Equals(w.Speaker, sortedWords[i - 1].Speaker, StringComparison.Ordinal) || w.Start - end > maxPause))
             {
-                turns.Add(Make(sortedWords, start, i, end, sb));
+                turns.Add(Make(sortedWords, start, i, end));
                 start = i;
             }
 
@@ -29,24 +28,46 @@ internal static class TurnBuilder
 
         if (start < sortedWords.Length)
         {
-            turns.Add(Make(sortedWords, start, sortedWords.Length, end, sb));
+            turns.Add(Make(sortedWords, start, sortedWords.Length, end));
         }
 
         return turns.ToArray();
     }
 
-    private static SpeakerTurn Make(TranscriptWord[] words, int from, int to, TimeSpan end, StringBuilder sb)
+    private static SpeakerTurn Make(TranscriptWord[] words, int from, int to, TimeSpan end)
     {
-        var slice = new TranscriptWord[to - from];
-        Array.Copy(words, from, slice, 0, slice.Length);
-        sb.Clear();
-        foreach (var w in slice)
-        {
-            TextJoiner.Append(sb, w.Text);
-        }
-
-        return new SpeakerTurn(slice[0].Speaker, slice[0].Start, end, sb.ToString(), slice);
+        // The turn views the transcript's word array (never exposed for writing) instead of copying its words.
+        var slice = new WordSlice(words, from, to - from);
+        return new SpeakerTurn(words[from].Speaker, words[from].Start, end, slice);
     }
+}
+
+/// <summary>A read-only view of a run of a word array.</summary>
+internal sealed class WordSlice : IReadOnlyList<TranscriptWord>
+{
+    private readonly TranscriptWord[] _words;
+    private readonly int _offset;
+
+    public WordSlice(TranscriptWord[] words, int offset, int count)
+    {
+        _words = words;
+        _offset = offset;
+        Count = count;
+    }
+
+    public int Count { get; }
+
+    public TranscriptWord this[int index] => (uint)index < (uint)Count ? _words[_offset + index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+    public IEnumerator<TranscriptWord> GetEnumerator()
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            yield return _words[_offset + i];
+        }
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }
 
 /// <summary>Joins word or turn texts into readable text: single spaces, no space before closing punctuation.</summary>
@@ -63,23 +84,23 @@ internal static class TextJoiner
         return sb.ToString();
     }
 
-    public static string JoinWords(TranscriptWord[] words)
+    public static string JoinWords(IReadOnlyList<TranscriptWord> words)
     {
         var sb = new StringBuilder();
-        foreach (var w in words)
+        for (var i = 0; i < words.Count; i++)
         {
-            Append(sb, w.Text);
+            Append(sb, words[i].Text);
         }
 
         return sb.ToString();
     }
 
-    public static string JoinTurns(SpeakerTurn[] turns)
+    public static string JoinTurns(IReadOnlyList<SpeakerTurn> turns)
     {
         var sb = new StringBuilder();
-        foreach (var t in turns)
+        for (var i = 0; i < turns.Count; i++)
         {
-            Append(sb, t.Text);
+            Append(sb, turns[i].Text);
         }
 
         return sb.ToString();

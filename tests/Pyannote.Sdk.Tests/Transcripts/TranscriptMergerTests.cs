@@ -177,6 +177,7 @@ public class TranscriptMergerTests
 
         var noExclusive = TranscriptMerger.Merge(words, regular, Array.Empty<DiarizationSegment>());
         Assert.Equal("A", SpeakerOf(noExclusive, "overlap"));
+        Assert.Equal("A", SpeakerOf(TranscriptMerger.Merge(words, regular, null), "overlap")); // binds to the options overload
     }
 
     [Fact]
