@@ -106,8 +106,10 @@ internal sealed class SegmentIndex
 
         var totals = new long[Speakers.Length];
         var present = new bool[Speakers.Length];
-        var touched = new List<int>(8);
-        var active = new List<int>(16);
+        var touched = new int[Speakers.Length];
+        var touchedCount = 0;
+        var active = new int[16];
+        var activeCount = 0;
         var next = 0;
 
         for (var w = 0; w < sortedWords.Length; w++)
@@ -123,12 +125,17 @@ internal sealed class SegmentIndex
             // Segments that start no later than the word's end may overlap it (or contain it, for a point word).
             while (next < _starts.Length && _starts[next] <= we)
             {
-                active.Add(next++);
+                if (activeCount == active.Length)
+                {
+                    Array.Resize(ref active, active.Length * 2);
+                }
+
+                active[activeCount++] = next++;
             }
 
             var point = ws == we;
             var keep = 0;
-            for (var a = 0; a < active.Count; a++)
+            for (var a = 0; a < activeCount; a++)
             {
                 var seg = active[a];
                 var se = _ends[seg];
@@ -146,7 +153,7 @@ internal sealed class SegmentIndex
                     if (ss <= ws && !present[spk])
                     {
                         present[spk] = true;
-                        touched.Add(spk);
+                        touched[touchedCount++] = spk;
                     }
                 }
                 else
@@ -157,7 +164,7 @@ internal sealed class SegmentIndex
                         if (!present[spk])
                         {
                             present[spk] = true;
-                            touched.Add(spk);
+                            touched[touchedCount++] = spk;
                         }
 
                         totals[spk] += overlap;
@@ -165,14 +172,15 @@ internal sealed class SegmentIndex
                 }
             }
 
-            active.RemoveRange(keep, active.Count - keep);
+            activeCount = keep;
 
             var best = -1;
-            if (touched.Count > 0)
+            if (touchedCount > 0)
             {
                 var bestTotal = long.MinValue;
-                foreach (var spk in touched)
+                for (var k = 0; k < touchedCount; k++)
                 {
+                    var spk = touched[k];
                     // Largest total overlap; ties (and point words) go to the speaker heard first (lowest id).
                     if (totals[spk] > bestTotal || (totals[spk] == bestTotal && spk < best))
                     {
@@ -184,7 +192,7 @@ internal sealed class SegmentIndex
                     present[spk] = false;
                 }
 
-                touched.Clear();
+                touchedCount = 0;
             }
             else
             {

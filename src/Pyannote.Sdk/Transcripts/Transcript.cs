@@ -19,21 +19,21 @@ public sealed class Transcript
     {
     }
 
-    /// <summary>Wraps words already sorted by (start, end) and turns already sorted by start, without copying them.</summary>
-    internal Transcript(TranscriptWord[] sortedWords, SpeakerTurn[] sortedTurns, bool trusted)
-        : this((sortedWords, sortedTurns))
+    /// <summary>Wraps words already sorted by (start, end), turns already sorted by start, and their speakers in order
+    /// of first appearance, without copying or checking them (the merger builds all three in one pass).</summary>
+    internal Transcript(IReadOnlyList<TranscriptWord> sortedWords, SpeakerTurn[] sortedTurns, string[] speakers)
     {
-        _ = trusted;
+        Words = sortedWords;
+        Turns = sortedTurns;
+        Speakers = speakers;
     }
 
-    private Transcript((TranscriptWord[] Words, SpeakerTurn[] Turns) parts)
+    private Transcript((IReadOnlyList<TranscriptWord> Words, SpeakerTurn[] Turns) parts)
+        : this(parts.Words, parts.Turns, CollectSpeakers(parts.Words, parts.Turns))
     {
-        Words = parts.Words;
-        Turns = parts.Turns;
-        Speakers = CollectSpeakers(parts.Words, parts.Turns);
     }
 
-    private static (TranscriptWord[] Words, SpeakerTurn[] Turns) Prepare(IEnumerable<TranscriptWord> words, IEnumerable<SpeakerTurn>? turns)
+    private static (IReadOnlyList<TranscriptWord> Words, SpeakerTurn[] Turns) Prepare(IEnumerable<TranscriptWord> words, IEnumerable<SpeakerTurn>? turns)
     {
         ArgumentNullException.ThrowIfNull(words);
         var wordList = TranscriptMerger.SortWords(words, nameof(words));
@@ -106,14 +106,15 @@ public sealed class Transcript
     /// <inheritdoc />
     public override string ToString() => $"Transcript: {Words.Count} words, {Turns.Count} turns, {Speakers.Count} speakers";
 
-    private static string[] CollectSpeakers(TranscriptWord[] words, SpeakerTurn[] turns)
+    private static string[] CollectSpeakers(IReadOnlyList<TranscriptWord> words, SpeakerTurn[] turns)
     {
         // First appearance in time: earliest start of each label over words and turns, then ordered by it (stable).
         var first = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
         var order = new List<string>();
         string? last = null;
-        foreach (var w in words)
+        for (var i = 0; i < words.Count; i++)
         {
+            var w = words[i];
             if (w.Speaker is { } s && !ReferenceEquals(s, last))
             {
                 last = s;

@@ -73,17 +73,76 @@ public static partial class TranscriptMerger
             names = regular.Speakers;
         }
 
-        var result = new TranscriptWord[sortedWords.Length];
-        for (var i = 0; i < sortedWords.Length; i++)
+        var transcript = Build(sortedWords, assigned, names, options.MaxPauseInTurn.Ticks);
+        System.Buffers.ArrayPool<int>.Shared.Return(assigned);
+        return transcript;
+    }
+
+    /// <summary>
+    /// One pass over the attributed words: writes the result words, cuts turns (a new turn at a speaker change or a
+    /// pause longer than <paramref name="maxPauseTicks"/>, as <see cref="TurnBuilder"/> does) and lists speakers in
+    /// order of first appearance.
+    /// </summary>
+    private static Transcript Build(TranscriptWord[] sortedWords, int[] assigned, string[] names, long maxPauseTicks)
+    {
+        // The exclusive and regular tables may both hold a label: compare labels through one id each.
+        var labels = new List<string>(names.Length);
+        var canonical = new int[names.Length];
+        for (var j = 0; j < names.Length; j++)
         {
-            var w = sortedWords[i];
-            var speaker = assigned[i] >= 0 ? names[assigned[i]] : null;
-            result[i] = string.Equals(w.Speaker, speaker, StringComparison.Ordinal) ? w : w.WithSpeaker(speaker);
+            var k = labels.IndexOf(names[j]);
+            if (k < 0)
+            {
+                k = labels.Count;
+                labels.Add(names[j]);
+            }
+
+            canonical[j] = k;
         }
 
-        System.Buffers.ArrayPool<int>.Shared.Return(assigned);
+        var n = sortedWords.Length;
+        var result = new ChunkedWordList(n);
+        var turns = new List<SpeakerTurn>();
+        var seen = new bool[labels.Count];
+        var speakers = new List<string>(labels.Count);
+        var turnStart = 0;
+        var turnEnd = 0L;
+        var previousId = -1;
+        string? previousSpeaker = null;
+        for (var i = 0; i < n; i++)
+        {
+            var w = sortedWords[i];
+            var id = assigned[i] >= 0 ? canonical[assigned[i]] : -1;
+            var speaker = id >= 0 ? labels[id] : null;
+            result.Set(i, string.Equals(w.Speaker, speaker, StringComparison.Ordinal) ? w : w.WithSpeaker(speaker));
 
-        return new Transcript(result, TurnBuilder.Build(result, options.MaxPauseInTurn), trusted: true);
+            if (i > turnStart && (id != previousId || w.Start.Ticks - turnEnd > maxPauseTicks))
+            {
+                turns.Add(new SpeakerTurn(previousSpeaker, sortedWords[turnStart].Start, TimeSpan.FromTicks(turnEnd), new WordSlice(result, turnStart, i - turnStart)));
+                turnStart = i;
+            }
+
+            if (i == turnStart || w.End.Ticks > turnEnd)
+            {
+                turnEnd = w.End.Ticks;
+            }
+
+            if (id >= 0 && !seen[id])
+            {
+                seen[id] = true;
+                speakers.Add(speaker!);
+            }
+
+            previousId = id;
+            previousSpeaker = speaker;
+        }
+
+        if (n > 0)
+        {
+            turns.Add(new SpeakerTurn(previousSpeaker, sortedWords[turnStart].Start, TimeSpan.FromTicks(turnEnd), new WordSlice(result, turnStart, n - turnStart)));
+        }
+
+        return new Transcript(result, turns.ToArray(), speakers.ToArray());
     }
 
     /// <summary>Builds a transcript from speaker segments that carry text but no words (JigsawStack <c>speakers[]</c>,

@@ -5,12 +5,12 @@ namespace Pyannote.Sdk.Transcripts;
 /// <summary>Builds speaker turns from time-ordered words: a new turn at each speaker change or at a pause longer than the threshold.</summary>
 internal static class TurnBuilder
 {
-    public static SpeakerTurn[] Build(TranscriptWord[] sortedWords, TimeSpan maxPause)
+    public static SpeakerTurn[] Build(IReadOnlyList<TranscriptWord> sortedWords, TimeSpan maxPause)
     {
         var turns = new List<SpeakerTurn>();
         var start = 0;
         var end = TimeSpan.Zero;
-        for (var i = 0; i < sortedWords.Length; i++)
+        for (var i = 0; i < sortedWords.Count; i++)
         {
             var w = sortedWords[i];
             if (i > start
@@ -26,15 +26,15 @@ internal static class TurnBuilder
             }
         }
 
-        if (start < sortedWords.Length)
+        if (start < sortedWords.Count)
         {
-            turns.Add(Make(sortedWords, start, sortedWords.Length, end));
+            turns.Add(Make(sortedWords, start, sortedWords.Count, end));
         }
 
         return turns.ToArray();
     }
 
-    private static SpeakerTurn Make(TranscriptWord[] words, int from, int to, TimeSpan end)
+    private static SpeakerTurn Make(IReadOnlyList<TranscriptWord> words, int from, int to, TimeSpan end)
     {
         // The turn views the transcript's word array (never exposed for writing) instead of copying its words.
         var slice = new WordSlice(words, from, to - from);
@@ -45,10 +45,10 @@ internal static class TurnBuilder
 /// <summary>A read-only view of a run of a word array.</summary>
 internal sealed class WordSlice : IReadOnlyList<TranscriptWord>
 {
-    private readonly TranscriptWord[] _words;
+    private readonly IReadOnlyList<TranscriptWord> _words;
     private readonly int _offset;
 
-    public WordSlice(TranscriptWord[] words, int offset, int count)
+    public WordSlice(IReadOnlyList<TranscriptWord> words, int offset, int count)
     {
         _words = words;
         _offset = offset;
