@@ -6,6 +6,8 @@ namespace Pyannote.Sdk.Benchmarks;
 /// <summary>Word-to-speaker merge on synthetic 15 min, 1 h and 4 h meetings: the sorted sweep against two
 /// every-word-with-every-segment versions (the WhisperX-style baseline and a tight loop), in the same run.</summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class MergeBenchmarks
 {
     private static readonly MergeOptions Options = new();

@@ -94,10 +94,10 @@ internal sealed class SegmentIndex
     }
 
     /// <summary>
-    /// Sweeps time-ordered words against the segments and writes a speaker id (plus <paramref name="speakerOffset"/>)
+    /// Sweeps time-ordered words (their start and end ticks) against the segments and writes a speaker id (plus <paramref name="speakerOffset"/>)
     /// into <paramref name="assigned"/> for every word still at -1.
     /// </summary>
-    public void Assign(TranscriptWord[] sortedWords, int[] assigned, long maxGapTicks, int speakerOffset)
+    public void Assign(long[] wordStarts, long[] wordEnds, int wordCount, int[] assigned, long maxGapTicks, int speakerOffset)
     {
         if (_starts.Length == 0)
         {
@@ -112,15 +112,15 @@ internal sealed class SegmentIndex
         var activeCount = 0;
         var next = 0;
 
-        for (var w = 0; w < sortedWords.Length; w++)
+        for (var w = 0; w < wordCount; w++)
         {
             if (assigned[w] >= 0)
             {
                 continue;
             }
 
-            var ws = sortedWords[w].Start.Ticks;
-            var we = sortedWords[w].End.Ticks;
+            var ws = wordStarts[w];
+            var we = wordEnds[w];
 
             // Segments that start no later than the word's end may overlap it (or contain it, for a point word).
             while (next < _starts.Length && _starts[next] <= we)

@@ -7,9 +7,10 @@ namespace Pyannote.Sdk.Transcripts;
 /// away; otherwise it has no speaker. A zero-length word is treated as a point and takes the speaker of a segment that
 /// contains it. Ties (equal overlap, equal distance, or several containing segments) go to the speaker heard first in
 /// the diarization.</para>
-/// <para>Neither input needs to be sorted. The merge sorts both (skipping the sort when an input is already in order)
-/// and sweeps them once with a set of active segments, so it costs O((W + D) log D) plus the overlaps it finds, never
-/// W × D.</para>
+/// <para>Neither input needs to be sorted. The merge sorts both (skipping the sort when an input is already in order,
+/// as vendor output is) and sweeps them once with a set of active segments; a word that no segment overlaps costs one
+/// binary search. Time-ordered input costs at most O((W + D) log D) plus the overlaps found (O(W log W) more when the words
+/// come unsorted), never W × D; memory is proportional to the output.</para>
 /// </remarks>
 public static partial class TranscriptMerger
 {
@@ -47,7 +48,7 @@ public static partial class TranscriptMerger
         options.Validate();
 
         // Only read here (the result is a new array), so an already sorted input array is used without a copy.
-        var sortedWords = SortWords(words, nameof(words), copy: false);
+        var sortedWords = SortWords(words, nameof(words), copy: false, withTimes: true, out var starts, out var ends);
         var regular = SegmentIndex.Build(diarization, nameof(diarization));
         var exclusive = exclusiveDiarization is null ? null : SegmentIndex.Build(exclusiveDiarization, nameof(exclusiveDiarization));
 
@@ -57,24 +58,26 @@ public static partial class TranscriptMerger
         string[] names;
         if (exclusive is { Count: > 0 })
         {
-            exclusive.Assign(sortedWords, assigned, maxGap, speakerOffset: 0);
+            exclusive.Assign(starts, ends, sortedWords.Length, assigned, maxGap, speakerOffset: 0);
             if (regular.Count > 0)
             {
                 // Words the exclusive diarization leaves unattributed fall back to the regular one; its speaker ids
                 // are offset so the two label tables stay separate.
-                regular.Assign(sortedWords, assigned, maxGap, speakerOffset: exclusive.SpeakerCount);
+                regular.Assign(starts, ends, sortedWords.Length, assigned, maxGap, speakerOffset: exclusive.SpeakerCount);
             }
 
             names = [.. exclusive.Speakers, .. regular.Speakers];
         }
         else
         {
-            regular.Assign(sortedWords, assigned, maxGap, speakerOffset: 0);
+            regular.Assign(starts, ends, sortedWords.Length, assigned, maxGap, speakerOffset: 0);
             names = regular.Speakers;
         }
 
-        var transcript = Build(sortedWords, assigned, names, options.MaxPauseInTurn.Ticks);
+        var transcript = Build(sortedWords, starts, ends, assigned, names, options.MaxPauseInTurn.Ticks);
         System.Buffers.ArrayPool<int>.Shared.Return(assigned);
+        System.Buffers.ArrayPool<long>.Shared.Return(starts);
+        System.Buffers.ArrayPool<long>.Shared.Return(ends);
         return transcript;
     }
 
@@ -83,7 +86,7 @@ public static partial class TranscriptMerger
     /// pause longer than <paramref name="maxPauseTicks"/>, as <see cref="TurnBuilder"/> does) and lists speakers in
     /// order of first appearance.
     /// </summary>
-    private static Transcript Build(TranscriptWord[] sortedWords, int[] assigned, string[] names, long maxPauseTicks)
+    private static Transcript Build(TranscriptWord[] sortedWords, long[] starts, long[] ends, int[] assigned, string[] names, long maxPauseTicks)
     {
         // The exclusive and regular tables may both hold a label: compare labels through one id each.
         var labels = new List<string>(names.Length);
@@ -116,15 +119,15 @@ public static partial class TranscriptMerger
             var speaker = id >= 0 ? labels[id] : null;
             result.Set(i, string.Equals(w.Speaker, speaker, StringComparison.Ordinal) ? w : w.WithSpeaker(speaker));
 
-            if (i > turnStart && (id != previousId || w.Start.Ticks - turnEnd > maxPauseTicks))
+            if (i > turnStart && (id != previousId || starts[i] - turnEnd > maxPauseTicks))
             {
                 turns.Add(new SpeakerTurn(previousSpeaker, sortedWords[turnStart].Start, TimeSpan.FromTicks(turnEnd), new WordSlice(result, turnStart, i - turnStart)));
                 turnStart = i;
             }
 
-            if (i == turnStart || w.End.Ticks > turnEnd)
+            if (i == turnStart || ends[i] > turnEnd)
             {
-                turnEnd = w.End.Ticks;
+                turnEnd = ends[i];
             }
 
             if (id >= 0 && !seen[id])
@@ -178,8 +181,16 @@ public static partial class TranscriptMerger
     /// <summary>Rejects null entries and sorts the words stably by (start, end) unless already sorted. With
     /// <paramref name="copy"/> false, an already sorted array comes back as is (callers then only read it).</summary>
     internal static TranscriptWord[] SortWords(IEnumerable<TranscriptWord> words, string paramName, bool copy = true)
+        => SortWords(words, paramName, copy, withTimes: false, out _, out _);
+
+    /// <summary>As <see cref="SortWords(IEnumerable{TranscriptWord}, string, bool)"/>; with <paramref name="withTimes"/>,
+    /// also gives the sorted words' start and end ticks in arrays rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/>
+    /// (filled in the same pass, so the sweep reads dense arrays instead of visiting every word object again).</summary>
+    internal static TranscriptWord[] SortWords(IEnumerable<TranscriptWord> words, string paramName, bool copy, bool withTimes, out long[] starts, out long[] ends)
     {
         var list = !copy && words is TranscriptWord[] array ? array : words.ToArray();
+        starts = withTimes ? System.Buffers.ArrayPool<long>.Shared.Rent(list.Length) : [];
+        ends = withTimes ? System.Buffers.ArrayPool<long>.Shared.Rent(list.Length) : [];
 
         var sorted = true;
         for (var i = 0; i < list.Length; i++)
@@ -192,6 +203,12 @@ public static partial class TranscriptMerger
             if (i > 0 && sorted && Compare(list[i - 1].Start, list[i - 1].End, list[i].Start, list[i].End) > 0)
             {
                 sorted = false;
+            }
+
+            if (withTimes)
+            {
+                starts[i] = list[i].Start.Ticks;
+                ends[i] = list[i].End.Ticks;
             }
         }
 
@@ -209,6 +226,11 @@ public static partial class TranscriptMerger
             for (var i = 0; i < keys.Length; i++)
             {
                 ordered[i] = list[keys[i].Index];
+                if (withTimes)
+                {
+                    starts[i] = keys[i].Start;
+                    ends[i] = keys[i].End;
+                }
             }
 
             list = ordered;
