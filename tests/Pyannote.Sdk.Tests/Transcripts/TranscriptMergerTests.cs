@@ -242,6 +242,14 @@ public class TranscriptMergerTests
         Assert.Equal("start", ex.ParamName);
         Assert.Contains("must not be negative", ex.Message);
 
+        // Vendor seconds go through TimeRules.FromSeconds when mapped: NaN, infinities and negatives are refused.
+        foreach (var bad in new[] { double.NaN, double.PositiveInfinity, double.NegativeInfinity, -0.5 })
+        {
+            ex = Assert.Throws<ArgumentException>(() => TimeRules.FromSeconds(bad, "words[3].start"));
+            Assert.Equal("words[3].start", ex.ParamName);
+            Assert.Matches("finite|negative", ex.Message);
+        }
+
         ex = Assert.Throws<ArgumentException>(() => TranscriptMerger.Merge([W("a", 0, 1)], [D("A", 0, 1)], new MergeOptions { MaxGapToNearestSegment = S(-1) }));
         Assert.Contains("MaxGapToNearestSegment must not be negative", ex.Message);
 
