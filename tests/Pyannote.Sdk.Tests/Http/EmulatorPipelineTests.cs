@@ -40,6 +40,20 @@ public sealed class EmulatorPipelineTests : IAsyncLifetime
         return (services.BuildServiceProvider(), time, logs);
     }
 
+    /// <summary>The emulator records a request once its answer is written, which can be just after the client has it.</summary>
+    private async Task<int> SettledCount(Func<IReadOnlyList<EmulatorRequest>, int> count, int atLeast)
+    {
+        for (var i = 0; i < 200 && count(_emulator.RequestLog) < atLeast; i++)
+        {
+            await Task.Delay(10);
+        }
+
+        return count(_emulator.RequestLog);
+    }
+
+    private Task<int> SettledTranscriptionPosts(int atLeast) =>
+        SettledCount(log => log.Count(r => r.Method == "POST" && r.Path == "/together/v1/audio/transcriptions"), atLeast);
+
     private static AudioInput Audio() => AudioInput.FromFile(RepoPaths.Combine("samples", "audio", "conversation.wav"));
 
     [Fact]
@@ -52,7 +66,7 @@ public sealed class EmulatorPipelineTests : IAsyncLifetime
         var transcript = await sp.GetRequiredKeyedService<ISpeechClient>("together").TranscribeAsync(Audio());
 
         Assert.NotEmpty(transcript.Words);
-        Assert.Equal(2, _emulator.CountRequests("/together/v1/audio/transcriptions", "POST"));
+        Assert.Equal(2, await SettledTranscriptionPosts(2));
         Assert.Contains(TimeSpan.FromSeconds(7), time.Delays);
     }
 
@@ -66,7 +80,7 @@ public sealed class EmulatorPipelineTests : IAsyncLifetime
         var ex = await Assert.ThrowsAsync<SpeechApiException>(() => sp.GetRequiredKeyedService<ISpeechClient>("together").TranscribeAsync(Audio()));
 
         Assert.Equal(500, ex.StatusCode);
-        Assert.Equal(1, _emulator.CountRequests("/together/v1/audio/transcriptions", "POST"));
+        Assert.Equal(1, await SettledTranscriptionPosts(1));
     }
 
     [Fact]
@@ -78,13 +92,7 @@ public sealed class EmulatorPipelineTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<HttpRequestException>(() => sp.GetRequiredKeyedService<ISpeechClient>("together").TranscribeAsync(Audio()));
 
-        // The emulator records an aborted request after the reset reaches the client.
-        for (var i = 0; i < 200 && _emulator.CountRequests("/together/v1/audio/transcriptions", "POST") == 0; i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.Equal(1, _emulator.CountRequests("/together/v1/audio/transcriptions", "POST"));
+        Assert.Equal(1, await SettledTranscriptionPosts(1));
         Assert.Contains(logs.Lines, l => l.Text.Contains("is not repeated: the request creates billed work", StringComparison.Ordinal));
     }
 
@@ -98,13 +106,9 @@ public sealed class EmulatorPipelineTests : IAsyncLifetime
         _emulator.EnqueueFault("/pyannote/v1/jobs/*", "abort-before-headers");
 
         var info = await client.GetJobAsync(job.Id);
-        for (var i = 0; i < 200 && _emulator.RequestLog.Count(r => r.Method == "GET" && r.Path.StartsWith("/pyannote/v1/jobs/", StringComparison.Ordinal)) < 2; i++)
-        {
-            await Task.Delay(10);
-        }
 
         Assert.Equal(job.Id, info.Id);
-        Assert.Equal(2, _emulator.RequestLog.Count(r => r.Method == "GET" && r.Path.StartsWith("/pyannote/v1/jobs/", StringComparison.Ordinal)));
+        Assert.Equal(2, await SettledCount(log => log.Count(r => r.Method == "GET" && r.Path.StartsWith("/pyannote/v1/jobs/", StringComparison.Ordinal)), 2));
     }
 
     [Fact]
