@@ -145,7 +145,7 @@ public static class JigsawStackWebhook
     public static JigsawStackWebhookEvent ConstructEvent(ReadOnlySpan<byte> body, string? correlationId, string? token, JigsawStackWebhookOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate(nameof(options));
+        options.Validate();
         VerifyToken(correlationId, token, options.Secrets);
         CheckSize(body, options.MaxBodyBytes);
         return Read(body, correlationId, verified: true);

@@ -20,12 +20,15 @@ public sealed class JigsawStackWebhookOptions
     /// <returns>A short description.</returns>
     public override string ToString() => $"JigsawStackWebhookOptions {{ Secrets = {Secrets?.Count ?? 0} configured, MaxBodyBytes = {MaxBodyBytes} }}";
 
-    internal void Validate(string paramName)
+    /// <summary>Checks the settings (receivers call it before verifying).</summary>
+    /// <exception cref="ArgumentException">No secret, or an empty secret.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The body size limit is not positive.</exception>
+    public void Validate()
     {
-        ValidateSecrets(Secrets, paramName);
+        ValidateSecrets(Secrets, nameof(Secrets));
         if (MaxBodyBytes <= 0)
         {
-            throw new ArgumentOutOfRangeException(paramName, MaxBodyBytes, "The body size limit must be positive.");
+            throw new ArgumentOutOfRangeException(nameof(MaxBodyBytes), MaxBodyBytes, "The body size limit must be positive.");
         }
     }
 

@@ -167,7 +167,7 @@ public static class PyannoteWebhook
     {
         ArgumentNullException.ThrowIfNull(headers);
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate(nameof(options));
+        options.Validate();
 
         if (body.Length > options.MaxBodyBytes)
         {

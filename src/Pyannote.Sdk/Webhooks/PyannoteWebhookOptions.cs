@@ -36,37 +36,40 @@ public sealed class PyannoteWebhookOptions
     public override string ToString() =>
         $"PyannoteWebhookOptions {{ Secrets = {Secrets?.Count ?? 0} configured, Tolerance = {Tolerance}, AcceptedEncodings = {AcceptedEncodings}, MaxBodyBytes = {MaxBodyBytes} }}";
 
-    /// <summary>Checks the settings; throws <see cref="ArgumentException"/> naming the rule broken.</summary>
-    internal void Validate(string paramName)
+    /// <summary>Checks the settings (receivers call it before verifying).</summary>
+    /// <exception cref="ArgumentException">No secret, an empty secret, or no accepted encoding.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The tolerance or the body size limit is not positive.</exception>
+    /// <exception cref="ArgumentNullException"><see cref="TimeProvider"/> is null.</exception>
+    public void Validate()
     {
         if (Secrets is null || Secrets.Count == 0)
         {
-            throw new ArgumentException("At least one webhook secret is required (PyannoteWebhookOptions.Secrets).", paramName);
+            throw new ArgumentException("At least one webhook secret is required (PyannoteWebhookOptions.Secrets).", nameof(Secrets));
         }
 
         foreach (var secret in Secrets)
         {
             if (string.IsNullOrEmpty(secret))
             {
-                throw new ArgumentException("Webhook secrets must not be null or empty.", paramName);
+                throw new ArgumentException("Webhook secrets must not be null or empty.", nameof(Secrets));
             }
         }
 
         if (Tolerance <= TimeSpan.Zero)
         {
-            throw new ArgumentOutOfRangeException(paramName, Tolerance, "The tolerance must be positive.");
+            throw new ArgumentOutOfRangeException(nameof(Tolerance), Tolerance, "The tolerance must be positive.");
         }
 
         if (MaxBodyBytes <= 0)
         {
-            throw new ArgumentOutOfRangeException(paramName, MaxBodyBytes, "The body size limit must be positive.");
+            throw new ArgumentOutOfRangeException(nameof(MaxBodyBytes), MaxBodyBytes, "The body size limit must be positive.");
         }
 
         if ((AcceptedEncodings & PyannoteSignatureEncodings.All) == PyannoteSignatureEncodings.None)
         {
-            throw new ArgumentException("At least one signature encoding must be accepted.", paramName);
+            throw new ArgumentException("At least one signature encoding must be accepted.", nameof(AcceptedEncodings));
         }
 
-        ArgumentNullException.ThrowIfNull(TimeProvider, paramName);
+        ArgumentNullException.ThrowIfNull(TimeProvider);
     }
 }
