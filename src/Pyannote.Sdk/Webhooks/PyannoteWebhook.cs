@@ -340,6 +340,22 @@ public static class PyannoteWebhook
 
     private static PyannoteWebhookEvent Read(ReadOnlySpan<byte> body, PyannoteWebhookHeaders? headers, DateTimeOffset? timestamp, PyannoteSignatureEncodings? encoding)
     {
+        try
+        {
+            return ReadCore(body, headers, timestamp, encoding);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or SpeechResponseFormatException or ArgumentException or FormatException or OverflowException or NullReferenceException)
+        {
+            // Invalid UTF-8 inside a string surfaces only when the string is read (InvalidOperationException); the
+            // output mapper is shared with polling and reports bad shapes as SpeechResponseFormatException; a null
+            // element inside an array (which the generated DTOs admit) is caught too. A receiver only ever sees
+            // WebhookVerificationException.
+            throw Malformed(ex is SpeechResponseFormatException ? "the output could not be read." : "the body holds an invalid value.", ex);
+        }
+    }
+
+    private static PyannoteWebhookEvent ReadCore(ReadOnlySpan<byte> body, PyannoteWebhookHeaders? headers, DateTimeOffset? timestamp, PyannoteSignatureEncodings? encoding)
+    {
         JsonElement root;
         try
         {
@@ -369,36 +385,26 @@ public static class PyannoteWebhook
         string? voiceprint = null, warning = null, error = null;
         if (output is { } value)
         {
-            try
+            var dto = PyannoteOutputMapper.Parse(value);
+            warning = dto.Warning;
+            error = dto.Error;
+            if (status.IsSucceeded)
             {
-                var dto = PyannoteOutputMapper.Parse(value);
-                warning = dto.Warning;
-                error = dto.Error;
-                if (status.IsSucceeded)
+                switch (PyannoteOutputMapper.DetectKind(dto))
                 {
-                    switch (PyannoteOutputMapper.DetectKind(dto))
-                    {
-                        case PyannoteJobKind.Voiceprint:
-                            kind = PyannoteWebhookJobKind.Voiceprint;
-                            voiceprint = PyannoteOutputMapper.ToVoiceprint(dto);
-                            break;
-                        case PyannoteJobKind.Identification:
-                            kind = PyannoteWebhookJobKind.Identification;
-                            diarization = identification = PyannoteOutputMapper.ToIdentificationResult(dto);
-                            break;
-                        default:
-                            kind = PyannoteWebhookJobKind.Diarization;
-                            diarization = PyannoteOutputMapper.ToDiarizationResult(dto);
-                            break;
-                    }
+                    case PyannoteJobKind.Voiceprint:
+                        kind = PyannoteWebhookJobKind.Voiceprint;
+                        voiceprint = PyannoteOutputMapper.ToVoiceprint(dto);
+                        break;
+                    case PyannoteJobKind.Identification:
+                        kind = PyannoteWebhookJobKind.Identification;
+                        diarization = identification = PyannoteOutputMapper.ToIdentificationResult(dto);
+                        break;
+                    default:
+                        kind = PyannoteWebhookJobKind.Diarization;
+                        diarization = PyannoteOutputMapper.ToDiarizationResult(dto);
+                        break;
                 }
-            }
-            catch (Exception ex) when (ex is SpeechResponseFormatException or JsonException or ArgumentException or InvalidOperationException or FormatException or OverflowException or NullReferenceException)
-            {
-                // The output mapper is shared with polling and reports bad shapes as SpeechResponseFormatException; a
-                // null element inside an array (which the generated DTOs admit) is caught here too, so a webhook
-                // receiver only ever sees WebhookVerificationException.
-                throw Malformed("the output could not be read.", ex);
             }
         }
 
