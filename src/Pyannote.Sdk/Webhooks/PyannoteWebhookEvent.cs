@@ -90,7 +90,7 @@ public sealed class PyannoteWebhookEvent
 
     /// <summary>A key that is the same for every delivery attempt of this job outcome (<c>pyannote:{jobId}:{status}</c>):
     /// record it once the work is done (or queued) and ignore later events with the same key.</summary>
-    public string IdempotencyKey => $"pyannote:{JobId}:{Status}";
+    public string IdempotencyKey => $"pyannote:{JobId}:{Status.ToString().ToLowerInvariant()}";
 
     /// <summary>Describes the event (job, status, attempt) without its output.</summary>
     /// <returns>A short description.</returns>
