@@ -76,7 +76,7 @@ public class WebhookFuzzTests(ITestOutputHelper output)
         }
 
         total.Stop();
-        output.WriteLine($"{Iterations} inputs x 5 entry points in {total.ElapsedMilliseconds} ms; max per input {max.TotalMilliseconds:0.###} ms (input {maxAt}); {accepted} accepted.");
+        output.WriteLine($"{Iterations} inputs x 6 entry points in {total.ElapsedMilliseconds} ms; max per input {max.TotalMilliseconds:0.###} ms (input {maxAt}); {accepted} accepted.");
         Array.Sort(times);
         output.WriteLine($"per-input ms: median {times[Iterations / 2]:0.###}, p99 {times[(int)(Iterations * 0.99)]:0.###}, p99.9 {times[(int)(Iterations * 0.999)]:0.###}, max {times[^1]:0.###}");
         foreach (var (reason, count) in reasons.OrderBy(r => r.Key))
@@ -95,6 +95,12 @@ public class WebhookFuzzTests(ITestOutputHelper output)
             ok += Try(() => PyannoteWebhook.ConstructEvent(body, headers.ToList(), Secret, TimeSpan.FromMinutes(5), Now));
             ok += Try(() => JigsawStackWebhook.ParseUnverified(body));
             ok += Try(() => JigsawStackWebhook.ConstructEvent(body, correlationId, token, jigsawOptions));
+            var query = $"?{JigsawStackWebhook.CorrelationIdParameter}={Uri.EscapeDataString(correlationId)}&{JigsawStackWebhook.TokenParameter}={token}&{correlationId}";
+            if (Uri.TryCreate("https://receiver.test/hook" + query, UriKind.Absolute, out var url))
+            {
+                ok += Try(() => JigsawStackWebhook.ConstructEvent(body, url, jigsawOptions));
+            }
+
             return ok;
         }
 
