@@ -44,8 +44,9 @@ public sealed class PyannoteWebhookEvent
     /// <summary>Which kind of job the output belongs to; <see cref="PyannoteWebhookJobKind.Unknown"/> without output.</summary>
     public PyannoteWebhookJobKind JobKind { get; init; }
 
-    /// <summary>Whether the body carries no output: the webhook was requested with <c>webhookStatusOnly</c>, or the job
-    /// did not succeed. Fetch the result with <see cref="PyannoteClient.GetJobAsync"/> (kept for 24 hours).</summary>
+    /// <summary>Whether the body carries no <c>output</c>: the job was created with <c>webhookStatusOnly</c>, or it failed
+    /// or was canceled (such bodies have none). For a succeeded job, fetch the result with
+    /// <see cref="PyannoteClient.GetJobAsync"/> (kept for 24 hours).</summary>
     public bool IsStatusOnly { get; init; }
 
     /// <summary>The diarization, for diarization and identification jobs that succeeded (an
