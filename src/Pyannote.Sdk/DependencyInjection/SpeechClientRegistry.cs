@@ -4,6 +4,10 @@ namespace Pyannote.Sdk.DependencyInjection;
 internal sealed class SpeechClientRegistry
 {
     private readonly List<SpeechVendor> _vendors = new();
+    private readonly HashSet<SpeechVendor> _webhooks = new();
+
+    /// <summary>Records that the vendor's webhook secret is wired to its webhook options; false if it already was.</summary>
+    public bool MarkWebhookWired(SpeechVendor vendor) => _webhooks.Add(vendor);
 
     public IReadOnlyList<SpeechVendor> Vendors => _vendors;
 

@@ -5,6 +5,8 @@ using Pyannote.Sdk.JigsawStack;
 using Pyannote.Sdk.NanoGpt;
 using Pyannote.Sdk.PyannoteAI;
 using Pyannote.Sdk.Together;
+using Pyannote.Sdk.Webhooks;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -35,7 +37,8 @@ public sealed partial class SpeechClientsBuilder
     /// <param name="configure">Changes the options after configuration is applied; <see langword="null"/> for none.</param>
     /// <returns>This builder.</returns>
     public SpeechClientsBuilder AddPyannote(Action<PyannoteClientOptions>? configure = null) =>
-        AddVendor<PyannoteClient, PyannoteClientOptions>(SpeechVendor.Pyannote, static (http, options) => new PyannoteClient(http, options), configure, null);
+        AddVendor<PyannoteClient, PyannoteClientOptions>(SpeechVendor.Pyannote, static (http, options) => new PyannoteClient(http, options), configure, null)
+            .UseWebhookSecret<PyannoteWebhookOptions>(SpeechVendor.Pyannote, static o => o.Secrets);
 
     /// <summary>Adds the pyannoteAI client with an API key given in code (it wins over configuration and <c>PYANNOTE_API_KEY</c>).</summary>
     /// <param name="apiKey">The pyannoteAI API key.</param>
@@ -43,7 +46,8 @@ public sealed partial class SpeechClientsBuilder
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentException"><paramref name="apiKey"/> is blank.</exception>
     public SpeechClientsBuilder AddPyannote(string apiKey, Action<PyannoteClientOptions>? configure = null) =>
-        AddVendor<PyannoteClient, PyannoteClientOptions>(SpeechVendor.Pyannote, static (http, options) => new PyannoteClient(http, options), configure, apiKey ?? throw new ArgumentNullException(nameof(apiKey)));
+        AddVendor<PyannoteClient, PyannoteClientOptions>(SpeechVendor.Pyannote, static (http, options) => new PyannoteClient(http, options), configure, apiKey ?? throw new ArgumentNullException(nameof(apiKey)))
+            .UseWebhookSecret<PyannoteWebhookOptions>(SpeechVendor.Pyannote, static o => o.Secrets);
 
     /// <summary>
     /// Adds the Together AI client (<see cref="TogetherClient"/>, keyed <see cref="ISpeechClient"/> <c>"together"</c>), bound
@@ -69,7 +73,8 @@ public sealed partial class SpeechClientsBuilder
     /// <param name="configure">Changes the options after configuration is applied; <see langword="null"/> for none.</param>
     /// <returns>This builder.</returns>
     public SpeechClientsBuilder AddJigsawStack(Action<JigsawStackClientOptions>? configure = null) =>
-        AddVendor<JigsawStackClient, JigsawStackClientOptions>(SpeechVendor.JigsawStack, static (http, options) => new JigsawStackClient(http, options), configure, null);
+        AddVendor<JigsawStackClient, JigsawStackClientOptions>(SpeechVendor.JigsawStack, static (http, options) => new JigsawStackClient(http, options), configure, null)
+            .UseWebhookSecret<JigsawStackWebhookOptions>(SpeechVendor.JigsawStack, static o => o.Secrets);
 
     /// <summary>Adds the JigsawStack client with an API key given in code (it wins over configuration and <c>JIGSAWSTACK_API_KEY</c>).</summary>
     /// <param name="apiKey">The JigsawStack API key.</param>
@@ -77,7 +82,8 @@ public sealed partial class SpeechClientsBuilder
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentException"><paramref name="apiKey"/> is blank.</exception>
     public SpeechClientsBuilder AddJigsawStack(string apiKey, Action<JigsawStackClientOptions>? configure = null) =>
-        AddVendor<JigsawStackClient, JigsawStackClientOptions>(SpeechVendor.JigsawStack, static (http, options) => new JigsawStackClient(http, options), configure, apiKey ?? throw new ArgumentNullException(nameof(apiKey)));
+        AddVendor<JigsawStackClient, JigsawStackClientOptions>(SpeechVendor.JigsawStack, static (http, options) => new JigsawStackClient(http, options), configure, apiKey ?? throw new ArgumentNullException(nameof(apiKey)))
+            .UseWebhookSecret<JigsawStackWebhookOptions>(SpeechVendor.JigsawStack, static o => o.Secrets);
 
     /// <summary>Adds every vendor whose section exists under <see cref="Configuration"/>.</summary>
     internal void AddConfiguredVendors()
@@ -101,6 +107,27 @@ public sealed partial class SpeechClientsBuilder
         {
             AddNanoGpt();
         }
+    }
+
+    /// <summary>Adds the vendor's configured <c>WebhookSecret</c> to its webhook options (once per collection), so
+    /// <c>MapPyannoteWebhook</c>/<c>MapJigsawStackWebhook</c> verify with the secret from <c>Speech:&lt;Vendor&gt;:WebhookSecret</c>.</summary>
+    private SpeechClientsBuilder UseWebhookSecret<TWebhookOptions>(SpeechVendor vendor, Func<TWebhookOptions, IList<string>> secrets)
+        where TWebhookOptions : class
+    {
+        if (_registry.MarkWebhookWired(vendor))
+        {
+            var key = vendor.Key();
+            Services.AddOptions<TWebhookOptions>().Configure<IOptionsMonitor<SpeechVendorCredentials>>((options, credentials) =>
+            {
+                var list = secrets(options);
+                if (credentials.Get(key).WebhookSecret is { Length: > 0 } secret && !string.IsNullOrWhiteSpace(secret) && !list.Contains(secret))
+                {
+                    list.Add(secret);
+                }
+            });
+        }
+
+        return this;
     }
 
     private bool HasSection(SpeechVendor vendor) => Configuration?.GetSection(SpeechConfiguration.SectionName(vendor)).Exists() == true;

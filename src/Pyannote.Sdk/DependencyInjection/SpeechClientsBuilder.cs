@@ -42,7 +42,8 @@ public sealed partial class SpeechClientsBuilder
         return this;
     }
 
-    /// <summary>Sets or changes a vendor's API key and webhook secret in code (applied after configuration).</summary>
+    /// <summary>Sets or changes a vendor's API key and webhook secret in code; applied after configuration and the
+    /// environment-variable fallback, whether called before or after the vendor is added.</summary>
     /// <param name="vendor">The vendor.</param>
     /// <param name="configure">Changes the credentials.</param>
     /// <returns>This builder.</returns>
@@ -50,7 +51,7 @@ public sealed partial class SpeechClientsBuilder
     public SpeechClientsBuilder ConfigureCredentials(SpeechVendor vendor, Action<SpeechVendorCredentials> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
-        Services.Configure(vendor.Key(), configure);
+        Services.PostConfigure(vendor.Key(), configure);
         return this;
     }
 

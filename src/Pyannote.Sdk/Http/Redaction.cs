@@ -24,5 +24,6 @@ internal static class Redaction
     }
 
     /// <summary>A URL without its query string, fragment and user information.</summary>
-    public static string Url(Uri? url) => url is null ? string.Empty : Url(url.IsAbsoluteUri ? url.AbsoluteUri : url.OriginalString);
+    // The original string keeps a literal "?" even for schemes (ftp, media) whose normalised form escapes it to %3F.
+    public static string Url(Uri? url) => url is null ? string.Empty : Url(url.OriginalString);
 }

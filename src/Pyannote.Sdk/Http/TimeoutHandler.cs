@@ -5,7 +5,8 @@ namespace Pyannote.Sdk.Http;
 
 /// <summary>
 /// Limits each attempt: <see cref="SpeechClientOptions.NetworkTimeout"/> for connecting and for waiting for the response
-/// headers once the body is sent; <see cref="SpeechClientOptions.UploadTimeout"/> (if any) for writing the body. A limit
+/// headers once the body is sent, then as an idle limit on each read of the response body;
+/// <see cref="SpeechClientOptions.UploadTimeout"/> (if any) for writing the request body. A limit
 /// that fires surfaces as <see cref="SpeechTimeoutException"/>; the caller's own cancellation stays an
 /// <see cref="OperationCanceledException"/>. Timers run in real time (<see cref="SpeechClientOptions.TimeoutClock"/> in tests).
 /// </summary>
@@ -32,7 +33,14 @@ internal sealed class TimeoutHandler(SpeechVendor vendor, SpeechClientOptions op
         timer.StartNetwork();
         try
         {
-            return await base.SendAsync(request, cts.Token).ConfigureAwait(false);
+            var response = await base.SendAsync(request, cts.Token).ConfigureAwait(false);
+            if (network != Timeout.InfiniteTimeSpan)
+            {
+                // The body is read after this handler returns: each read of it gets the network timeout as an idle limit.
+                response.Content = new IdleTimeoutContent(response.Content, network, options.TimeoutClock ?? TimeProvider.System, vendor, SpeechRequestContext.For(request).Operation);
+            }
+
+            return response;
         }
         catch (Exception ex) when (timer.Expired is { } kind && !cancellationToken.IsCancellationRequested)
         {

@@ -197,6 +197,17 @@ public class AddSpeechClientsTests
         }
     }
 
+    [Fact]
+    public void ConfigureCredentials_wins_over_configuration_even_when_called_first()
+    {
+        using var sp = Build(Config(("Speech:Pyannote:ApiKey", "cfg"), ("Speech:Pyannote:WebhookSecret", "cfg-secret")), b =>
+            AddStandInA(b.ConfigureCredentials(SpeechVendor.Pyannote, c => c.WebhookSecret = "code-secret")));
+
+        var credentials = sp.GetRequiredService<IOptionsMonitor<SpeechVendorCredentials>>().Get("pyannote");
+        Assert.Equal("cfg", credentials.ApiKey);
+        Assert.Equal("code-secret", credentials.WebhookSecret);
+    }
+
     [Theory]
     [InlineData("not a url")]
     [InlineData("ftp://files.example/")]

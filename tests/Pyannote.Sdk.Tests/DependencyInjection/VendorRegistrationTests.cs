@@ -124,6 +124,17 @@ public class VendorRegistrationTests
         Assert.Equal(Vendors.Values.First().Id, sp.GetRequiredService<ISpeechClient>().Vendor);
     }
 
+    [Fact]
+    public void Configured_webhook_secrets_reach_the_webhook_options()
+    {
+        var services = new ServiceCollection();
+        services.AddSpeechClients(AllVendors().GetSection("Speech")).AddPyannote().EnvironmentReader = _ => null;
+        using var sp = services.BuildServiceProvider();
+
+        Assert.Equal(["whsec-pyannote-S3CR3T"], sp.GetRequiredService<IOptionsMonitor<Pyannote.Sdk.Webhooks.PyannoteWebhookOptions>>().CurrentValue.Secrets);
+        Assert.Equal(["whsec-jigsawstack-S3CR3T"], sp.GetRequiredService<IOptionsMonitor<Pyannote.Sdk.Webhooks.JigsawStackWebhookOptions>>().CurrentValue.Secrets);
+    }
+
     [Theory]
     [MemberData(nameof(VendorKeys))]
     public void Missing_key_names_the_vendor_configuration_path_and_environment_variable(string key)

@@ -188,5 +188,7 @@ public class TelemetryAndRedactionTests
         Assert.Equal("https://h.test/a", Redaction.Url("https://user:pass@h.test/a"));
         Assert.Equal("https://h.test/a?[redacted]", Redaction.Url(new Uri("https://u:p@h.test/a?x=1")));
         Assert.Equal(string.Empty, Redaction.Url((Uri?)null));
+        Assert.Equal("ftp://h.test/a?[redacted]", Redaction.Url(new Uri("ftp://h.test/a?sig=secret")));
+        Assert.Equal("media://team/key?[redacted]", Redaction.Url(new Uri("media://team/key?token=secret")));
     }
 }

@@ -67,6 +67,40 @@ public class TimeoutHandlerTests
     }
 
     [Fact]
+    public async Task A_response_body_that_stalls_hits_the_network_timeout_per_read()
+    {
+        var time = new FakeTimeProvider();
+        var body = new GatedStream(64);
+        var transport = new ScriptedTransport().Then((req, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(body), RequestMessage = req }));
+        var (client, _) = PipelineFactory.Create(transport, time, o => o.NetworkTimeout = TimeSpan.FromSeconds(10));
+
+        using var response = await client.SendAsync(PipelineFactory.Request(HttpMethod.Get, "v1/jobs/1", RequestKind.Idempotent, operation: "test.stall"), HttpCompletionOption.ResponseHeadersRead);
+        var read = response.Content.ReadAsStringAsync();
+        await body.ReadStarted.Task;
+        time.Advance(TimeSpan.FromSeconds(9));
+        Assert.False(read.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        var ex = await Assert.ThrowsAnyAsync<Exception>(() => read);
+        var timeout = ex as SpeechTimeoutException ?? Assert.IsType<SpeechTimeoutException>(ex.InnerException);
+        Assert.Equal(SpeechTimeoutKind.Network, timeout.Kind);
+        Assert.Equal("test.stall", timeout.Operation);
+    }
+
+    [Fact]
+    public async Task A_response_body_that_keeps_arriving_is_read_whole()
+    {
+        var time = new FakeTimeProvider();
+        var transport = new ScriptedTransport().ThenStatus(200, body: "{\"status\":\"succeeded\"}");
+        var (client, _) = PipelineFactory.Create(transport, time, o => o.NetworkTimeout = TimeSpan.FromSeconds(10));
+
+        using var response = await client.SendAsync(PipelineFactory.Request(HttpMethod.Get, "v1/jobs/1", RequestKind.Idempotent));
+
+        Assert.Equal("{\"status\":\"succeeded\"}", await response.Content.ReadAsStringAsync());
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType); // the headers of the wrapped content
+    }
+
+    [Fact]
     public async Task Http_client_timeout_is_infinite()
     {
         var (client, _) = PipelineFactory.Create(new ScriptedTransport(), new FakeTimeProvider());
