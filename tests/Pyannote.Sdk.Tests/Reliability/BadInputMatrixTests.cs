@@ -138,8 +138,24 @@ public sealed class BadInputMatrixTests(ITestOutputHelper output)
             new("transcripts", "Merge(null words)", x => Run(() => TranscriptMerger.Merge(null!, [])), "words", "null"),
             new("transcripts", "Merge(null diarization)", x => Run(() => TranscriptMerger.Merge([], null!)), "diarization", "null"),
             new("transcripts", "FromSegments with a null segment", x => Run(() => TranscriptMerger.FromSegments([null!])), "segments", "null"),
+
+            // Exports and imports
+            new("exports", "ToSrt(null)", x => Run(() => TranscriptFormats.ToSrt(null!)), "transcript", "null"),
+            new("exports", "ToWebVtt(null)", x => Run(() => TranscriptFormats.ToWebVtt(null!)), "transcript", "null"),
+            new("exports", "ToPlainText(null)", x => Run(() => TranscriptFormats.ToPlainText(null!)), "transcript", "null"),
+            new("exports", "ToJson(null)", x => Run(() => TranscriptFormats.ToJson(null!)), "transcript", "null"),
+            new("exports", "SRT with MaxCharactersPerCue 0", x => Run(() => Sample().ToSrt(new CaptionOptions { MaxCharactersPerCue = 0 })), "options", "MaxCharactersPerCue"),
+            new("exports", "WebVTT with MaxCueDuration 0", x => Run(() => Sample().ToWebVtt(new CaptionOptions { MaxCueDuration = TimeSpan.Zero })), "options", "MaxCueDuration"),
+            new("exports", "RTTM file id with a space", x => Run(() => Sample().ToRttm("my file")), "fileId", "white space"),
+            new("exports", "RTTM file id empty", x => Run(() => Sample().ToRttm("")), "fileId", "empty"),
+            new("exports", "segments to RTTM with a null segment", x => Run(() => DiarizationFormats.ToRttm([null!])), "segments", "null"),
+            new("imports", "ParseJson(null)", x => Run(() => TranscriptFormats.ParseJson((string)null!)), "json", "null"),
+            new("imports", "ParseRttm(null)", x => Run(() => DiarizationFormats.ParseRttm(null!)), "rttm", "null"),
         ];
     }
+
+    private static Transcript Sample() =>
+        new([new TranscriptWord("hello", TimeSpan.Zero, TimeSpan.FromSeconds(1), "A"), new TranscriptWord("there", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), "B")]);
 
     private static IdentificationOptions Identify(params PyannoteVoiceprint[] voiceprints)
     {
