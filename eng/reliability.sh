@@ -40,7 +40,7 @@ done
   echo "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(uname -sr)"
   echo "- .NET SDK: $(dotnet --version)"
   echo
-  for f in fault-matrix bad-input-matrix secrets fuzz load cancellation; do
+  for f in fault-matrix webhooks bad-input-matrix secrets fuzz load cancellation; do
     if [[ -f artifacts/reliability/$f.md ]]; then
       echo "## $f"
       echo
@@ -51,5 +51,7 @@ done
 } > artifacts/reliability/summary.md
 
 echo "reports: artifacts/reliability/ (summary.md)"
-grep -h -E '^(Fault matrix|Bad inputs|Secrets found|Fuzz|Load|Cancellation)' artifacts/reliability/*.md | grep -v '^$' || true
+for f in fault-matrix webhooks bad-input-matrix secrets fuzz load cancellation; do
+  head -1 "artifacts/reliability/$f.md" 2>/dev/null || true
+done
 exit $status
