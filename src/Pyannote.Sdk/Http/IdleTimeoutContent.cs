@@ -84,6 +84,11 @@ internal sealed class IdleTimeoutContent : HttpContent
             {
                 throw new SpeechTimeoutException(owner._vendor, owner._operation, SpeechTimeoutKind.Network, owner._idle, ex);
             }
+            catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // A connection reset mid-body: surface the documented transport exception, not the socket's IOException.
+                throw new HttpRequestException(HttpRequestError.ResponseEnded, $"{owner._operation}: the connection closed while the response body was being read.", ex);
+            }
         }
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>

@@ -40,22 +40,13 @@ internal sealed class RetryHandler(SpeechVendor vendor, SpeechClientOptions opti
             try
             {
                 response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode)
-                {
-                    // Read the (JSON) body inside the attempt, so a connection reset mid-body is a failure of this
-                    // attempt (retried when safe) rather than an IOException in the caller's parser.
-                    await BufferAsync(response, cancellationToken).ConfigureAwait(false);
-                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                response?.Dispose();
                 throw;
             }
             catch (Exception ex)
             {
-                response?.Dispose();
-                response = null;
                 failure = ExceptionDispatchInfo.Capture(ex);
             }
             finally
@@ -103,32 +94,6 @@ internal sealed class RetryHandler(SpeechVendor vendor, SpeechClientOptions opti
             {
                 await Task.Delay(delay, options.TimeProvider ?? TimeProvider.System, cancellationToken).ConfigureAwait(false);
             }
-        }
-    }
-
-    /// <summary>Loads a success response's body into memory; a broken connection surfaces as <see cref="HttpRequestException"/>.</summary>
-    private static async Task BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        try
-        {
-#if NET9_0_OR_GREATER
-            await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-#else
-            using (cancellationToken.Register(static r => ((HttpResponseMessage)r!).Dispose(), response))
-            {
-                await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-#endif
-        }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException && !cancellationToken.IsCancellationRequested)
-        {
-            throw new HttpRequestException(HttpRequestError.ResponseEnded, "The connection closed while the response body was being read.", ex, response.StatusCode);
-        }
-        catch (Exception) when (cancellationToken.IsCancellationRequested)
-        {
-            throw new OperationCanceledException(cancellationToken);
         }
     }
 
