@@ -269,7 +269,7 @@ public class TogetherClient : ISpeechClient
             try
             {
                 await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                dto = await JsonSerializer.DeserializeAsync<TranscriptionResult>(body, TogetherGeneratedClient.Json, cancellationToken).ConfigureAwait(false);
+                dto = await JsonSerializer.DeserializeAsync(body, TogetherGeneratedClient.TypeInfo<TranscriptionResult>(), cancellationToken).ConfigureAwait(false);
             }
             catch (JsonException ex)
             {
