@@ -13,10 +13,11 @@ internal partial class TogetherGeneratedClient
     internal static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Json.GetTypeInfo(typeof(T));
 
     // Every DTO is read and written through source-generated metadata (trimming- and AOT-safe): the resolver is the
-    // vendor's context only, with no reflection fallback, so a DTO missing from it fails the DTO coverage test.
+    // vendor's context only, with no reflection fallback, so a DTO missing from it fails the DTO coverage test. The
+    // modifier reads repeated speaker labels once (see SpeakerLabelInterning).
     static partial void UpdateJsonSerializerSettings(JsonSerializerOptions settings)
     {
-        settings.TypeInfoResolver = TogetherJsonContext.Default;
+        settings.TypeInfoResolver = TogetherJsonContext.Default.WithAddedModifier(Pyannote.Sdk.Together.SpeakerLabelInterning.Modify);
     }
 }
 

@@ -18,6 +18,8 @@ namespace Pyannote.Sdk.Benchmarks.Parsing;
 /// Run: dotnet run -c Release --project tests/Pyannote.Sdk.Benchmarks -- --filter '*TogetherParsing*' --job short
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MaxColumn]
 public class TogetherParsingBenchmarks
 {
     private const int WordCount = 40_000;
@@ -58,6 +60,11 @@ public class TogetherParsingBenchmarks
         _client.CreateTranscriptionAsync(
             AudioInput.FromStream(new MemoryStream(_audio, writable: false), "a.wav"),
             new TogetherTranscriptionOptions { Diarize = true, ResponseFormat = TogetherResponseFormat.VerboseJson });
+
+    /// <summary>Only the response bytes to the generated DTO (synchronous, from memory): the JSON reading floor.</summary>
+    [Benchmark]
+    public object? DtoOnly() =>
+        System.Text.Json.JsonSerializer.Deserialize(_payload, Sdk.Generated.Together.TogetherGeneratedClient.TypeInfo<Sdk.Generated.Together.TranscriptionResult>());
 
     private sealed class CannedHandler(byte[] payload) : HttpMessageHandler
     {

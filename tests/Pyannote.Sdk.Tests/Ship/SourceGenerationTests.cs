@@ -40,11 +40,18 @@ public class SourceGenerationTests
     [MemberData(nameof(Vendors))]
     public void The_settings_resolve_through_the_source_generated_context_only(string vendor)
     {
-        var resolver = Settings(vendor).TypeInfoResolver;
+        var options = Settings(vendor);
+        var resolver = options.TypeInfoResolver!;
 
-        Assert.IsAssignableFrom<JsonSerializerContext>(resolver);
-        Assert.Equal(vendor + "JsonContext", resolver!.GetType().Name);
-        Assert.Equal("Pyannote.Sdk.Generated." + vendor, resolver.GetType().Namespace);
+        // The vendor's context is the source (directly, or under a type-info modifier), and nothing falls back to
+        // reflection: a type the context does not list resolves to nothing.
+        Assert.NotNull(resolver.GetTypeInfo(Dtos(vendor)[0], options));
+        Assert.Null(resolver.GetTypeInfo(typeof(SourceGenerationTests), options));
+        Assert.Null(resolver.GetTypeInfo(typeof(List<Uri>), options));
+        Assert.IsNotType<DefaultJsonTypeInfoResolver>(resolver);
+        var context = resolver as JsonSerializerContext ?? Assert.IsAssignableFrom<JsonSerializerContext>(
+            typeof(ISpeechClient).Assembly.GetType("Pyannote.Sdk.Generated." + vendor + "." + vendor + "JsonContext")!.GetProperty("Default")!.GetValue(null));
+        Assert.Equal(vendor + "JsonContext", context.GetType().Name);
     }
 
     [Theory]
@@ -125,6 +132,26 @@ public class SourceGenerationTests
         var element = JsonSerializer.SerializeToElement(output, info);
 
         Assert.Equal("""{"a":[1,2]}""", element.GetProperty("future_field").GetRawText());
+    }
+
+    [Fact]
+    public void Together_speaker_labels_are_read_once_per_distinct_label()
+    {
+        var info = Sdk.Generated.Together.TogetherGeneratedClient.TypeInfo<Sdk.Generated.Together.TranscriptionResult>();
+        const string json = """
+            {"text":"a b c","words":[{"word":"a","start":0,"end":1,"speaker_id":"SPEAKER_00"},{"word":"b","start":1,"end":2,"speaker_id":"SPEAKER_01"},
+            {"word":"c","start":2,"end":3,"speaker_id":"SPEAKER_00"},{"word":"d","start":3,"end":4,"speaker_id":"SPEAKER_\u0030"},{"word":"e","start":4,"end":5,"speaker_id":null}],
+            "speaker_segments":[{"speaker_id":"SPEAKER_00","start":0,"end":1,"text":"a","words":[]}]}
+            """;
+
+        var dto = JsonSerializer.Deserialize(json, info)!;
+
+        Assert.Same(dto.Words![0].Speaker_id, dto.Words[2].Speaker_id);
+        Assert.Same(dto.Words[0].Speaker_id, dto.Speaker_segments![0].Speaker_id);
+        Assert.Equal("SPEAKER_01", dto.Words[1].Speaker_id);
+        Assert.Equal("SPEAKER_0", dto.Words[3].Speaker_id);
+        Assert.Null(dto.Words[4].Speaker_id);
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"text":"","words":[{"word":"a","start":0,"end":1,"speaker_id":7}]}""", info));
     }
 
     [Fact]
