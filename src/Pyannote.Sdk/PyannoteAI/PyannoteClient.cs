@@ -276,9 +276,7 @@ public class PyannoteClient : ISpeechClient
     /// <exception cref="SpeechApiException">pyannoteAI answered with another error.</exception>
     public virtual async Task<DiarizationJob> GetDiarizationJobAsync(string jobId, CancellationToken cancellationToken = default)
     {
-        var job = GetDiarizationJob(jobId);
-        await job.UpdateStatusAsync(cancellationToken).ConfigureAwait(false);
-        return job;
+        return await RefreshedAsync<DiarizationJob, DiarizationResult>(GetDiarizationJob(jobId), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A handle on an identification job started elsewhere, without a request.</summary>
@@ -300,9 +298,7 @@ public class PyannoteClient : ISpeechClient
     /// <exception cref="SpeechApiException">pyannoteAI answered with another error.</exception>
     public virtual async Task<IdentificationJob> GetIdentificationJobAsync(string jobId, CancellationToken cancellationToken = default)
     {
-        var job = GetIdentificationJob(jobId);
-        await job.UpdateStatusAsync(cancellationToken).ConfigureAwait(false);
-        return job;
+        return await RefreshedAsync<IdentificationJob, IdentificationResult>(GetIdentificationJob(jobId), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A handle on a voiceprint job started elsewhere, without a request.</summary>
@@ -324,7 +320,12 @@ public class PyannoteClient : ISpeechClient
     /// <exception cref="SpeechApiException">pyannoteAI answered with another error.</exception>
     public virtual async Task<VoiceprintJob> GetVoiceprintJobAsync(string jobId, CancellationToken cancellationToken = default)
     {
-        var job = GetVoiceprintJob(jobId);
+        return await RefreshedAsync<VoiceprintJob, string>(GetVoiceprintJob(jobId), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<TJob> RefreshedAsync<TJob, TResult>(TJob job, CancellationToken cancellationToken)
+        where TJob : SpeechJob<TResult>
+    {
         await job.UpdateStatusAsync(cancellationToken).ConfigureAwait(false);
         return job;
     }

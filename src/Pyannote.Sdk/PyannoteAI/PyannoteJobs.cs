@@ -3,11 +3,46 @@ using G = Pyannote.Sdk.Generated.PyannoteAI;
 
 namespace Pyannote.Sdk.PyannoteAI;
 
-/// <summary>A pyannoteAI diarization job: inspect it, refresh it, or wait for its <see cref="DiarizationResult"/>.
-/// Resume a job started elsewhere with <see cref="PyannoteClient.GetDiarizationJob"/>.</summary>
-public class DiarizationJob : SpeechJob<DiarizationResult>
+/// <summary>A pyannoteAI job (diarization, identification or voiceprint): inspect it, refresh it, or wait for its
+/// result. Carries the service's latest warning.</summary>
+/// <typeparam name="T">The job's result.</typeparam>
+public abstract class PyannoteJob<T> : SpeechJob<T>
 {
     private readonly PyannoteClient? _client;
+
+    /// <summary>For mocking only.</summary>
+    protected PyannoteJob()
+    {
+    }
+
+    private protected PyannoteJob(PyannoteClient client, string id, JobStatus status, string? warning)
+        : base(id, status, client.Options.TimeProvider, client.Options.JobWait)
+    {
+        _client = client;
+        Warning = warning;
+    }
+
+    /// <inheritdoc />
+    public override SpeechVendor Vendor => SpeechVendor.Pyannote;
+
+    /// <summary>The latest warning from the service (when the job was created, or in its output).</summary>
+    public virtual string? Warning { get; private set; }
+
+    /// <summary>Maps a succeeded job's output to the result.</summary>
+    private protected abstract T Map(G.JobOutput output);
+
+    private protected override async Task<JobSnapshot<T>> FetchAsync(CancellationToken cancellationToken)
+    {
+        var job = await _client!.FetchJobAsync(Id, cancellationToken).ConfigureAwait(false);
+        Warning = job.Output?.Warning ?? Warning;
+        return PyannoteJobSnapshots.From(Id, job, Map);
+    }
+}
+
+/// <summary>A pyannoteAI diarization job: inspect it, refresh it, or wait for its <see cref="DiarizationResult"/>.
+/// Resume a job started elsewhere with <see cref="PyannoteClient.GetDiarizationJob"/>.</summary>
+public class DiarizationJob : PyannoteJob<DiarizationResult>
+{
     private readonly string? _transcriptionModel;
 
     /// <summary>For mocking only.</summary>
@@ -16,88 +51,45 @@ public class DiarizationJob : SpeechJob<DiarizationResult>
     }
 
     internal DiarizationJob(PyannoteClient client, string id, JobStatus status, string? warning, string? transcriptionModel)
-        : base(id, status, client.Options.TimeProvider, client.Options.JobWait)
+        : base(client, id, status, warning)
     {
-        _client = client;
-        Warning = warning;
         _transcriptionModel = transcriptionModel;
     }
 
-    /// <inheritdoc />
-    public override SpeechVendor Vendor => SpeechVendor.Pyannote;
-
-    /// <summary>The latest warning from the service (when the job was created, or in its output).</summary>
-    public virtual string? Warning { get; private set; }
-
-    private protected override async Task<JobSnapshot<DiarizationResult>> FetchAsync(CancellationToken cancellationToken)
-    {
-        var job = await _client!.FetchJobAsync(Id, cancellationToken).ConfigureAwait(false);
-        Warning = job.Output?.Warning ?? Warning;
-        return PyannoteJobSnapshots.From(Id, job, o => PyannoteOutputMapper.ToDiarizationResult(o, _transcriptionModel));
-    }
+    private protected override DiarizationResult Map(G.JobOutput output) => PyannoteOutputMapper.ToDiarizationResult(output, _transcriptionModel);
 }
 
 /// <summary>A pyannoteAI identification job: inspect it, refresh it, or wait for its <see cref="IdentificationResult"/>.</summary>
-public class IdentificationJob : SpeechJob<IdentificationResult>
+public class IdentificationJob : PyannoteJob<IdentificationResult>
 {
-    private readonly PyannoteClient? _client;
-
     /// <summary>For mocking only.</summary>
     protected IdentificationJob()
     {
     }
 
     internal IdentificationJob(PyannoteClient client, string id, JobStatus status, string? warning)
-        : base(id, status, client.Options.TimeProvider, client.Options.JobWait)
+        : base(client, id, status, warning)
     {
-        _client = client;
-        Warning = warning;
     }
 
-    /// <inheritdoc />
-    public override SpeechVendor Vendor => SpeechVendor.Pyannote;
-
-    /// <summary>The latest warning from the service (when the job was created, or in its output).</summary>
-    public virtual string? Warning { get; private set; }
-
-    private protected override async Task<JobSnapshot<IdentificationResult>> FetchAsync(CancellationToken cancellationToken)
-    {
-        var job = await _client!.FetchJobAsync(Id, cancellationToken).ConfigureAwait(false);
-        Warning = job.Output?.Warning ?? Warning;
-        return PyannoteJobSnapshots.From(Id, job, PyannoteOutputMapper.ToIdentificationResult);
-    }
+    private protected override IdentificationResult Map(G.JobOutput output) => PyannoteOutputMapper.ToIdentificationResult(output);
 }
 
 /// <summary>A pyannoteAI voiceprint job: its value is the voiceprint, to pass to identification as a
 /// <see cref="PyannoteVoiceprint"/>.</summary>
-public class VoiceprintJob : SpeechJob<string>
+public class VoiceprintJob : PyannoteJob<string>
 {
-    private readonly PyannoteClient? _client;
-
     /// <summary>For mocking only.</summary>
     protected VoiceprintJob()
     {
     }
 
     internal VoiceprintJob(PyannoteClient client, string id, JobStatus status, string? warning)
-        : base(id, status, client.Options.TimeProvider, client.Options.JobWait)
+        : base(client, id, status, warning)
     {
-        _client = client;
-        Warning = warning;
     }
 
-    /// <inheritdoc />
-    public override SpeechVendor Vendor => SpeechVendor.Pyannote;
-
-    /// <summary>The latest warning from the service (when the job was created, or in its output).</summary>
-    public virtual string? Warning { get; private set; }
-
-    private protected override async Task<JobSnapshot<string>> FetchAsync(CancellationToken cancellationToken)
-    {
-        var job = await _client!.FetchJobAsync(Id, cancellationToken).ConfigureAwait(false);
-        Warning = job.Output?.Warning ?? Warning;
-        return PyannoteJobSnapshots.From(Id, job, PyannoteOutputMapper.ToVoiceprint);
-    }
+    private protected override string Map(G.JobOutput output) => PyannoteOutputMapper.ToVoiceprint(output);
 }
 
 /// <summary>Turns one <c>GET /v1/jobs/{jobId}</c> answer into a job snapshot.</summary>

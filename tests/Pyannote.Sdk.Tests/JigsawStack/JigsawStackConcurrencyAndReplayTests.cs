@@ -56,14 +56,14 @@ public class JigsawStackConcurrencyAndReplayTests
         var audio = Enumerable.Range(0, 300_000).Select(i => (byte)(i % 253)).ToArray();
         var handler = new DoubleReadHandler();
         var jigsaw = new JigsawStackClient("k", new JigsawStackClientOptions { Transport = handler });
-        await jigsaw.CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = AudioInput.FromStream(new Together.NonSeekableStream(audio), "a.wav") });
+        await jigsaw.CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = AudioInput.FromStream(new NonSeekableStream(audio), "a.wav") });
         Assert.Equal(2, handler.Bodies.Count);
         Assert.Equal(handler.Bodies[0], handler.Bodies[1]);
         Assert.True(handler.Bodies[0].Length > audio.Length);
 
         var handler2 = new DoubleReadHandler();
         var together = new TogetherClient("k", new TogetherClientOptions { Transport = handler2 });
-        await together.CreateTranscriptionAsync(AudioInput.FromStream(new Together.NonSeekableStream(audio), "a.wav"));
+        await together.CreateTranscriptionAsync(AudioInput.FromStream(new NonSeekableStream(audio), "a.wav"));
         Assert.Equal(handler2.Bodies[0], handler2.Bodies[1]);
         Assert.True(handler2.Bodies[0].Length > audio.Length);
     }

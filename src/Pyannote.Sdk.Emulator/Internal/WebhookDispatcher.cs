@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Pyannote.Sdk.Emulator.Internal;
+
+/// <summary>Sends webhooks in the background with the vendor's retry policy and records every attempt.</summary>
+internal sealed class WebhookDispatcher : IDisposable
+{
+    private readonly SpeechEmulatorOptions _options;
+    private readonly HttpClient _client;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly List<EmulatorWebhookDelivery> _deliveries = [];
+    private readonly object _gate = new();
+    private int _pending;
+    private TaskCompletionSource _idle = NewIdle(completed: true);
+
+    public WebhookDispatcher(SpeechEmulatorOptions options)
+    {
+        _options = options;
+        _client = new HttpClient(new SocketsHttpHandler
+        {
+            AllowAutoRedirect = true,
+            MaxAutomaticRedirections = 2, // the vendor gives up after more than 2 redirects
+            UseProxy = false,
+        })
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+    }
+
+    public IReadOnlyList<EmulatorWebhookDelivery> Snapshot()
+    {
+        lock (_gate) return _deliveries.ToArray();
+    }
+
+    public Task WhenIdleAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate) return _idle.Task.WaitAsync(cancellationToken);
+    }
+
+    public void Cancel() => _stopping.Cancel();
+
+    /// <summary>Schedules a delivery after <paramref name="delay"/>. pyannoteAI deliveries are signed and retried; JigsawStack ones are sent once.</summary>
+    public void Schedule(string vendor, string jobId, string url, Func<string> body, TimeSpan delay, bool pyannoteStyle, int injectedFailures)
+    {
+        lock (_gate)
+        {
+            if (_pending++ == 0) _idle = NewIdle(completed: false);
+        }
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                if (delay > TimeSpan.Zero) await Task.Delay(delay, _options.TimeProvider, _stopping.Token).ConfigureAwait(false);
+                await DeliverAsync(vendor, jobId, url, body(), pyannoteStyle, injectedFailures).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            finally
+            {
+                lock (_gate)
+                {
+                    if (--_pending == 0) _idle.TrySetResult();
+                }
+            }
+        });
+    }
+
+    private async Task DeliverAsync(string vendor, string jobId, string url, string body, bool pyannoteStyle, int injectedFailures)
+    {
+        var target = new Uri(url);
+        if (!target.IsLoopback && !_options.AllowNonLoopbackWebhooks)
+        {
+            Record(vendor, jobId, url, 0, null, "skipped_non_loopback", body);
+            return;
+        }
+
+        var retries = pyannoteStyle ? Math.Min(3, _options.WebhookRetryDelays.Count) : 0;
+        string? reason = null;
+        var bytes = Encoding.UTF8.GetBytes(body);
+        for (int attempt = 0; attempt <= retries; attempt++)
+        {
+            if (attempt > 0)
+            {
+                var wait = _options.WebhookRetryDelays[attempt - 1];
+                if (wait > TimeSpan.Zero) await Task.Delay(wait, _options.TimeProvider, _stopping.Token).ConfigureAwait(false);
+            }
+            if (attempt < injectedFailures)
+            {
+                reason = "connection_failed";
+                Record(vendor, jobId, url, attempt, null, "injected_failure", body);
+                continue;
+            }
+
+            using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ByteArrayContent(bytes) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            if (pyannoteStyle)
+            {
+                var timestamp = _options.TimeProvider.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+                request.Headers.TryAddWithoutValidation("X-Request-Timestamp", timestamp);
+                request.Headers.TryAddWithoutValidation("X-Signature", Sign(_options.WebhookSecret, _options.WebhookSignatureEncoding, timestamp, bytes));
+                if (attempt > 0)
+                {
+                    request.Headers.TryAddWithoutValidation("x-retry-num", attempt.ToString(CultureInfo.InvariantCulture));
+                    request.Headers.TryAddWithoutValidation("x-retry-reason", reason ?? "unknown_error");
+                }
+            }
+
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+            timeout.CancelAfter(_options.WebhookTimeout);
+            try
+            {
+                using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                if (response.IsSuccessStatusCode)
+                {
+                    Record(vendor, jobId, url, attempt, status, "delivered", body);
+                    return;
+                }
+                reason = status is >= 300 and < 400 ? "too_many_redirects" : "http_error";
+                Record(vendor, jobId, url, attempt, status, reason, body);
+            }
+            catch (OperationCanceledException) when (!_stopping.IsCancellationRequested)
+            {
+                reason = "http_timeout";
+                Record(vendor, jobId, url, attempt, null, reason, body);
+            }
+            catch (HttpRequestException e)
+            {
+                reason = e.InnerException is System.Security.Authentication.AuthenticationException ? "ssl_error" : "connection_failed";
+                Record(vendor, jobId, url, attempt, null, reason, body);
+            }
+        }
+    }
+
+    private void Record(string vendor, string jobId, string url, int attempt, int? status, string outcome, string body)
+    {
+        lock (_gate) _deliveries.Add(new EmulatorWebhookDelivery(vendor, jobId, url, attempt, status, outcome, body, _options.TimeProvider.GetUtcNow()));
+    }
+
+    /// <summary>HMAC-SHA256 keyed with the secret's UTF-8 bytes over <c>v0:{timestamp}:{body}</c>.</summary>
+    public static string Sign(string secret, WebhookSignatureEncoding encoding, string timestamp, byte[] body)
+    {
+        using var hmac = new HMACSHA256(Encoding.UTF8.GetBytes(secret));
+        var prefix = Encoding.UTF8.GetBytes($"v0:{timestamp}:");
+        hmac.TransformBlock(prefix, 0, prefix.Length, null, 0);
+        hmac.TransformFinalBlock(body, 0, body.Length);
+        var mac = hmac.Hash!;
+        return encoding switch
+        {
+            WebhookSignatureEncoding.Hex => Convert.ToHexString(mac).ToLowerInvariant(),
+            WebhookSignatureEncoding.V0Hex => "v0=" + Convert.ToHexString(mac).ToLowerInvariant(),
+            _ => Convert.ToBase64String(mac),
+        };
+    }
+
+    private static TaskCompletionSource NewIdle(bool completed)
+    {
+        var tcs = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (completed) tcs.SetResult();
+        return tcs;
+    }
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _client.Dispose();
+        _stopping.Dispose();
+    }
+}
