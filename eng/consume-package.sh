@@ -4,8 +4,9 @@
 # Pyannote.Sdk.Emulator, then a program that starts the emulator in-process, transcribes samples/audio/conversation.wav
 # with TogetherClient (diarization on) and prints the speaker-attributed transcript, one "[mm:ss.f] SPEAKER: text"
 # line per turn.
-#   bash eng/consume-package.sh                  # version 0.1.0-local; packs first if the packages are missing
+#   bash eng/consume-package.sh                  # packs (eng/pack.sh) version 0.1.0-local, then consumes it
 #   VERSION=1.2.3 bash eng/consume-package.sh    # or: bash eng/consume-package.sh 1.2.3
+#   SKIP_PACK=1 bash eng/consume-package.sh      # use the packages already in artifacts/packages
 #   KEEP=1 bash eng/consume-package.sh           # keep the temporary folder
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,12 +14,11 @@ version="${1:-${VERSION:-0.1.0-local}}"
 feed="$repo/artifacts/packages"
 audio="$repo/samples/audio/conversation.wav"
 
+if [[ "${SKIP_PACK:-0}" != "1" ]]; then
+  bash "$repo/eng/pack.sh" "$version" >&2
+fi
 for id in Pyannote.Sdk Pyannote.Sdk.Emulator; do
-  if [[ ! -f "$feed/$id.$version.nupkg" ]]; then
-    echo "consume: $id $version is not in $feed; packing" >&2
-    bash "$repo/eng/pack.sh" "$version" >&2
-    break
-  fi
+  [[ -f "$feed/$id.$version.nupkg" ]] || { echo "consume: $id $version is not in $feed (run eng/pack.sh $version)" >&2; exit 1; }
 done
 [[ -f "$audio" ]] || { echo "consume: no sample audio at $audio" >&2; exit 1; }
 
@@ -62,7 +62,7 @@ var transcript = await client.TranscribeAsync(AudioInput.FromFile(audio), new Tr
 Console.WriteLine($"speakers: {string.Join(", ", transcript.Speakers)}");
 foreach (var turn in transcript.Turns)
 {
-    Console.WriteLine($"[{turn.Start:mm\:ss\.f}] {turn.Speaker ?? "?"}: {turn.Text}");
+    Console.WriteLine($"[{turn.Start.ToString(@"mm\:ss\.f")}] {turn.Speaker ?? "?"}: {turn.Text}");
 }
 CS
 
