@@ -120,7 +120,7 @@ static async Task UploadAsync(string mode, string path, Uri endpoint, string key
 
 static async Task TranscribeAsync(string vendor, string audioPath, Uri endpoint, string key, int n, int warmup, int concurrency, int calls)
 {
-    Func<Task<int>> call;
+    Func<Task<int>> call; // one transcription; returns the words (Together) or chunks (JigsawStack) it got
     if (vendor == "together")
     {
         var client = new TogetherClient(key, new TogetherClientOptions { Endpoint = endpoint });
@@ -138,7 +138,12 @@ static async Task TranscribeAsync(string vendor, string audioPath, Uri endpoint,
         var client = new JigsawStackClient(key, new JigsawStackClientOptions { Endpoint = endpoint });
         var stored = await client.UploadFileAsync(AudioInput.FromFile(audioPath), new JigsawStackFileUploadOptions { Key = "bench/conversation.wav", Overwrite = true });
         var url = stored.Url ?? throw new InvalidOperationException("The store answered without a URL.");
-        call = async () => (await client.CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = AudioInput.FromUrl(url), BySpeaker = true })).ToTranscript().Words.Count;
+        call = async () =>
+        {
+            var result = await client.CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = AudioInput.FromUrl(url), BySpeaker = true });
+            _ = result.ToTranscript();
+            return result.Chunks.Count; // JigsawStack answers with chunks, not words (the node side counts the same)
+        };
     }
     else
     {
@@ -146,10 +151,10 @@ static async Task TranscribeAsync(string vendor, string audioPath, Uri endpoint,
     }
 
     var sampler = new MemorySampler();
-    var words = 0;
+    var units = 0; // Together: words; JigsawStack: chunks
     for (var i = 0; i < warmup; i++)
     {
-        words = await call();
+        units = await call();
     }
 
     var latencies = new double[n];
@@ -177,7 +182,7 @@ static async Task TranscribeAsync(string vendor, string audioPath, Uri endpoint,
     {
         ["client"] = "Pyannote.Sdk (.NET)",
         ["vendor"] = vendor,
-        ["words"] = words,
+        ["units"] = units,
         ["n"] = n,
         ["p50_ms"] = Math.Round(Percentile(latencies, 0.50), 2),
         ["p95_ms"] = Math.Round(Percentile(latencies, 0.95), 2),
