@@ -61,17 +61,7 @@ internal static class SpeechConfiguration
         }
 
         var retry = options.Retry ??= new SpeechRetryOptions();
-        if (Read(section, "Retry:MaxRetries") is { } max)
-        {
-            if (int.TryParse(max, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n))
-            {
-                retry.MaxRetries = n;
-            }
-            else
-            {
-                errors.Add($"{prefix}Retry:MaxRetries must be a whole number (got '{max}').");
-            }
-        }
+        retry.MaxRetries = Int(section, prefix, "Retry:MaxRetries", errors) ?? retry.MaxRetries;
 
         retry.BaseDelay = Time(section, prefix, "Retry:BaseDelay", errors) ?? retry.BaseDelay;
         retry.MaxDelay = Time(section, prefix, "Retry:MaxDelay", errors) ?? retry.MaxDelay;
@@ -81,6 +71,7 @@ internal static class SpeechConfiguration
         wait.InitialDelay = Time(section, prefix, "JobWait:InitialDelay", errors) ?? wait.InitialDelay;
         wait.MaxPollInterval = Time(section, prefix, "JobWait:MaxPollInterval", errors) ?? wait.MaxPollInterval;
         wait.MaxWait = Time(section, prefix, "JobWait:MaxWait", errors) ?? wait.MaxWait;
+        wait.MaxConsecutivePollFailures = Int(section, prefix, "JobWait:MaxConsecutivePollFailures", errors) ?? wait.MaxConsecutivePollFailures;
         if (Read(section, "JobWait:BackoffFactor") is { } factor)
         {
             if (double.TryParse(factor, NumberStyles.Float, CultureInfo.InvariantCulture, out var f))
@@ -130,6 +121,22 @@ internal static class SpeechConfiguration
     private static string? Read(IConfiguration section, string key) => section[key] is { Length: > 0 } v && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
 
     /// <summary>A time span as <c>hh:mm:ss</c> (or <c>d.hh:mm:ss</c>), a number of seconds, or <c>Infinite</c>.</summary>
+    private static int? Int(IConfiguration section, string prefix, string key, List<string> errors)
+    {
+        if (Read(section, key) is not { } text)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n))
+        {
+            return n;
+        }
+
+        errors.Add($"{prefix}{key} must be a whole number (got '{text}').");
+        return null;
+    }
+
     private static TimeSpan? Time(IConfiguration section, string prefix, string key, List<string> errors)
     {
         if (Read(section, key) is not { } text)

@@ -16,6 +16,11 @@ public sealed class JobWaitOptions
     /// on the vendor's side. Default 1 hour; <see cref="Timeout.InfiniteTimeSpan"/> waits forever.</summary>
     public TimeSpan MaxWait { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>How many status polls in a row may fail transiently (a retriable status after the pipeline's own retries,
+    /// a broken connection or response, an attempt timeout, an unreadable body) before the wait gives up with that
+    /// error. The job keeps running on the vendor's side either way. Default 5; 0 fails on the first such poll.</summary>
+    public int MaxConsecutivePollFailures { get; set; } = 5;
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first setting that breaks a rule.</summary>
     /// <param name="paramName">The parameter name to report.</param>
     internal void Validate(string paramName)
@@ -33,6 +38,11 @@ public sealed class JobWaitOptions
         if (MaxPollInterval <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(paramName, MaxPollInterval, $"{nameof(MaxPollInterval)} must be positive.");
+        }
+
+        if (MaxConsecutivePollFailures < 0)
+        {
+            throw new ArgumentOutOfRangeException(paramName, MaxConsecutivePollFailures, $"{nameof(MaxConsecutivePollFailures)} must not be negative.");
         }
 
         if (MaxWait <= TimeSpan.Zero && MaxWait != Timeout.InfiniteTimeSpan)

@@ -78,6 +78,10 @@ public abstract class SpeechJob<T>
     /// <exception cref="SpeechJobCanceledException">The job was canceled.</exception>
     /// <exception cref="SpeechJobTimeoutException">The maximum wait was reached; the job keeps running and can be resumed.</exception>
     /// <exception cref="SpeechJobNotFoundException">The vendor does not know the job.</exception>
+    /// <exception cref="SpeechApiException">A status poll failed with a non-retriable error, or more than
+    /// <see cref="JobWaitOptions.MaxConsecutivePollFailures"/> polls in a row failed with a retriable one.</exception>
+    /// <exception cref="HttpRequestException">More than <see cref="JobWaitOptions.MaxConsecutivePollFailures"/> polls in a row failed to connect or were cut off.</exception>
+    /// <exception cref="SpeechTimeoutException">More than <see cref="JobWaitOptions.MaxConsecutivePollFailures"/> polls in a row hit the network timeout.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     public virtual async Task<T> WaitForCompletionAsync(JobWaitOptions? options = null, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -112,6 +116,7 @@ public abstract class SpeechJob<T>
         progress?.Report(new JobProgress(Id, Status, TimeSpan.Zero, polls));
 
         var delay = wait.InitialDelay;
+        var failedPolls = 0;
         while (!HasCompleted)
         {
             var elapsed = _timeProvider.GetElapsedTime(started);
@@ -139,11 +144,13 @@ public abstract class SpeechJob<T>
             {
                 polls++;
                 retryAfter = await PollOnceAsync(cancellationToken).ConfigureAwait(false);
+                failedPolls = 0;
             }
-            catch (SpeechApiException ex) when (ex is not SpeechJobNotFoundException && ex.IsRetriable)
+            catch (Exception ex) when (IsTransientPollFailure(ex, cancellationToken) && ++failedPolls <= wait.MaxConsecutivePollFailures)
             {
                 // The pipeline already retried this poll; keep waiting instead of failing a job that is still running.
-                retryAfter = ex.RetryAfter;
+                retryAfter = (ex as SpeechApiException)?.RetryAfter;
+                activity?.AddEvent(new ActivityEvent("poll.failed", tags: new ActivityTagsCollection { ["error.type"] = ex.GetType().FullName, ["poll"] = polls }));
             }
 
             if (Status != reported)
@@ -195,6 +202,19 @@ public abstract class SpeechJob<T>
         Apply(snapshot);
         return snapshot.RetryAfter;
     }
+
+    /// <summary>A status poll that failed in a way a later poll may not: a retriable status (after the pipeline's own
+    /// retries), a broken connection or response, or an attempt timeout. Never the caller's cancellation or a 404.</summary>
+    private static bool IsTransientPollFailure(Exception ex, CancellationToken cancellationToken) => ex switch
+    {
+        SpeechJobNotFoundException => false,
+        SpeechResponseFormatException => true,
+        SpeechApiException api => api.IsRetriable,
+        SpeechTimeoutException => true,
+        HttpRequestException => true,
+        OperationCanceledException => false,
+        _ => false,
+    } && !cancellationToken.IsCancellationRequested;
 
     private static TimeSpan NextDelay(TimeSpan current, JobWaitOptions wait)
     {

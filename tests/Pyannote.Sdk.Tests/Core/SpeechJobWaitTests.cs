@@ -124,4 +124,50 @@ public class SpeechJobWaitTests
         Assert.Equal("succeeded", span.GetTagItem("speech.job.status"));
         Assert.Equal(new[] { "running", "succeeded" }, span.Events.Select(e => (string?)e.Tags.First(t => t.Key == "speech.job.status").Value));
     }
+
+    [Fact]
+    public async Task Transient_poll_failures_are_ridden_out_while_the_job_keeps_running()
+    {
+        var time = new FakeTimeProvider { AutoAdvance = true };
+        var job = new ScriptedJob(time,
+            () => throw new HttpRequestException("reset during the body", null, System.Net.HttpStatusCode.OK),
+            () => throw new SpeechTimeoutException(SpeechVendor.Pyannote, "pyannote.job.get", SpeechTimeoutKind.Network, TimeSpan.FromSeconds(1)),
+            () => throw new SpeechResponseFormatException(SpeechVendor.Pyannote, 200, "truncated"),
+            () => throw new SpeechApiException(SpeechVendor.Pyannote, 503, retryAfter: TimeSpan.FromSeconds(40)),
+            () => JobSnapshot<string>.Succeeded(JobStatus.Succeeded, "ok"));
+
+        Assert.Equal("ok", await job.WaitForCompletionAsync());
+        Assert.Equal(5, job.Polls);
+        Assert.Equal(new[] { 1, 2, 4, 8, 40 }.Select(s => TimeSpan.FromSeconds(s)), time.Delays);
+    }
+
+    [Fact]
+    public async Task More_consecutive_poll_failures_than_allowed_end_the_wait_with_the_last_error()
+    {
+        var time = new FakeTimeProvider { AutoAdvance = true };
+        var job = new ScriptedJob(time, Enumerable.Repeat<Func<JobSnapshot<string>>>(() => throw new HttpRequestException("refused"), 10).ToArray());
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => job.WaitForCompletionAsync(new JobWaitOptions { MaxConsecutivePollFailures = 2 }));
+        Assert.Equal(3, job.Polls);
+    }
+
+    [Fact]
+    public async Task A_non_retriable_poll_error_ends_the_wait_at_once()
+    {
+        var time = new FakeTimeProvider { AutoAdvance = true };
+        var job = new ScriptedJob(time, () => throw new SpeechApiException(SpeechVendor.Pyannote, 401, "bad key"));
+
+        var ex = await Assert.ThrowsAsync<SpeechApiException>(() => job.WaitForCompletionAsync());
+        Assert.Equal(401, ex.StatusCode);
+        Assert.Equal(1, job.Polls);
+    }
+
+    [Fact]
+    public async Task A_negative_failure_allowance_is_rejected_before_polling()
+    {
+        var job = new ScriptedJob(new FakeTimeProvider(), () => JobSnapshot<string>.Running(JobStatus.Running));
+        var ex = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => job.WaitForCompletionAsync(new JobWaitOptions { MaxConsecutivePollFailures = -1 }));
+        Assert.Equal("options", ex.ParamName);
+        Assert.Equal(0, job.Polls);
+    }
 }
