@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Builds every sample and runs it against the local emulator (no API keys in the environment), checking that each
+# prints a speaker-attributed transcript of samples/audio/conversation.wav. Exit code non-zero on the first failure.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+NO_KEYS=(env -u PYANNOTE_API_KEY -u TOGETHER_API_KEY -u JIGSAWSTACK_API_KEY -u NANOGPT_API_KEY)
+AUDIO=samples/audio/conversation.wav
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+failures=0
+
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+
+# run NAME CMD...: runs a sample, keeps its stdout in $WORK/NAME.out and stderr in $WORK/NAME.err, fails on non-zero exit.
+run() {
+  local name="$1"; shift
+  local start=$SECONDS
+  if "${NO_KEYS[@]}" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err"; then
+    echo "ok   $name ($((SECONDS - start)) s)"
+  else
+    fail "$name exited with $? — stderr:"; cat "$WORK/$name.err" >&2; return 1
+  fi
+}
+
+# check_turns NAME: 8 turn lines "LABEL (m:ss): text", exactly two speaker labels, the sample's words, the emulator notice.
+check_turns() {
+  local name="$1" out="$WORK/$1.out"
+  local turns labels
+  turns=$(grep -cE '^[A-Za-z_ 0-9]+ \([0-9]+:[0-9]{2}\): .+' "$out" || true)
+  labels=$(grep -oE '^[A-Za-z_ 0-9]+ \(' "$out" | sort -u | wc -l)
+  [ "$turns" -eq 8 ] || fail "$name: expected 8 speaker turns, got $turns"
+  [ "$labels" -eq 2 ] || fail "$name: expected 2 speakers, got $labels"
+  grep -q "thanks for joining the planning call today" "$out" || fail "$name: the sample's words are missing"
+  grep -q "local emulator" "$WORK/$name.err" || fail "$name: did not say it used the emulator"
+}
+
+echo "== build samples"
+SAMPLES=(Quickstart DiarizeAndMerge Batch)
+for s in "${SAMPLES[@]}"; do dotnet build "samples/$s" -c Release --nologo -v quiet >/dev/null; done
+dll() { echo "samples/$1/bin/Release/net10.0/$1.dll"; }
+
+echo "== run samples against the emulator"
+# The README's command, as written (no key: the emulator starts in-process).
+run quickstart-readme dotnet run --no-build -c Release --project samples/Quickstart -- "$AUDIO" && check_turns quickstart-readme
+grep -qE '^SPEAKER_00 \(0:00\): Good morning' "$WORK/quickstart-readme.out" || fail "quickstart-readme: first turn is not SPEAKER_00 at 0:00"
+
+for vendor in pyannote together jigsawstack nanogpt; do
+  run "quickstart-$vendor" dotnet "$(dll Quickstart)" "$AUDIO" --vendor "$vendor" && check_turns "quickstart-$vendor"
+done
+
+# A failure is reported with a clear message and a non-zero exit code.
+if "${NO_KEYS[@]}" dotnet "$(dll Quickstart)" "$WORK/missing.wav" >/dev/null 2>"$WORK/missing.err"; then
+  fail "quickstart with a missing file exited 0"
+else
+  grep -q "No such file" "$WORK/missing.err" && echo "ok   quickstart-missing-file (exit non-zero)" || fail "quickstart-missing-file: unclear message"
+fi
+
+run diarize-and-merge dotnet "$(dll DiarizeAndMerge)" "$AUDIO" && check_turns diarize-and-merge
+grep -q "76 words from Together AI" "$WORK/diarize-and-merge.err" || fail "diarize-and-merge: expected 76 words from Together AI"
+
+# Batch: a folder of four copies of the sample, two at a time.
+mkdir -p "$WORK/batch"
+for i in 1 2 3 4; do cp "$AUDIO" "$WORK/batch/call-$i.wav"; done
+run batch dotnet "$(dll Batch)" "$WORK/batch" --concurrency 2
+grep -q "4 of 4 files transcribed with pyannoteAI" "$WORK/batch.out" || fail "batch: summary line missing"
+rows=$(grep -cE '^call-[1-4]\.wav +0:[0-9]{2} +2 +76 +[0-9.]+s +ok$' "$WORK/batch.out" || true)
+[ "$rows" -eq 4 ] || { fail "batch: expected 4 rows with 2 speakers and 76 words, got $rows"; cat "$WORK/batch.out" >&2; }
+grep -q '^\[4/4\]' "$WORK/batch.err" || fail "batch: no progress reported"
+
+echo
+cat "$WORK/quickstart-readme.out"
+echo
+cat "$WORK/batch.out"
+echo
+if [ "$failures" -ne 0 ]; then echo "samples: $failures check(s) failed" >&2; exit 1; fi
+echo "samples: all checks passed"
