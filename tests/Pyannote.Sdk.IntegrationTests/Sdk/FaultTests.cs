@@ -33,7 +33,7 @@ public sealed class FaultTests
 
         Assert.Equal(2, transcript.Speakers.Count);
         Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(950), $"retried after {clock.Elapsed}");
-        Assert.Equal(2, emulator.CountRequests("/v1/audio/transcriptions", "POST"));
+        Assert.Equal(2, await CountAsync(emulator, "/v1/audio/transcriptions", "POST", 2));
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class FaultTests
         var result = await client.DiarizeAsync(AudioInput.FromUrl(Remote));
 
         Assert.NotEmpty(result.Diarization);
-        Assert.Equal(2, emulator.CountRequests("/v1/diarize", "POST"));
+        Assert.Equal(2, await CountAsync(emulator, "/v1/diarize", "POST", 2));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class FaultTests
 
         Assert.True(start.IsCompleted);
         Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(280), $"retried after {clock.Elapsed}");
-        Assert.Equal(2, emulator.CountRequests("/api/transcribe", "POST"));
+        Assert.Equal(2, await CountAsync(emulator, "/api/transcribe", "POST", 2));
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class FaultTests
         Assert.Equal(429, error.StatusCode);
         Assert.True(error.IsRetriable);
         Assert.Equal(TimeSpan.FromSeconds(120), error.RetryAfter);
-        Assert.Equal(1, emulator.CountRequests("/v1/test", "GET"));
+        Assert.Equal(1, await CountAsync(emulator, "/v1/test", "GET", 1));
     }
 
     // ---- 5xx: retried when idempotent; for billed work only 503 ----
@@ -89,14 +89,14 @@ public sealed class FaultTests
 
         emulator.EnqueueFault("/v1/test", "500");
         Assert.True(await client.TestConnectionAsync());
-        Assert.Equal(2, emulator.CountRequests("/v1/test", "GET"));
+        Assert.Equal(2, await CountAsync(emulator, "/v1/test", "GET", 2));
 
         emulator.EnqueueFault("/v1/diarize", "500;message=boom");
         var error = await Assert.ThrowsAsync<SpeechApiException>(() => client.StartDiarizationAsync(AudioInput.FromUrl(Remote)));
         Assert.Equal(500, error.StatusCode);
         Assert.Equal("boom", error.VendorMessage);
         Assert.True(error.IsRetriable);
-        Assert.Equal(1, emulator.CountRequests("/v1/diarize", "POST"));
+        Assert.Equal(1, await CountAsync(emulator, "/v1/diarize", "POST", 1));
     }
 
     [Fact]
@@ -107,13 +107,13 @@ public sealed class FaultTests
         emulator.EnqueueFault("/v1/media/input", "502");
         var media = await NewPyannote(emulator).UploadAsync(AudioInput.FromFile(ConversationWav));
         Assert.StartsWith("media://", media);
-        Assert.Equal(2, emulator.CountRequests("/v1/media/input", "POST"));
+        Assert.Equal(2, await CountAsync(emulator, "/v1/media/input", "POST", 2));
 
         emulator.EnqueueFault("/v1/audio/transcriptions", "502");
         var error = await Assert.ThrowsAsync<SpeechApiException>(() => NewTogether(emulator).TranscribeAsync(AudioInput.FromFile(ConversationWav)));
         Assert.Equal(502, error.StatusCode);
         Assert.Equal(SpeechVendor.Together, error.Vendor);
-        Assert.Equal(1, emulator.CountRequests("/v1/audio/transcriptions", "POST"));
+        Assert.Equal(1, await CountAsync(emulator, "/v1/audio/transcriptions", "POST", 1));
     }
 
     [Fact]
@@ -125,13 +125,13 @@ public sealed class FaultTests
         emulator.EnqueueFault("/v1/ai/transcribe", "503");
         var transcript = await jigsaw.TranscribeAsync(AudioInput.FromFile(ConversationWav));
         Assert.Equal(Expected.Words, NormalizedWords(transcript.Text));
-        Assert.Equal(2, emulator.CountRequests("/v1/ai/transcribe", "POST"));
+        Assert.Equal(2, await CountAsync(emulator, "/v1/ai/transcribe", "POST", 2));
 
         // MaxRetries = 3: four attempts, then the last 503.
         emulator.EnqueueFault("/v1/test", "503", count: 4);
         var error = await Assert.ThrowsAsync<SpeechApiException>(() => NewPyannote(emulator).TestConnectionAsync());
         Assert.Equal(503, error.StatusCode);
-        Assert.Equal(4, emulator.CountRequests("/v1/test", "GET"));
+        Assert.Equal(4, await CountAsync(emulator, "/v1/test", "GET", 4));
     }
 
     [Fact]
@@ -143,12 +143,12 @@ public sealed class FaultTests
         emulator.EnqueueFault("/api/transcribe", "504");
         var error = await Assert.ThrowsAsync<SpeechApiException>(() => client.TranscribeAsync(AudioInput.FromFile(ConversationWav)));
         Assert.Equal(504, error.StatusCode);
-        Assert.Equal(1, emulator.CountRequests("/api/transcribe", "POST"));
+        Assert.Equal(1, await CountAsync(emulator, "/api/transcribe", "POST", 1));
 
         emulator.EnqueueFault("/api/transcribe/status", "504");
         var transcript = await client.TranscribeAsync(AudioInput.FromFile(ConversationWav));
         AssertConversation(transcript);
-        Assert.Equal(2, emulator.CountRequests("/api/transcribe", "POST"));
+        Assert.Equal(2, await CountAsync(emulator, "/api/transcribe", "POST", 2));
         Assert.Equal(1, emulator.RequestLog.Count(r => r.Path.EndsWith("/api/transcribe/status", StringComparison.Ordinal) && r.StatusCode == 504));
     }
 
@@ -180,7 +180,7 @@ public sealed class FaultTests
         var transcript = await client.TranscribeAsync(AudioInput.FromFile(ConversationWav));
 
         AssertConversation(transcript);
-        Assert.Equal(1, emulator.CountRequests("/v1/audio/transcriptions", "POST"));
+        Assert.Equal(1, await CountAsync(emulator, "/v1/audio/transcriptions", "POST", 1));
     }
 
     // ---- broken connections ----
@@ -231,11 +231,11 @@ public sealed class FaultTests
 
         var error = await Assert.ThrowsAsync<SpeechResponseFormatException>(() => NewPyannote(emulator).GetJobAsync(job.Id));
         Assert.Equal(SpeechVendor.Pyannote, error.Vendor);
-        Assert.Equal(1, emulator.RequestLog.Count(r => r.Fault == "truncated-json"));
+        Assert.Single(await LoggedAsync(emulator, r => r.Fault == "truncated-json", 1));
 
         emulator.EnqueueFault("/v1/audio/transcriptions", "truncated-json");
         await Assert.ThrowsAsync<SpeechResponseFormatException>(() => NewTogether(emulator).TranscribeAsync(AudioInput.FromFile(ConversationWav)));
-        Assert.Equal(1, emulator.CountRequests("/v1/audio/transcriptions", "POST"));
+        Assert.Equal(1, await CountAsync(emulator, "/v1/audio/transcriptions", "POST", 1));
     }
 
     [Fact]
@@ -248,7 +248,7 @@ public sealed class FaultTests
             NewNanoGpt(emulator).StartTranscriptionAsync(AudioInput.FromFile(ConversationWav), new NanoGptTranscriptionOptions { Model = NanoGptModel.WhisperLargeV3 }));
 
         Assert.Equal(SpeechVendor.NanoGpt, error.Vendor);
-        Assert.Equal(1, emulator.CountRequests("/api/transcribe", "POST"));
+        Assert.Equal(1, await CountAsync(emulator, "/api/transcribe", "POST", 1));
     }
 
     [Fact]
@@ -259,11 +259,11 @@ public sealed class FaultTests
         emulator.EnqueueFault("/v1/ai/transcribe", "wrong-shape");
         await Assert.ThrowsAsync<SpeechResponseFormatException>(() =>
             NewJigsawStack(emulator).CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = AudioInput.FromFile(ConversationWav) }));
-        Assert.Equal(1, emulator.CountRequests("/v1/ai/transcribe", "POST"));
+        Assert.Equal(1, await CountAsync(emulator, "/v1/ai/transcribe", "POST", 1));
 
         emulator.EnqueueFault("/v1/diarize", "wrong-shape");
         await Assert.ThrowsAsync<SpeechResponseFormatException>(() => NewPyannote(emulator).StartDiarizationAsync(AudioInput.FromUrl(Remote)));
-        Assert.Equal(1, emulator.CountRequests("/v1/diarize", "POST"));
+        Assert.Equal(1, await CountAsync(emulator, "/v1/diarize", "POST", 1));
     }
 
     // ---- job outcomes ----
@@ -279,13 +279,13 @@ public sealed class FaultTests
         Assert.Equal(job.Id, failed.JobId);
         Assert.Equal(SpeechVendor.Pyannote, failed.Vendor);
         Assert.Equal(JobStatus.Failed, job.Status);
-        Assert.Equal(1, emulator.CountRequests("/v1/diarize", "POST"));
+        Assert.Equal(1, await CountAsync(emulator, "/v1/diarize", "POST", 1));
 
         emulator.EnqueueFault("/api/transcribe", "job-failed");
         var nano = await Assert.ThrowsAsync<SpeechJobFailedException>(() => NewNanoGpt(emulator).TranscribeAsync(AudioInput.FromFile(ConversationWav)));
         Assert.Equal(SpeechVendor.NanoGpt, nano.Vendor);
         Assert.False(string.IsNullOrEmpty(nano.Error));
-        Assert.Equal(1, emulator.CountRequests("/api/transcribe", "POST"));
+        Assert.Equal(1, await CountAsync(emulator, "/api/transcribe", "POST", 1));
     }
 
     [Fact]
@@ -312,11 +312,11 @@ public sealed class FaultTests
         var missing = await Assert.ThrowsAsync<SpeechJobNotFoundException>(() => job.WaitForCompletionAsync());
         Assert.Equal(job.Id, missing.JobId);
         Assert.Equal(404, missing.StatusCode);
-        Assert.Equal(1, emulator.RequestLog.Count(r => r.Path.EndsWith("/v1/jobs/" + job.Id, StringComparison.Ordinal)));
+        Assert.Single(await LoggedAsync(emulator, r => r.Path.EndsWith("/v1/jobs/" + job.Id, StringComparison.Ordinal), 1));
 
         emulator.EnqueueFault("/api/transcribe", "job-vanish");
         var nano = await Assert.ThrowsAsync<SpeechJobNotFoundException>(() => NewNanoGpt(emulator).TranscribeAsync(AudioInput.FromFile(ConversationWav)));
         Assert.Equal(SpeechVendor.NanoGpt, nano.Vendor);
-        Assert.Equal(1, emulator.CountRequests("/api/transcribe/status", "POST"));
+        Assert.Equal(1, await CountAsync(emulator, "/api/transcribe/status", "POST", 1));
     }
 }

@@ -17,8 +17,8 @@ public sealed class PyannoteSdkTests
         var media = await client.UploadAsync(AudioInput.FromFile(ConversationWav), "meetings/conversation.wav");
 
         Assert.Equal("media://meetings/conversation.wav", media);
-        Assert.Equal(1, emulator.CountRequests("/v1/media/input", "POST"));
-        var put = Assert.Single(emulator.RequestLog, r => r.Method == "PUT");
+        Assert.Equal(1, await CountAsync(emulator, "/v1/media/input", "POST", 1));
+        var put = Assert.Single(await LoggedAsync(emulator, r => r.Method == "PUT", 1));
         Assert.StartsWith("/storage/pyannote/", put.Path);
         Assert.Equal(200, put.StatusCode);
         Assert.False(put.HadAuthorization);
@@ -49,7 +49,7 @@ public sealed class PyannoteSdkTests
         Assert.NotNull(result.Confidence);
         Assert.Equal(TimeSpan.FromMilliseconds(20), result.Confidence!.Resolution);
         // Upload (media/input + PUT), job creation, then at least one poll.
-        Assert.Equal(1, emulator.CountRequests("/v1/diarize", "POST"));
+        Assert.Equal(1, await CountAsync(emulator, "/v1/diarize", "POST", 1));
         Assert.True(emulator.RequestLog.Count(r => r.Method == "GET" && r.Path.Contains("/v1/jobs/", StringComparison.Ordinal)) >= 1);
     }
 
@@ -173,7 +173,7 @@ public sealed class PyannoteSdkTests
         }
 
         Assert.Equal(ids.AsEnumerable().Reverse(), listed.Select(j => j.Id));
-        Assert.Equal(2, emulator.CountRequests("/v2/jobs", "GET"));
+        Assert.Equal(2, await CountAsync(emulator, "/v2/jobs", "GET", 2));
 
         await client.GetDiarizationJob(ids[0]).WaitForCompletionAsync();
         var succeeded = new List<PyannoteJobSummary>();
@@ -193,7 +193,7 @@ public sealed class PyannoteSdkTests
         Assert.True(await NewPyannote(emulator).TestConnectionAsync());
         var wrong = new PyannoteClient("not-the-key", Configure(new PyannoteClientOptions(), emulator.PyannoteEndpoint, null));
         Assert.False(await wrong.TestConnectionAsync());
-        Assert.Equal(2, emulator.CountRequests("/v1/test", "GET"));
+        Assert.Equal(2, await CountAsync(emulator, "/v1/test", "GET", 2));
     }
 
     [Fact]

@@ -91,18 +91,28 @@ internal static class SdkTestKit
         }
     }
 
-    /// <summary>The emulator logs a request when its handling ends, which for a request the client abandoned can be a
-    /// moment after the client gave up: wait briefly for the count to settle.</summary>
+    /// <summary>The emulator logs a request when its handling ends, which can be a moment after the client has read the
+    /// response (or given up): wait up to 2 s for <paramref name="expected"/> matching entries, then a little longer
+    /// to catch any extra one, and return the count.</summary>
     public static async Task<int> CountAsync(SpeechEmulator emulator, string path, string method, int expected)
     {
-        var count = emulator.CountRequests(path, method);
-        for (var i = 0; i < 100 && count < expected; i++)
+        await LoggedAsync(emulator, r => true, 0);
+        for (var i = 0; i < 100 && emulator.CountRequests(path, method) < expected; i++)
         {
             await Task.Delay(20);
-            count = emulator.CountRequests(path, method);
         }
-        await Task.Delay(50);
+        await Task.Delay(30);
         return emulator.CountRequests(path, method);
+    }
+
+    /// <summary>The log entries matching <paramref name="match"/>, once at least <paramref name="expected"/> are there (at most 2 s).</summary>
+    public static async Task<IReadOnlyList<EmulatorRequest>> LoggedAsync(SpeechEmulator emulator, Func<EmulatorRequest, bool> match, int expected)
+    {
+        for (var i = 0; i < 100 && emulator.RequestLog.Count(match) < expected; i++)
+        {
+            await Task.Delay(20);
+        }
+        return emulator.RequestLog.Where(match).ToArray();
     }
 
     internal sealed record Sidecar(IReadOnlyList<string> Words, IReadOnlyList<IReadOnlyList<string>> TurnWords, IReadOnlyList<double> TurnStarts, double Duration)

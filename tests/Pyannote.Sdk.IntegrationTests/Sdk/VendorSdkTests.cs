@@ -49,7 +49,7 @@ public sealed class VendorSdkTests
         var transcript = await ((ISpeechClient)client).TranscribeAsync(audio);
         AssertConversation(transcript);
         Assert.Equal(SpeechVendor.Together, transcript.Vendor);
-        Assert.Equal(4, emulator.CountRequests("/v1/audio/transcriptions", "POST"));
+        Assert.Equal(4, await CountAsync(emulator, "/v1/audio/transcriptions", "POST", 4));
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class VendorSdkTests
             TimestampGranularities = TogetherTimestampGranularities.Segment,
         });
         Assert.Equal(Expected.Words, NormalizedWords(translated.Text));
-        Assert.Equal(1, emulator.CountRequests("/v1/audio/translations", "POST"));
+        Assert.Equal(1, await CountAsync(emulator, "/v1/audio/translations", "POST", 1));
 
         // A URL the emulator cannot read gets its deterministic synthetic two-speaker conversation.
         var fromUrl = await client.TranscribeAsync(AudioInput.FromUrl(RemoteUrl));
@@ -99,7 +99,7 @@ public sealed class VendorSdkTests
         var fromUrl = await client.CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = AudioInput.FromUrl(RemoteUrl) });
         Assert.False(string.IsNullOrWhiteSpace(fromUrl.Text));
         Assert.All(fromUrl.Chunks, c => Assert.Null(c.Speaker));
-        Assert.Equal(3, emulator.CountRequests("/v1/ai/transcribe", "POST"));
+        Assert.Equal(3, await CountAsync(emulator, "/v1/ai/transcribe", "POST", 3));
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class VendorSdkTests
         var byKey = await client.CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { FileStoreKey = stored.Key, BySpeaker = true });
         Assert.Equal(Expected.Words, NormalizedWords(byKey.Text));
         Assert.Equal(2, byKey.ToTranscript().Speakers.Count);
-        Assert.Equal(3, emulator.CountRequests("/v1/store/file", "POST"));
+        Assert.Equal(3, await CountAsync(emulator, "/v1/store/file", "POST", 3));
     }
 
     [Fact]
@@ -158,8 +158,8 @@ public sealed class VendorSdkTests
         Assert.Equal(Expected.Words, NormalizedWords(start.Transcription!.Text));
         Assert.Equal("conversation.wav", start.Transcription.Metadata.FileName);
         Assert.Equal(new FileInfo(ConversationWav).Length, start.Transcription.Metadata.FileSize);
-        Assert.Equal(1, emulator.CountRequests("/api/transcribe", "POST"));
-        Assert.Equal(0, emulator.CountRequests("/api/transcribe/status", "POST"));
+        Assert.Equal(1, await CountAsync(emulator, "/api/transcribe", "POST", 1));
+        Assert.Equal(0, await CountAsync(emulator, "/api/transcribe/status", "POST", 0));
 
         var text = await client.TranscribeAsync(AudioInput.FromFile(ConversationWav), new TranscriptionOptions { Diarize = false, Model = "Whisper-Large-V3" });
         Assert.Equal(Expected.Words, NormalizedWords(text.Text));
@@ -204,13 +204,13 @@ public sealed class VendorSdkTests
             await File.WriteAllBytesAsync(big, new byte[NanoGptClient.MaxUploadBytes + 1]);
             var refused = await Assert.ThrowsAnyAsync<ArgumentException>(() => client.TranscribeAsync(AudioInput.FromFile(big)));
             Assert.Equal("audio", refused.ParamName);
-            Assert.Equal(0, emulator.CountRequests("/api/transcribe", "POST"));
+            Assert.Equal(0, await CountAsync(emulator, "/api/transcribe", "POST", 0));
 
             // Exactly 3 MB goes out; the emulator (which knows no words for it) accepts it.
             await File.WriteAllBytesAsync(big, new byte[NanoGptClient.MaxUploadBytes]);
             var start = await client.StartTranscriptionAsync(AudioInput.FromFile(big), new NanoGptTranscriptionOptions { Model = NanoGptModel.Wizper });
             Assert.True(start.IsCompleted);
-            Assert.Equal(1, emulator.CountRequests("/api/transcribe", "POST"));
+            Assert.Equal(1, await CountAsync(emulator, "/api/transcribe", "POST", 1));
         }
         finally
         {
