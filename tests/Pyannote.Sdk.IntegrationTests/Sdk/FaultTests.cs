@@ -171,16 +171,38 @@ public sealed class FaultTests
     }
 
     [Fact]
-    public async Task Slow_body_is_read_to_the_end_since_the_network_timeout_covers_only_the_headers()
+    public async Task Slow_body_within_the_network_timeout_is_read_to_the_end()
     {
         await using var emulator = await StartAsync();
-        emulator.EnqueueFault("/v1/audio/transcriptions", "slow-body=600");
-        var client = NewTogether(emulator, o => o.NetworkTimeout = TimeSpan.FromMilliseconds(300));
+        emulator.EnqueueFault("/v1/audio/transcriptions", "slow-body=300");
+        var client = NewTogether(emulator, o => o.NetworkTimeout = TimeSpan.FromSeconds(5));
 
+        var clock = Stopwatch.StartNew();
         var transcript = await client.TranscribeAsync(AudioInput.FromFile(ConversationWav));
 
         AssertConversation(transcript);
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(280), $"took {clock.Elapsed}");
         Assert.Equal(1, await CountAsync(emulator, "/v1/audio/transcriptions", "POST", 1));
+    }
+
+    [Fact]
+    public async Task Slow_body_stalling_past_the_network_timeout_fails_with_SpeechTimeoutException_after_one_request()
+    {
+        // The response was already handed over when the body stalls, so the retry handler is out of the picture, for
+        // billed and idempotent requests alike.
+        await using var emulator = await StartAsync();
+
+        var together = NewTogether(emulator, o => o.NetworkTimeout = TimeSpan.FromMilliseconds(300));
+        emulator.EnqueueFault("/v1/audio/transcriptions", "slow-body=1500");
+        var billed = await Assert.ThrowsAnyAsync<TimeoutException>(() => together.TranscribeAsync(AudioInput.FromFile(ConversationWav)));
+        Assert.Equal("SpeechTimeoutException", billed.GetType().Name);
+        Assert.Equal(1, await CountAsync(emulator, "/v1/audio/transcriptions", "POST", 1));
+
+        var pyannote = NewPyannote(emulator, o => o.NetworkTimeout = TimeSpan.FromMilliseconds(300));
+        emulator.EnqueueFault("/v1/test", "slow-body=1500");
+        var idempotent = await Assert.ThrowsAnyAsync<TimeoutException>(() => pyannote.TestConnectionAsync());
+        Assert.Equal("SpeechTimeoutException", idempotent.GetType().Name);
+        Assert.Equal(1, await CountAsync(emulator, "/v1/test", "GET", 1));
     }
 
     // ---- broken connections ----

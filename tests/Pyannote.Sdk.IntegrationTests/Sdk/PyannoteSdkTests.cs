@@ -101,7 +101,7 @@ public sealed class PyannoteSdkTests
     [Fact]
     public async Task Resume_from_id_GetJobAsync_and_a_wait_limit()
     {
-        await using var emulator = await StartAsync(o => o.JobRunningDelay = TimeSpan.FromMilliseconds(300));
+        await using var emulator = await StartAsync(o => o.JobRunningDelay = TimeSpan.FromSeconds(1));
         var client = NewPyannote(emulator);
         var started = await client.StartDiarizationAsync(AudioInput.FromFile(ConversationWav), new DiarizationOptions { Transcription = true });
 

@@ -28,10 +28,15 @@ public sealed class WebhookFaultTests
         var job = client.GetDiarizationJob((await EmulatorTestSupport.ReadJsonAsync(created)).GetProperty("jobId").GetString()!);
         AssertConversation((await job.WaitForCompletionAsync()).Transcript!);
         await emulator.WaitForWebhooksAsync();
+        for (var i = 0; i < 250 && receiver.Requests.IsEmpty; i++)
+        {
+            await Task.Delay(20);
+        }
 
         // Two attempts recorded as failed (never sent), the third reaches the receiver as retry number 2.
         var attempts = emulator.WebhookDeliveries.Where(d => d.JobId == job.Id).OrderBy(d => d.Attempt).ToArray();
-        Assert.Equal(3, attempts.Length);
+        Assert.True(attempts.Length == 3, $"job {job.Id}; deliveries: " + string.Join("; ", emulator.WebhookDeliveries.Select(d => $"{d.JobId} #{d.Attempt} {d.Outcome} {d.StatusCode}")));
+        Assert.Equal(new[] { "injected_failure", "injected_failure" }, attempts.Take(2).Select(a => a.Outcome));
         var delivered = Assert.Single(receiver.Requests);
         Assert.Equal("2", delivered.Header("x-retry-num"));
         Assert.Equal("connection_failed", delivered.Header("x-retry-reason"));
