@@ -9,10 +9,15 @@ public abstract class SpeechClientOptions
     /// <summary>The API's base address; <see langword="null"/> for the vendor's public endpoint. Set it for a proxy or the local emulator.</summary>
     public Uri? Endpoint { get; set; }
 
-    /// <summary>How long one attempt may wait for the response headers (not for an upload's body). Default 100 seconds.</summary>
+    /// <summary>How long one attempt may take to connect and, once the request body is sent, to receive the response
+    /// headers; the time spent sending an upload's body does not count. Default 100 seconds; <see cref="Timeout.InfiniteTimeSpan"/>
+    /// for none. Measured in real time. When it expires the SDK throws <see cref="SpeechTimeoutException"/> (after retrying
+    /// requests that are safe to repeat).</summary>
     public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
-    /// <summary>How long sending an upload's body may take; <see langword="null"/> (the default) for no limit, since large files take minutes.</summary>
+    /// <summary>How long sending a request body may take in one attempt; <see langword="null"/> (the default) for no
+    /// limit, since large files take minutes. Measured in real time; expiry throws <see cref="SpeechTimeoutException"/>
+    /// with <see cref="SpeechTimeoutKind.Upload"/>.</summary>
     public TimeSpan? UploadTimeout { get; set; }
 
     /// <summary>Retry policy for transient failures.</summary>
@@ -33,6 +38,98 @@ public abstract class SpeechClientOptions
 
     /// <summary>The vendor's public endpoint.</summary>
     private protected abstract Uri DefaultEndpoint { get; }
+
+    /// <summary>The clock of the per-attempt network and upload timeouts: real time unless a test sets it. Kept apart
+    /// from <see cref="TimeProvider"/> so a manual test clock that fires timers as soon as they are created (to run job
+    /// waits instantly) does not also fire every timeout.</summary>
+    internal TimeProvider? TimeoutClock { get; set; }
+
+    /// <summary>Problems found while binding these options from configuration (set by <c>AddSpeechClients</c>).</summary>
+    internal List<string>? ConfigurationErrors { get; set; }
+
+    /// <summary>Every rule these settings break, each naming the setting as <paramref name="prefix"/> + its name
+    /// (for example <c>Speech:Pyannote:NetworkTimeout</c>); empty when they are valid.</summary>
+    internal IEnumerable<string> GetValidationErrors(string prefix)
+    {
+        if (ConfigurationErrors is { } bound)
+        {
+            foreach (var e in bound)
+            {
+                yield return e;
+            }
+        }
+
+        if (Endpoint is { } endpoint && (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp)))
+        {
+            yield return $"{prefix}Endpoint must be an absolute http or https URL (got '{Http.Redaction.Url(endpoint)}').";
+        }
+
+        if (NetworkTimeout <= TimeSpan.Zero && NetworkTimeout != Timeout.InfiniteTimeSpan)
+        {
+            yield return $"{prefix}NetworkTimeout must be positive or infinite (got {NetworkTimeout}).";
+        }
+
+        if (UploadTimeout is { } upload && upload <= TimeSpan.Zero && upload != Timeout.InfiniteTimeSpan)
+        {
+            yield return $"{prefix}UploadTimeout must be positive, infinite or unset (got {upload}).";
+        }
+
+        if (Retry is null)
+        {
+            yield return $"{prefix}Retry must not be null.";
+        }
+        else
+        {
+            if (Retry.MaxRetries < 0)
+            {
+                yield return $"{prefix}Retry:MaxRetries must not be negative (got {Retry.MaxRetries}).";
+            }
+
+            if (Retry.BaseDelay < TimeSpan.Zero)
+            {
+                yield return $"{prefix}Retry:BaseDelay must not be negative (got {Retry.BaseDelay}).";
+            }
+
+            if (Retry.MaxDelay < TimeSpan.Zero)
+            {
+                yield return $"{prefix}Retry:MaxDelay must not be negative (got {Retry.MaxDelay}).";
+            }
+
+            if (Retry.MaxRetryAfter < TimeSpan.Zero && Retry.MaxRetryAfter != Timeout.InfiniteTimeSpan)
+            {
+                yield return $"{prefix}Retry:MaxRetryAfter must not be negative; use Timeout.InfiniteTimeSpan for no limit (got {Retry.MaxRetryAfter}).";
+            }
+        }
+
+        if (TimeProvider is null)
+        {
+            yield return $"{prefix}TimeProvider must not be null.";
+        }
+
+        string? jobWait = null;
+        try
+        {
+            (JobWait ?? throw new ArgumentNullException(nameof(JobWait), "JobWait must not be null.")).Validate(nameof(JobWait));
+        }
+        catch (ArgumentException ex)
+        {
+            jobWait = $"{prefix}JobWait: {ex.Message}";
+        }
+
+        if (jobWait is not null)
+        {
+            yield return jobWait;
+        }
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first rule these settings break.</summary>
+    internal void ThrowIfInvalid(string paramName)
+    {
+        if (GetValidationErrors(string.Empty).FirstOrDefault() is { } error)
+        {
+            throw new ArgumentException(error, paramName);
+        }
+    }
 
     /// <summary>The endpoint in effect, ending with a slash.</summary>
     internal Uri EffectiveEndpoint
@@ -58,6 +155,7 @@ public sealed class SpeechRetryOptions
     /// <summary>The longest backoff delay. Default 30 seconds.</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The longest <c>Retry-After</c> the SDK will wait for; a longer one ends the retries with the error. Default 60 seconds.</summary>
+    /// <summary>The longest <c>Retry-After</c> the SDK will wait for; a longer one ends the retries with the error.
+    /// Default 60 seconds; <see cref="Timeout.InfiniteTimeSpan"/> waits as long as the vendor asks.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 }

@@ -54,8 +54,9 @@ internal sealed class ErrorMappingHandler(SpeechVendor vendor) : DelegatingHandl
         return new SpeechApiException(vendor, status, message, requestId, parsed.Code, parsed.FieldErrors, RetryAfter(response));
     }
 
-    /// <summary>Reads <c>retry-after-ms</c>, then <c>Retry-After</c> as seconds or as an HTTP date.</summary>
-    public static TimeSpan? RetryAfter(HttpResponseMessage response)
+    /// <summary>Reads <c>retry-after-ms</c>, then <c>Retry-After</c> as seconds or as an HTTP date (measured from the
+    /// response's <c>Date</c> header, else from <paramref name="time"/>'s clock). The one place that parses them.</summary>
+    public static TimeSpan? RetryAfter(HttpResponseMessage response, TimeProvider? time = null)
     {
         if (Header(response, "retry-after-ms") is { } ms && double.TryParse(ms, NumberStyles.Float, CultureInfo.InvariantCulture, out var msValue) && msValue >= 0 && !double.IsInfinity(msValue))
         {
@@ -70,14 +71,14 @@ internal sealed class ErrorMappingHandler(SpeechVendor vendor) : DelegatingHandl
 
         if (ra?.Date is { } date)
         {
-            var wait = date - (response.Headers.Date ?? DateTimeOffset.UtcNow);
+            var wait = date - (response.Headers.Date ?? (time ?? TimeProvider.System).GetUtcNow());
             return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
         }
 
         return null;
     }
 
-    private static string? Header(HttpResponseMessage response, string name) =>
+    internal static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 
     private static bool LooksLikeMarkup(string body) => body.TrimStart().StartsWith('<');

@@ -1,27 +1,45 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace Pyannote.Sdk.Http;
 
 /// <summary>
 /// The one HTTP pipeline of every vendor client, whether built directly (<c>new TogetherClient(apiKey)</c>) or through
-/// dependency injection: error mapping, then authentication, over the transport. Outermost first.
+/// dependency injection (the same handlers are added to the <c>IHttpClientFactory</c> client). Outermost first:
+/// <list type="number">
+/// <item><see cref="ErrorMappingHandler"/>: the final non-success response becomes <see cref="SpeechApiException"/>.</item>
+/// <item><see cref="TelemetryHandler"/>: one span, log event and measurement per request, retries included.</item>
+/// <item><see cref="RetryHandler"/>: repeats transient failures that are safe to repeat; sees raw responses.</item>
+/// <item><see cref="TimeoutHandler"/>: per-attempt network timeout (not over an upload's body) and upload timeout.</item>
+/// <item><see cref="ApiKeyHandler"/>: the vendor's authentication header, per attempt, only under the endpoint.</item>
+/// </list>
+/// Then the transport (<see cref="SpeechClientOptions.Transport"/> or a pooled <see cref="SocketsHttpHandler"/>).
 /// </summary>
 internal static class SpeechHttpPipeline
 {
     /// <summary>The SDK's handlers for one vendor, outermost first, not yet chained.</summary>
-    public static IReadOnlyList<DelegatingHandler> CreateHandlers(SpeechVendor vendor, string apiKey, SpeechClientOptions options) =>
-    [
-        new ErrorMappingHandler(vendor),
-        new ApiKeyHandler(vendor, apiKey, options.EffectiveEndpoint),
-    ];
+    public static IReadOnlyList<DelegatingHandler> CreateHandlers(SpeechVendor vendor, string apiKey, SpeechClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var logger = CreateLogger(options.LoggerFactory);
+        return
+        [
+            new ErrorMappingHandler(vendor),
+            new TelemetryHandler(vendor, options, logger),
+            new RetryHandler(vendor, options, logger),
+            new TimeoutHandler(vendor, options, logger),
+            new ApiKeyHandler(vendor, apiKey, options.EffectiveEndpoint),
+        ];
+    }
 
     /// <summary>Chains the handlers over <see cref="SpeechClientOptions.Transport"/> (or a pooled socket handler) into an <see cref="HttpClient"/>.</summary>
+    /// <exception cref="ArgumentException">A setting of <paramref name="options"/> breaks a rule (for example a non-positive timeout).</exception>
     public static HttpClient CreateHttpClient(SpeechVendor vendor, string apiKey, SpeechClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        HttpMessageHandler handler = options.Transport ?? new SocketsHttpHandler
-        {
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            AutomaticDecompression = System.Net.DecompressionMethods.All,
-        };
+        ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
+        options.ThrowIfInvalid(nameof(options));
+        HttpMessageHandler handler = options.Transport ?? CreateDefaultTransport();
 
         var handlers = CreateHandlers(vendor, apiKey, options);
         for (var i = handlers.Count - 1; i >= 0; i--)
@@ -37,4 +55,14 @@ internal static class SpeechHttpPipeline
         };
         return client;
     }
+
+    /// <summary>The transport used when the caller gives none.</summary>
+    public static SocketsHttpHandler CreateDefaultTransport() => new()
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        AutomaticDecompression = System.Net.DecompressionMethods.All,
+    };
+
+    private static ILogger CreateLogger(ILoggerFactory? factory) =>
+        factory?.CreateLogger(PipelineLog.Category) ?? NullLogger.Instance;
 }

@@ -90,13 +90,13 @@ internal static class PyannoteOutputMapper
         ArgumentNullException.ThrowIfNull(output);
         return Guard(() =>
         {
-            var identification = (output.Identification ?? new List<G.IdentificationSegment>()).Select(s =>
+            var identification = Items(output.Identification, "identification").Select(s =>
             {
                 var diarizationSpeaker = s.DiarizationSpeaker ?? s.Speaker ?? string.Empty;
                 var (start, end) = Span(s.Start ?? 0, s.End ?? 0);
                 return new IdentifiedSegment(s.Speaker ?? s.Match ?? diarizationSpeaker, diarizationSpeaker, s.Match, start, end, Map(s.Confidence));
             }).ToArray();
-            var voiceprints = (output.Voiceprints ?? new List<G.IdentificationVoiceprint>())
+            var voiceprints = Items(output.Voiceprints, "voiceprints")
                 .Select(v => new VoiceprintMatch(v.Speaker ?? string.Empty, v.Match, Map(v.Confidence) ?? new Dictionary<string, double>()))
                 .ToArray();
             return new IdentificationResult(
@@ -119,7 +119,7 @@ internal static class PyannoteOutputMapper
 
     private static Transcript BuildTranscript(G.JobOutput output, string? model, DiarizationResult raw)
     {
-        var words = (output.WordLevelTranscription ?? new List<G.TranscriptionSegment>())
+        var words = Items(output.WordLevelTranscription, "wordLevelTranscription")
             .Select(w =>
             {
                 var (start, end) = Span(w.Start, w.End);
@@ -131,7 +131,7 @@ internal static class PyannoteOutputMapper
         SpeakerTurn[]? turns = null;
         if (output.TurnLevelTranscription is { } turnSegments)
         {
-            turns = turnSegments.Select(t =>
+            turns = Items(turnSegments, "turnLevelTranscription").Select(t =>
             {
                 var (start, end) = Span(t.Start, t.End);
                 return new SpeakerTurn(t.Speaker, start, end, (t.Text ?? string.Empty).Trim(), WordsIn(words, t.Speaker, start, end));
@@ -180,7 +180,7 @@ internal static class PyannoteOutputMapper
     }
 
     private static DiarizationSegment[]? Segments(List<G.DiarizationSegment>? segments) =>
-        segments?.Select(s =>
+        segments is null ? null : Items(segments, "diarization").Select(s =>
         {
             var (start, end) = Span(s.Start, s.End);
             return new DiarizationSegment(s.Speaker ?? string.Empty, start, end, Map(s.Confidence));
@@ -199,6 +199,23 @@ internal static class PyannoteOutputMapper
         var start = TimeRules.FromSeconds(startSeconds, "start");
         var end = TimeRules.FromSeconds(endSeconds, "end");
         return (start, end < start ? start : end);
+    }
+
+    /// <summary>The entries of an output array; a null entry (which the schema does not allow) is a format error, not a crash.</summary>
+    private static IEnumerable<T> Items<T>(IEnumerable<T?>? items, string field)
+        where T : class
+    {
+        if (items is null)
+        {
+            yield break;
+        }
+
+        var i = 0;
+        foreach (var item in items)
+        {
+            yield return item ?? throw new SpeechResponseFormatException(SpeechVendor.Pyannote, 200, $"the job output's {field}[{i}] is null.");
+            i++;
+        }
     }
 
     private static T Guard<T>(Func<T> map)

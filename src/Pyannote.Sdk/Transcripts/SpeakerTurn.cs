@@ -3,6 +3,8 @@ namespace Pyannote.Sdk.Transcripts;
 /// <summary>A run of speech by one speaker: its time span, its text and, when known, its words.</summary>
 public sealed class SpeakerTurn
 {
+    private string? _text;
+
     /// <summary>Creates a turn.</summary>
     /// <param name="speaker">The speaker label as the vendor gave it, or <see langword="null"/> when unknown.</param>
     /// <param name="start">Start time.</param>
@@ -17,8 +19,24 @@ public sealed class SpeakerTurn
         Speaker = speaker;
         Start = start;
         End = end;
-        Text = text;
-        Words = words ?? Array.Empty<TranscriptWord>();
+        _text = text;
+        Words = words is null || words.Count == 0 ? Array.Empty<TranscriptWord>() : words.ToArray();
+        for (var i = 0; i < Words.Count; i++)
+        {
+            if (Words[i] is null)
+            {
+                throw new ArgumentException($"words[{i}] is null; every word must be non-null.", nameof(words));
+            }
+        }
+    }
+
+    /// <summary>A turn over a run of words whose text is joined from the words when first read.</summary>
+    internal SpeakerTurn(string? speaker, TimeSpan start, TimeSpan end, IReadOnlyList<TranscriptWord> words)
+    {
+        Speaker = speaker;
+        Start = start;
+        End = end;
+        Words = words;
     }
 
     /// <summary>The speaker label, or <see langword="null"/> when no speaker is known.</summary>
@@ -31,7 +49,7 @@ public sealed class SpeakerTurn
     public TimeSpan End { get; }
 
     /// <summary>The turn's text.</summary>
-    public string Text { get; }
+    public string Text => _text ??= TextJoiner.JoinWords(Words);
 
     /// <summary>The turn's words, in time order; empty when the vendor gave only text.</summary>
     public IReadOnlyList<TranscriptWord> Words { get; }

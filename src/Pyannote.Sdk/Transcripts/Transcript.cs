@@ -7,49 +7,63 @@ namespace Pyannote.Sdk.Transcripts;
 /// </summary>
 public sealed class Transcript
 {
-    private readonly string _text;
+    private string? _text;
 
     /// <summary>Creates a transcript from words (already attributed to speakers or not) and, optionally, turns.</summary>
-    /// <param name="words">The words; sorted by start time here (stable), so vendor order is kept for equal times.</param>
+    /// <param name="words">The words, in any order; sorted here by start, then end (stable, so vendor order is kept for equal times).</param>
     /// <param name="turns">The turns; when <see langword="null"/>, turns are built from the words: runs of one speaker,
     /// split at pauses longer than <see cref="TurnOptions.DefaultMaxPause"/>.</param>
     /// <exception cref="ArgumentException">A word or turn is null.</exception>
     public Transcript(IEnumerable<TranscriptWord> words, IEnumerable<SpeakerTurn>? turns = null)
+        : this(Prepare(words, turns))
+    {
+    }
+
+    /// <summary>Wraps words already sorted by (start, end), turns already sorted by start, and their speakers in order
+    /// of first appearance, without copying or checking them (the merger builds all three in one pass).</summary>
+    internal Transcript(IReadOnlyList<TranscriptWord> sortedWords, SpeakerTurn[] sortedTurns, string[] speakers)
+    {
+        Words = sortedWords;
+        Turns = sortedTurns;
+        Speakers = speakers;
+    }
+
+    private Transcript((IReadOnlyList<TranscriptWord> Words, SpeakerTurn[] Turns) parts)
+        : this(parts.Words, parts.Turns, CollectSpeakers(parts.Words, parts.Turns))
+    {
+    }
+
+    private static (IReadOnlyList<TranscriptWord> Words, SpeakerTurn[] Turns) Prepare(IEnumerable<TranscriptWord> words, IEnumerable<SpeakerTurn>? turns)
     {
         ArgumentNullException.ThrowIfNull(words);
-        var wordList = words.ToArray();
-        for (var i = 0; i < wordList.Length; i++)
-        {
-            if (wordList[i] is null)
-            {
-                throw new ArgumentException($"words[{i}] is null.", nameof(words));
-            }
-        }
-
-        Array.Sort(wordList, WordOrder.Instance);
-        Words = wordList;
-
+        var wordList = TranscriptMerger.SortWords(words, nameof(words));
         if (turns is null)
         {
-            Turns = TurnBuilder.Build(wordList, TurnOptions.DefaultMaxPause);
+            return (wordList, TurnBuilder.Build(wordList, TurnOptions.DefaultMaxPause));
         }
-        else
+
+        var turnList = turns.ToArray();
+        var sorted = true;
+        for (var i = 0; i < turnList.Length; i++)
         {
-            var turnList = turns.ToArray();
-            for (var i = 0; i < turnList.Length; i++)
+            if (turnList[i] is null)
             {
-                if (turnList[i] is null)
-                {
-                    throw new ArgumentException($"turns[{i}] is null.", nameof(turns));
-                }
+                throw new ArgumentException($"turns[{i}] is null; every turn must be non-null.", nameof(turns));
             }
 
-            Array.Sort(turnList, (a, b) => a.Start.CompareTo(b.Start));
-            Turns = turnList;
+            if (i > 0 && turnList[i - 1].Start > turnList[i].Start)
+            {
+                sorted = false;
+            }
         }
 
-        Speakers = CollectSpeakers(Words, Turns);
-        _text = TextJoiner.Join(Turns.Count > 0 ? Turns.Select(t => t.Text) : Words.Select(w => w.Text));
+        if (!sorted)
+        {
+            // Stable: turns that start together keep their given order.
+            turnList = turnList.OrderBy(t => t.Start).ToArray();
+        }
+
+        return (wordList, turnList);
     }
 
     /// <summary>An empty transcript.</summary>
@@ -67,7 +81,7 @@ public sealed class Transcript
     /// <summary>The full text. Defaults to the turns' text joined with spaces; vendors that return their own full text set it.</summary>
     public string Text
     {
-        get => _text;
+        get => _text ??= Turns.Count > 0 ? TextJoiner.JoinTurns(Turns) : TextJoiner.JoinWords(Words);
         init => _text = value ?? throw new ArgumentNullException(nameof(value));
     }
 
@@ -92,39 +106,45 @@ public sealed class Transcript
     /// <inheritdoc />
     public override string ToString() => $"Transcript: {Words.Count} words, {Turns.Count} turns, {Speakers.Count} speakers";
 
-    private static string[] CollectSpeakers(IReadOnlyList<TranscriptWord> words, IReadOnlyList<SpeakerTurn> turns)
+    private static string[] CollectSpeakers(IReadOnlyList<TranscriptWord> words, SpeakerTurn[] turns)
     {
-        // First appearance in time: merge the two time-ordered sequences.
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var order = new List<(TimeSpan Start, string Speaker)>();
-        foreach (var w in words)
+        // First appearance in time: earliest start of each label over words and turns, then ordered by it (stable).
+        var first = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        var order = new List<string>();
+        string? last = null;
+        for (var i = 0; i < words.Count; i++)
         {
-            if (w.Speaker is { } s && seen.Add(s))
+            var w = words[i];
+            if (w.Speaker is { } s && !ReferenceEquals(s, last))
             {
-                order.Add((w.Start, s));
+                last = s;
+                if (first.TryAdd(s, w.Start))
+                {
+                    order.Add(s);
+                }
             }
         }
 
         foreach (var t in turns)
         {
-            if (t.Speaker is { } s && seen.Add(s))
+            if (t.Speaker is { } s)
             {
-                order.Add((t.Start, s));
+                if (first.TryGetValue(s, out var seen))
+                {
+                    if (t.Start < seen)
+                    {
+                        first[s] = t.Start;
+                    }
+                }
+                else
+                {
+                    first.Add(s, t.Start);
+                    order.Add(s);
+                }
             }
         }
 
-        return order.OrderBy(o => o.Start).Select(o => o.Speaker).ToArray();
-    }
-
-    private sealed class WordOrder : IComparer<TranscriptWord>
-    {
-        public static readonly WordOrder Instance = new();
-
-        public int Compare(TranscriptWord? x, TranscriptWord? y)
-        {
-            var c = x!.Start.CompareTo(y!.Start);
-            return c != 0 ? c : x.End.CompareTo(y.End);
-        }
+        return order.OrderBy(s => first[s]).ToArray();
     }
 }
 

@@ -1,46 +1,158 @@
 namespace Pyannote.Sdk.Transcripts;
 
 /// <summary>Builds <see cref="Transcript"/>s by merging any vendor's words with any vendor's diarization.</summary>
+/// <remarks>
+/// <para>Each word takes the speaker whose segments overlap it the most in total. A word that no segment overlaps takes
+/// the speaker of the nearest segment when that segment is at most <see cref="MergeOptions.MaxGapToNearestSegment"/>
+/// away; otherwise it has no speaker. A zero-length word is treated as a point and takes the speaker of a segment that
+/// contains it. Ties (equal overlap, equal distance, or several containing segments) go to the speaker heard first in
+/// the diarization.</para>
+/// <para>Neither input needs to be sorted. The merge sorts both (skipping the sort when an input is already in order,
+/// as vendor output is) and sweeps them once with a set of active segments; a word that no segment overlaps costs one
+/// binary search. Time-ordered input costs at most O((W + D) log D) plus the overlaps found (O(W log W) more when the words
+/// come unsorted), never W × D; memory is proportional to the output.</para>
+/// </remarks>
 public static partial class TranscriptMerger
 {
     /// <summary>Attributes each word to a speaker of <paramref name="diarization"/> and builds turns.</summary>
-    /// <param name="words">Words from any vendor (their own speakers, if any, are replaced).</param>
-    /// <param name="diarization">Speaker segments from any vendor; exclusive (non-overlapping) diarization gives the cleanest result.</param>
+    /// <param name="words">Words from any vendor, in any order (their own speakers, if any, are replaced).</param>
+    /// <param name="diarization">Speaker segments from any vendor, in any order; may overlap.</param>
+    /// <param name="options">Gap and pause thresholds; <see langword="null"/> for defaults.</param>
+    /// <returns>The merged transcript: words in time order with speakers, and turns. Empty words give an empty
+    /// transcript; empty diarization gives words without speakers.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="words"/> or <paramref name="diarization"/> is null.</exception>
+    /// <exception cref="ArgumentException">An entry of <paramref name="words"/> or <paramref name="diarization"/> is
+    /// null, or an option is negative.</exception>
+    public static Transcript Merge(IEnumerable<TranscriptWord> words, IEnumerable<DiarizationSegment> diarization, MergeOptions? options = null)
+        => Merge(words, diarization, exclusiveDiarization: null, options);
+
+    /// <summary>Attributes each word to a speaker, preferring the exclusive (non-overlapping) diarization, and builds turns.</summary>
+    /// <param name="words">Words from any vendor, in any order (their own speakers, if any, are replaced).</param>
+    /// <param name="diarization">The regular (possibly overlapping) diarization, in any order.</param>
+    /// <param name="exclusiveDiarization">The exclusive diarization (pyannoteAI <c>exclusiveDiarization</c>), in any order.
+    /// When it has segments, words are attributed with it, and words it leaves without a speaker fall back to
+    /// <paramref name="diarization"/>. When it is <see langword="null"/> or empty, <paramref name="diarization"/> alone is used.</param>
     /// <param name="options">Gap and pause thresholds; <see langword="null"/> for defaults.</param>
     /// <returns>The merged transcript.</returns>
-    /// <exception cref="ArgumentException">An entry is null.</exception>
-    public static Transcript Merge(IEnumerable<TranscriptWord> words, IEnumerable<DiarizationSegment> diarization, MergeOptions? options = null)
+    /// <exception cref="ArgumentNullException"><paramref name="words"/> or <paramref name="diarization"/> is null.</exception>
+    /// <exception cref="ArgumentException">An entry of an input is null, or an option is negative.</exception>
+    public static Transcript Merge(
+        IEnumerable<TranscriptWord> words,
+        IEnumerable<DiarizationSegment> diarization,
+        IEnumerable<DiarizationSegment>? exclusiveDiarization,
+        MergeOptions? options = null)
     {
-        // Placeholder implementation (quadratic); replaced by the sorted sweep of the transcript-model issue.
         ArgumentNullException.ThrowIfNull(words);
         ArgumentNullException.ThrowIfNull(diarization);
-        options ??= new MergeOptions();
-        var segs = diarization.ToArray();
-        var result = new List<TranscriptWord>();
-        foreach (var w in words)
+        options ??= MergeOptions.Default;
+        options.Validate();
+
+        // Only read here (the result is a new array), so an already sorted input array is used without a copy.
+        var sortedWords = SortWords(words, nameof(words), copy: false, withTimes: true, out var starts, out var ends);
+        var regular = SegmentIndex.Build(diarization, nameof(diarization));
+        var exclusive = exclusiveDiarization is null ? null : SegmentIndex.Build(exclusiveDiarization, nameof(exclusiveDiarization));
+
+        var assigned = System.Buffers.ArrayPool<int>.Shared.Rent(sortedWords.Length);
+        Array.Fill(assigned, -1, 0, sortedWords.Length);
+        var maxGap = options.MaxGapToNearestSegment.Ticks;
+        string[] names;
+        if (exclusive is { Count: > 0 })
         {
-            string? best = null;
-            double bestOverlap = 0;
-            foreach (var g in segs.GroupBy(s => s.Speaker))
+            exclusive.Assign(starts, ends, sortedWords.Length, assigned, maxGap, speakerOffset: 0);
+            if (regular.Count > 0)
             {
-                var overlap = g.Sum(s => Math.Max(0, (Min(s.End, w.End) - Max(s.Start, w.Start)).TotalSeconds));
-                if (overlap > bestOverlap)
-                {
-                    bestOverlap = overlap;
-                    best = g.Key;
-                }
+                // Words the exclusive diarization leaves unattributed fall back to the regular one; its speaker ids
+                // are offset so the two label tables stay separate.
+                regular.Assign(starts, ends, sortedWords.Length, assigned, maxGap, speakerOffset: exclusive.SpeakerCount);
             }
 
-            result.Add(w.WithSpeaker(best));
+            names = [.. exclusive.Speakers, .. regular.Speakers];
+        }
+        else
+        {
+            regular.Assign(starts, ends, sortedWords.Length, assigned, maxGap, speakerOffset: 0);
+            names = regular.Speakers;
         }
 
-        return new Transcript(result, TurnBuilder.Build(result.OrderBy(w => w.Start).ToArray(), options.MaxPauseInTurn));
+        var transcript = Build(sortedWords, starts, ends, assigned, names, options.MaxPauseInTurn.Ticks);
+        System.Buffers.ArrayPool<int>.Shared.Return(assigned);
+        System.Buffers.ArrayPool<long>.Shared.Return(starts);
+        System.Buffers.ArrayPool<long>.Shared.Return(ends);
+        return transcript;
+    }
+
+    /// <summary>
+    /// One pass over the attributed words: writes the result words, cuts turns (a new turn at a speaker change or a
+    /// pause longer than <paramref name="maxPauseTicks"/>, as <see cref="TurnBuilder"/> does) and lists speakers in
+    /// order of first appearance.
+    /// </summary>
+    private static Transcript Build(TranscriptWord[] sortedWords, long[] starts, long[] ends, int[] assigned, string[] names, long maxPauseTicks)
+    {
+        // The exclusive and regular tables may both hold a label: compare labels through one id each.
+        var labels = new List<string>(names.Length);
+        var canonical = new int[names.Length];
+        for (var j = 0; j < names.Length; j++)
+        {
+            var k = labels.IndexOf(names[j]);
+            if (k < 0)
+            {
+                k = labels.Count;
+                labels.Add(names[j]);
+            }
+
+            canonical[j] = k;
+        }
+
+        var n = sortedWords.Length;
+        var result = new ChunkedWordList(n);
+        var turns = new List<SpeakerTurn>();
+        var seen = new bool[labels.Count];
+        var speakers = new List<string>(labels.Count);
+        var turnStart = 0;
+        var turnEnd = 0L;
+        var previousId = -1;
+        string? previousSpeaker = null;
+        for (var i = 0; i < n; i++)
+        {
+            var w = sortedWords[i];
+            var id = assigned[i] >= 0 ? canonical[assigned[i]] : -1;
+            var speaker = id >= 0 ? labels[id] : null;
+            result.Set(i, string.Equals(w.Speaker, speaker, StringComparison.Ordinal) ? w : w.WithSpeaker(speaker));
+
+            if (i > turnStart && (id != previousId || starts[i] - turnEnd > maxPauseTicks))
+            {
+                turns.Add(new SpeakerTurn(previousSpeaker, sortedWords[turnStart].Start, TimeSpan.FromTicks(turnEnd), new WordSlice(result, turnStart, i - turnStart)));
+                turnStart = i;
+            }
+
+            if (i == turnStart || ends[i] > turnEnd)
+            {
+                turnEnd = ends[i];
+            }
+
+            if (id >= 0 && !seen[id])
+            {
+                seen[id] = true;
+                speakers.Add(speaker!);
+            }
+
+            previousId = id;
+            previousSpeaker = speaker;
+        }
+
+        if (n > 0)
+        {
+            turns.Add(new SpeakerTurn(previousSpeaker, sortedWords[turnStart].Start, TimeSpan.FromTicks(turnEnd), new WordSlice(result, turnStart, n - turnStart)));
+        }
+
+        return new Transcript(result, turns.ToArray(), speakers.ToArray());
     }
 
     /// <summary>Builds a transcript from speaker segments that carry text but no words (JigsawStack <c>speakers[]</c>,
-    /// NanoGPT <c>diarization.segments</c>): one turn per segment, no words.</summary>
-    /// <param name="segments">The segments, in any order.</param>
+    /// NanoGPT <c>diarization.segments</c>): one turn per non-empty segment, no words.</summary>
+    /// <param name="segments">The segments, in any order; kept in input order when they start at the same time.</param>
     /// <returns>The transcript.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="segments"/> is null.</exception>
     /// <exception cref="ArgumentException">An entry is null.</exception>
     public static Transcript FromSegments(IEnumerable<SpeakerTextSegment> segments)
     {
@@ -51,29 +163,113 @@ public static partial class TranscriptMerger
         {
             if (s is null)
             {
-                throw new ArgumentException($"segments[{i}] is null.", nameof(segments));
+                throw new ArgumentException($"segments[{i}] is null; every segment must be non-null.", nameof(segments));
             }
 
-            turns.Add(new SpeakerTurn(s.Speaker, s.Start, s.End, s.Text.Trim()));
+            var text = s.Text.Trim();
+            if (text.Length > 0)
+            {
+                turns.Add(new SpeakerTurn(s.Speaker, s.Start, s.End, text));
+            }
+
             i++;
         }
 
         return new Transcript(Array.Empty<TranscriptWord>(), turns);
     }
 
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+    /// <summary>Rejects null entries and sorts the words stably by (start, end) unless already sorted. With
+    /// <paramref name="copy"/> false, an already sorted array comes back as is (callers then only read it).</summary>
+    internal static TranscriptWord[] SortWords(IEnumerable<TranscriptWord> words, string paramName, bool copy = true)
+        => SortWords(words, paramName, copy, withTimes: false, out _, out _);
 
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+    /// <summary>As <see cref="SortWords(IEnumerable{TranscriptWord}, string, bool)"/>; with <paramref name="withTimes"/>,
+    /// also gives the sorted words' start and end ticks in arrays rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/>
+    /// (filled in the same pass, so the sweep reads dense arrays instead of visiting every word object again).</summary>
+    internal static TranscriptWord[] SortWords(IEnumerable<TranscriptWord> words, string paramName, bool copy, bool withTimes, out long[] starts, out long[] ends)
+    {
+        var list = !copy && words is TranscriptWord[] array ? array : words.ToArray();
+        starts = withTimes ? System.Buffers.ArrayPool<long>.Shared.Rent(list.Length) : [];
+        ends = withTimes ? System.Buffers.ArrayPool<long>.Shared.Rent(list.Length) : [];
+
+        var sorted = true;
+        for (var i = 0; i < list.Length; i++)
+        {
+            if (list[i] is null)
+            {
+                throw new ArgumentException($"{paramName}[{i}] is null; every word must be non-null.", paramName);
+            }
+
+            if (i > 0 && sorted && Compare(list[i - 1].Start, list[i - 1].End, list[i].Start, list[i].End) > 0)
+            {
+                sorted = false;
+            }
+
+            if (withTimes)
+            {
+                starts[i] = list[i].Start.Ticks;
+                ends[i] = list[i].End.Ticks;
+            }
+        }
+
+        if (!sorted)
+        {
+            // Stable: sort indices by (start, end, original index).
+            var keys = new (long Start, long End, int Index)[list.Length];
+            for (var i = 0; i < list.Length; i++)
+            {
+                keys[i] = (list[i].Start.Ticks, list[i].End.Ticks, i);
+            }
+
+            Array.Sort(keys);
+            var ordered = new TranscriptWord[list.Length];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                ordered[i] = list[keys[i].Index];
+                if (withTimes)
+                {
+                    starts[i] = keys[i].Start;
+                    ends[i] = keys[i].End;
+                }
+            }
+
+            list = ordered;
+        }
+
+        return list;
+    }
+
+    private static int Compare(TimeSpan s1, TimeSpan e1, TimeSpan s2, TimeSpan e2)
+    {
+        var c = s1.CompareTo(s2);
+        return c != 0 ? c : e1.CompareTo(e2);
+    }
 }
 
 /// <summary>Settings for <see cref="TranscriptMerger"/>.</summary>
 public sealed class MergeOptions
 {
-    /// <summary>A word inside no segment takes the nearest segment's speaker if that segment is at most this far away; else it has no speaker. Default 0.5 seconds.</summary>
+    internal static readonly MergeOptions Default = new();
+
+    /// <summary>A word inside no segment takes the nearest segment's speaker if that segment is at most this far away;
+    /// else it has no speaker. Default 0.5 seconds. <see cref="TimeSpan.Zero"/> attributes only words that touch a segment.</summary>
     public TimeSpan MaxGapToNearestSegment { get; set; } = TimeSpan.FromSeconds(0.5);
 
     /// <summary>The longest pause inside one turn; a longer pause starts a new turn. Default <see cref="TurnOptions.DefaultMaxPause"/>.</summary>
     public TimeSpan MaxPauseInTurn { get; set; } = TurnOptions.DefaultMaxPause;
+
+    internal void Validate()
+    {
+        if (MaxGapToNearestSegment < TimeSpan.Zero)
+        {
+            throw new ArgumentException($"MaxGapToNearestSegment must not be negative (was {MaxGapToNearestSegment}).", "options");
+        }
+
+        if (MaxPauseInTurn < TimeSpan.Zero)
+        {
+            throw new ArgumentException($"MaxPauseInTurn must not be negative (was {MaxPauseInTurn}).", "options");
+        }
+    }
 }
 
 /// <summary>A span of speech by one speaker with its text but no word timings.</summary>

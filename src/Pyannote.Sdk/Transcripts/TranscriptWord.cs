@@ -3,6 +3,9 @@ namespace Pyannote.Sdk.Transcripts;
 /// <summary>One recognised word (or punctuation token) with its time span and, when known, its speaker.</summary>
 public sealed class TranscriptWord
 {
+    // NaN stands for "no confidence" (the constructor rejects NaN): 8 bytes instead of a 16-byte double?, per word.
+    private readonly double _confidence;
+
     /// <summary>Creates a word.</summary>
     /// <param name="text">The word as the vendor gave it.</param>
     /// <param name="start">Start time from the beginning of the audio.</param>
@@ -23,7 +26,17 @@ public sealed class TranscriptWord
         Start = start;
         End = end;
         Speaker = speaker;
-        Confidence = confidence;
+        _confidence = confidence ?? double.NaN;
+    }
+
+    /// <summary>Copies <paramref name="source"/> with another speaker; the source's values are already checked.</summary>
+    private TranscriptWord(TranscriptWord source, string? speaker)
+    {
+        Text = source.Text;
+        Start = source.Start;
+        End = source.End;
+        Speaker = speaker;
+        _confidence = source._confidence;
     }
 
     /// <summary>The word as the vendor gave it.</summary>
@@ -39,12 +52,12 @@ public sealed class TranscriptWord
     public string? Speaker { get; }
 
     /// <summary>The vendor's confidence for the word, or <see langword="null"/>.</summary>
-    public double? Confidence { get; }
+    public double? Confidence => double.IsNaN(_confidence) ? null : _confidence;
 
     /// <summary>Returns a copy of this word attributed to another speaker.</summary>
     /// <param name="speaker">The speaker label, or <see langword="null"/>.</param>
     /// <returns>The new word.</returns>
-    public TranscriptWord WithSpeaker(string? speaker) => new(Text, Start, End, speaker, Confidence);
+    public TranscriptWord WithSpeaker(string? speaker) => new(this, speaker);
 
     /// <inheritdoc />
     public override string ToString() => $"[{Start:hh\\:mm\\:ss\\.fff}-{End:hh\\:mm\\:ss\\.fff}] {Speaker ?? "?"}: {Text}";

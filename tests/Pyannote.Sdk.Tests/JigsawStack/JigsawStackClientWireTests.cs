@@ -18,7 +18,7 @@ public class JigsawStackClientWireTests
         ["x-jigsaw-rate-limit-reset"] = "1763755200123",
     };
 
-    private JigsawStackClient Client() => new(Key, new JigsawStackClientOptions { Transport = _wire.Mock });
+    private JigsawStackClient Client() => new(Key, new JigsawStackClientOptions { Transport = _wire.Mock, Retry = new SpeechRetryOptions { MaxRetries = 0 } });
 
     private static string Ok => TestFiles.Payload("jigsawstack", "stt-response-url.json");
 

@@ -8,7 +8,7 @@ public class TogetherErrorAndValidationTests
     private const string Key = "tg-secret-key";
     private readonly WireHarness _wire = new();
 
-    private TogetherClient Client() => new(Key, new TogetherClientOptions { Transport = _wire.Mock });
+    private TogetherClient Client() => new(Key, new TogetherClientOptions { Transport = _wire.Mock, Retry = new SpeechRetryOptions { MaxRetries = 0 } });
 
     private Task<TogetherTranscription> SendUrl() => Client().CreateTranscriptionAsync(AudioInput.FromUrl("https://example.com/a.wav"));
 
