@@ -39,14 +39,11 @@ try
 
     // Words without speakers + speaker segments -> words with speakers, grouped into turns.
     IEnumerable<TranscriptWord> words = transcription.Words.Select(w => new TranscriptWord(w.Word, w.Start, w.End));
-    IReadOnlyList<DiarizationSegment> segments = diarization.ExclusiveDiarization ?? diarization.Diarization;
-    Transcript merged = TranscriptMerger.Merge(words, segments);
+    // The exclusive diarization (one speaker at a time) decides; the regular one covers any word it leaves out.
+    Transcript merged = TranscriptMerger.Merge(words, diarization.Diarization, diarization.ExclusiveDiarization);
 
-    Console.Error.WriteLine($"{segments.Count} speaker segments from pyannoteAI, {transcription.Words.Count} words from Together AI.");
-    foreach (SpeakerTurn turn in merged.Turns)
-    {
-        Console.WriteLine($"{turn.Speaker ?? "?"} ({(int)turn.Start.TotalMinutes}:{turn.Start.Seconds:00}): {turn.Text}");
-    }
+    Console.Error.WriteLine($"{diarization.Diarization.Count} speaker segments from pyannoteAI, {transcription.Words.Count} words from Together AI.");
+    Console.Write(merged.ToPlainText());   // "SPEAKER_00 (0:03): text", one line per turn
 
     return 0;
 }

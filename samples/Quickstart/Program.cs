@@ -47,11 +47,9 @@ try
     // One call: upload (or stream) the file, wait for the vendor, get words with speakers and times.
     Transcript transcript = await client.TranscribeAsync(AudioInput.FromFile(path), new TranscriptionOptions { Diarize = true });
 
-    // One line per speaker turn: "SPEAKER_00 (0:03): text".
-    foreach (SpeakerTurn turn in transcript.Turns)
-    {
-        Console.WriteLine($"{turn.Speaker ?? "?"} ({(int)turn.Start.TotalMinutes}:{turn.Start.Seconds:00}): {turn.Text}");
-    }
+    // One line per speaker turn: "SPEAKER_00 (0:03): text". The transcript also exports to SRT, WebVTT, RTTM and JSON
+    // (ToSrt, ToWebVtt, ToRttm, ToJson), and transcript.Turns / transcript.Words give the same data as objects.
+    Console.Write(transcript.ToPlainText());
 
     Console.Error.WriteLine($"{vendor.DisplayName()}: {transcript.Speakers.Count} speakers, {transcript.Words.Count} words.");
     return 0;
