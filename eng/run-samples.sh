@@ -69,6 +69,40 @@ rows=$(grep -cE '^call-[1-4]\.wav +0:[0-9]{2} +2 +76 +[0-9.]+s +ok$' "$WORK/batc
 [ "$rows" -eq 4 ] || { fail "batch: expected 4 rows with 2 speakers and 76 words, got $rows"; cat "$WORK/batch.out" >&2; }
 grep -q '^\[4/4\]' "$WORK/batch.err" || fail "batch: no progress reported"
 
+# Samples owned elsewhere, run when present. They take their endpoints from configuration, so they call a standalone
+# emulator (the same one users start with `dotnet run --project src/Pyannote.Sdk.Emulator`).
+start_emulator() {
+  dotnet build src/Pyannote.Sdk.Emulator -c Release --nologo -v quiet >/dev/null
+  PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
+  dotnet src/Pyannote.Sdk.Emulator/bin/Release/net10.0/Pyannote.Sdk.Emulator.dll --port "$PORT" --instant --audio-dir samples/audio >"$WORK/emulator.log" 2>&1 &
+  EMULATOR_PID=$!
+  trap 'kill "$EMULATOR_PID" 2>/dev/null || true; wait "$EMULATOR_PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+  EMULATOR="http://127.0.0.1:$PORT"
+  for _ in $(seq 1 100); do
+    curl -sf -o /dev/null -H 'Authorization: Bearer emulator-key' "$EMULATOR/pyannote/v1/test" && return 0
+    kill -0 "$EMULATOR_PID" 2>/dev/null || { cat "$WORK/emulator.log" >&2; fail "the standalone emulator exited"; return 1; }
+    sleep 0.1
+  done
+  fail "the standalone emulator did not answer"; return 1
+}
+
+if [ -f samples/DependencyInjection/appsettings.Emulator.json ]; then
+  start_emulator
+  dotnet build samples/DependencyInjection -c Release --nologo -v quiet >/dev/null
+  # The Emulator environment points every vendor at 127.0.0.1:5080; the command line moves them to our port.
+  ROOT="$PWD"
+  overrides=()
+  for v in Pyannote Together JigsawStack NanoGpt; do overrides+=("--Speech:$v:Endpoint=$EMULATOR/$(echo "$v" | tr '[:upper:]' '[:lower:]')/"); done
+  for vendor in pyannote together; do
+    if (cd samples/DependencyInjection/bin/Release/net10.0 && DOTNET_ENVIRONMENT=Emulator "${NO_KEYS[@]}" dotnet DependencyInjection.dll "$vendor" "$ROOT/$AUDIO" "${overrides[@]}") >"$WORK/di-$vendor.out" 2>"$WORK/di-$vendor.err"; then
+      grep -q "2 speakers" "$WORK/di-$vendor.out" && grep -q "planning call" "$WORK/di-$vendor.out" \
+        && echo "ok   dependency-injection-$vendor" || { fail "dependency-injection-$vendor: unexpected output"; cat "$WORK/di-$vendor.out" >&2; }
+    else
+      fail "dependency-injection-$vendor exited non-zero"; cat "$WORK/di-$vendor.err" >&2
+    fi
+  done
+fi
+
 echo
 cat "$WORK/quickstart-readme.out"
 echo
