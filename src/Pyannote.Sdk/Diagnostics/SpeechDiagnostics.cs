@@ -47,6 +47,8 @@ public static class SpeechDiagnostics
     {
         public const string Vendor = "speech.vendor";
         public const string Operation = "speech.operation";
+        public const string JobId = "speech.job.id";
+        public const string JobStatus = "speech.job.status";
         public const string RetryReason = "speech.retry.reason";
         public const string RetryDelay = "speech.retry.delay_ms";
         public const string RetryAttempt = "speech.retry.attempt";

@@ -130,7 +130,7 @@ public class JigsawStackClient : ISpeechClient
             body["temp_public_url"] = temp;
         }
 
-        var bodyJson = body.Count == 0 ? null : JsonSerializer.Serialize(body);
+        var bodyJson = body.Count == 0 ? null : JsonSerializer.Serialize(body, JigsawStackGeneratedClient.TypeInfo<Dictionary<string, object>>());
         var (dto, rateLimit) = await SendMultipartAsync<StoredFile>("v1/store/file", "jigsawstack.store_file", file, bodyJson, RequestKind.Billed, cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrEmpty(dto.Key))
         {
@@ -189,7 +189,7 @@ public class JigsawStackClient : ISpeechClient
         var operation = webhookUrl is null ? "jigsawstack.transcribe" : "jigsawstack.transcribe_webhook";
         if (request.Audio is { Kind: not AudioInputKind.Url } local)
         {
-            var json = JsonSerializer.Serialize(body, JigsawStackGeneratedClient.Json);
+            var json = JsonSerializer.Serialize(body, JigsawStackGeneratedClient.TypeInfo<TranscribeRequest>());
             return await SendMultipartAsync<TranscribeResponse>("v1/ai/transcribe", operation, local, json, kind, cancellationToken).ConfigureAwait(false);
         }
 
@@ -279,7 +279,7 @@ public class JigsawStackClient : ISpeechClient
             try
             {
                 await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                dto = await JsonSerializer.DeserializeAsync<T>(stream, JigsawStackGeneratedClient.Json, cancellationToken).ConfigureAwait(false);
+                dto = await JsonSerializer.DeserializeAsync(stream, JigsawStackGeneratedClient.TypeInfo<T>(), cancellationToken).ConfigureAwait(false);
             }
             catch (JsonException ex)
             {

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Pyannote.Sdk.JigsawStack;
 
 namespace Pyannote.Sdk.Generated.JigsawStack;
@@ -15,12 +16,18 @@ internal partial class JigsawStackGeneratedClient
     /// <summary>The serializer settings of the generated client, for bodies the hand-written layer reads itself.</summary>
     internal static JsonSerializerOptions Json => _settings.Value;
 
+    /// <summary>The source-generated metadata of <typeparamref name="T"/>, bound to <see cref="Json"/>.</summary>
+    internal static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Json.GetTypeInfo(typeof(T));
+
     // Optional request fields that are unset are left out of the JSON body rather than sent as null; answers are read
     // leniently (the service's published examples include a trailing comma).
     static partial void UpdateJsonSerializerSettings(JsonSerializerOptions settings)
     {
         settings.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         settings.AllowTrailingCommas = true;
+
+        // Source-generated metadata only (trimming- and AOT-safe, no reflection fallback).
+        settings.TypeInfoResolver = JigsawStackJsonContext.Default;
     }
 
     partial void ProcessResponse(HttpClient client, HttpResponseMessage response)

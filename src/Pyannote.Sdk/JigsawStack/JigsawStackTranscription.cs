@@ -129,7 +129,7 @@ internal static class JigsawStackResponseParser
         TranscribeResponse? dto;
         try
         {
-            dto = JsonSerializer.Deserialize<TranscribeResponse>(json, JigsawStackGeneratedClient.Json);
+            dto = JsonSerializer.Deserialize(json, JigsawStackGeneratedClient.TypeInfo<TranscribeResponse>());
         }
         catch (JsonException ex)
         {
@@ -149,7 +149,7 @@ internal static class JigsawStackResponseParser
         TranscribeResponse? dto;
         try
         {
-            dto = JsonSerializer.Deserialize<TranscribeResponse>(utf8Json, JigsawStackGeneratedClient.Json);
+            dto = JsonSerializer.Deserialize(utf8Json, JigsawStackGeneratedClient.TypeInfo<TranscribeResponse>());
         }
         catch (JsonException ex)
         {

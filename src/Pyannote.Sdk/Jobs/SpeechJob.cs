@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using Pyannote.Sdk.Diagnostics;
+
 namespace Pyannote.Sdk.Jobs;
 
 /// <summary>
@@ -82,6 +85,27 @@ public abstract class SpeechJob<T>
         wait.Validate(nameof(options));
         cancellationToken.ThrowIfCancellationRequested();
 
+        // One span for the whole wait: each poll's request span is its child, each status change an event.
+        using var activity = SpeechDiagnostics.ActivitySource.StartActivity($"{Vendor.Key()}.job.wait", ActivityKind.Internal);
+        activity?.SetTag(SpeechDiagnostics.Tags.Vendor, Vendor.Key());
+        activity?.SetTag(SpeechDiagnostics.Tags.JobId, Id);
+        try
+        {
+            var result = await WaitCoreAsync(wait, progress, activity, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag(SpeechDiagnostics.Tags.JobStatus, Status.ToString());
+            return result;
+        }
+        catch (Exception ex)
+        {
+            activity?.SetTag(SpeechDiagnostics.Tags.JobStatus, Status.ToString());
+            activity?.SetTag("error.type", ex.GetType().FullName);
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            throw;
+        }
+    }
+
+    private async Task<T> WaitCoreAsync(JobWaitOptions wait, IProgress<JobProgress>? progress, Activity? activity, CancellationToken cancellationToken)
+    {
         var started = _timeProvider.GetTimestamp();
         var polls = 0;
         var reported = Status;
@@ -125,6 +149,7 @@ public abstract class SpeechJob<T>
             if (Status != reported)
             {
                 reported = Status;
+                activity?.AddEvent(new ActivityEvent("status", tags: new ActivityTagsCollection { [SpeechDiagnostics.Tags.JobStatus] = Status.ToString(), ["poll"] = polls }));
                 progress?.Report(new JobProgress(Id, Status, _timeProvider.GetElapsedTime(started), polls));
             }
 

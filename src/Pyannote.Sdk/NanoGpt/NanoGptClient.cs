@@ -275,7 +275,7 @@ public class NanoGptClient : ISpeechClient
             Diarize = options.Diarize,
             TagAudioEvents = options.TagAudioEvents,
         };
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, NanoGptGeneratedClient.SerializerOptions));
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, NanoGptGeneratedClient.TypeInfo<TranscribeJsonRequest>()));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         return content;
     }
@@ -296,12 +296,12 @@ public class NanoGptClient : ISpeechClient
             {
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
-                    var sync = await JsonSerializer.DeserializeAsync<TranscribeResponse>(stream, NanoGptGeneratedClient.SerializerOptions, cancellationToken).ConfigureAwait(false)
+                    var sync = await JsonSerializer.DeserializeAsync(stream, NanoGptGeneratedClient.TypeInfo<TranscribeResponse>(), cancellationToken).ConfigureAwait(false)
                         ?? throw new SpeechResponseFormatException(SpeechVendor.NanoGpt, status, $"{Operation}: the body is empty.");
                     return new NanoGptTranscriptionStart(Map(() => NanoGptMapping.FromSync(sync), Operation, status));
                 }
 
-                var accepted = await JsonSerializer.DeserializeAsync<TranscribeAsyncResponse>(stream, NanoGptGeneratedClient.SerializerOptions, cancellationToken).ConfigureAwait(false);
+                var accepted = await JsonSerializer.DeserializeAsync(stream, NanoGptGeneratedClient.TypeInfo<TranscribeAsyncResponse>(), cancellationToken).ConfigureAwait(false);
                 if (accepted is null || string.IsNullOrWhiteSpace(accepted.RunId))
                 {
                     throw new SpeechResponseFormatException(SpeechVendor.NanoGpt, status, $"{Operation}: the job answer has no runId.");

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Pyannote.Sdk.Generated.NanoGpt;
 
@@ -10,10 +11,16 @@ internal partial class NanoGptGeneratedClient
     /// <summary>The serializer settings the generated client uses, for hand-built requests and answers.</summary>
     internal static JsonSerializerOptions SerializerOptions { get; } = CreateSerializerSettings();
 
+    /// <summary>The source-generated metadata of <typeparamref name="T"/>, bound to <see cref="SerializerOptions"/>.</summary>
+    internal static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)SerializerOptions.GetTypeInfo(typeof(T));
+
     static partial void UpdateJsonSerializerSettings(JsonSerializerOptions settings)
     {
         // Unset optional fields stay off the wire: NanoGPT applies its own defaults to absent fields.
         settings.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+
+        // Source-generated metadata only (trimming- and AOT-safe, no reflection fallback).
+        settings.TypeInfoResolver = NanoGptJsonContext.Default;
     }
 }
 

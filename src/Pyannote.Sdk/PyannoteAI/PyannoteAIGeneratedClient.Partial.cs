@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Pyannote.Sdk.Generated.PyannoteAI;
 
@@ -10,8 +11,14 @@ internal partial class PyannoteAIGeneratedClient
     /// <summary>The settings every pyannoteAI body is read and written with (also used by the output mapper).</summary>
     internal static JsonSerializerOptions SharedSettings => _settings.Value;
 
+    /// <summary>The source-generated metadata of <typeparamref name="T"/>, bound to <see cref="SharedSettings"/>.</summary>
+    internal static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)SharedSettings.GetTypeInfo(typeof(T));
+
     static partial void UpdateJsonSerializerSettings(JsonSerializerOptions settings)
     {
         settings.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+
+        // Source-generated metadata only (trimming- and AOT-safe, no reflection fallback).
+        settings.TypeInfoResolver = PyannoteAIJsonContext.Default;
     }
 }

@@ -350,7 +350,7 @@ public class PyannoteClient : ISpeechClient
             throw new SpeechJobNotFoundException(SpeechVendor.Pyannote, jobId, ex);
         }
 
-        JsonElement? output = job.Output is null ? null : JsonSerializer.SerializeToElement(job.Output, G.PyannoteAIGeneratedClient.SharedSettings);
+        JsonElement? output = job.Output is null ? null : JsonSerializer.SerializeToElement(job.Output, G.PyannoteAIGeneratedClient.TypeInfo<G.JobOutput>());
         return new PyannoteJobInfo(job.JobId ?? jobId, PyannoteJobSnapshots.Status(job.Status), job.CreatedAt, job.UpdatedAt, job.Output?.Warning, job.Output?.Error, output);
     }
 

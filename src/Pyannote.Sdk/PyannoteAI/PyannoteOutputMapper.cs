@@ -23,7 +23,7 @@ internal static class PyannoteOutputMapper
 
         try
         {
-            return output.Deserialize<G.JobOutput>(G.PyannoteAIGeneratedClient.SharedSettings)
+            return output.Deserialize(G.PyannoteAIGeneratedClient.TypeInfo<G.JobOutput>())
                 ?? throw new SpeechResponseFormatException(SpeechVendor.Pyannote, 200, "the job output is null.");
         }
         catch (JsonException ex)
@@ -37,7 +37,7 @@ internal static class PyannoteOutputMapper
     {
         try
         {
-            return JsonSerializer.Deserialize<G.JobOutput>(utf8Json, G.PyannoteAIGeneratedClient.SharedSettings)
+            return JsonSerializer.Deserialize(utf8Json, G.PyannoteAIGeneratedClient.TypeInfo<G.JobOutput>())
                 ?? throw new SpeechResponseFormatException(SpeechVendor.Pyannote, 200, "the job output is null.");
         }
         catch (JsonException ex)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Pyannote.Sdk.Generated.Together;
 
@@ -7,6 +8,17 @@ internal partial class TogetherGeneratedClient
 {
     /// <summary>The serializer settings of the generated client, for bodies the hand-written layer reads itself.</summary>
     internal static JsonSerializerOptions Json => _settings.Value;
+
+    /// <summary>The source-generated metadata of <typeparamref name="T"/>, bound to <see cref="Json"/>.</summary>
+    internal static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Json.GetTypeInfo(typeof(T));
+
+    // Every DTO is read and written through source-generated metadata (trimming- and AOT-safe): the resolver is the
+    // vendor's context only, with no reflection fallback, so a DTO missing from it fails the DTO coverage test. The
+    // modifier reads repeated speaker labels once (see SpeakerLabelInterning).
+    static partial void UpdateJsonSerializerSettings(JsonSerializerOptions settings)
+    {
+        settings.TypeInfoResolver = TogetherJsonContext.Default.WithAddedModifier(Pyannote.Sdk.Together.SpeakerLabelInterning.Modify);
+    }
 }
 
 /// <summary>Stands in for NSwag's FileParameter, which NSwag emits as a public type (excluded in together.nswag).</summary>

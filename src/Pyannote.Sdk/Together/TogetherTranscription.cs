@@ -69,12 +69,39 @@ public sealed class TogetherTranscription
     /// <returns>The transcript.</returns>
     public Transcript ToTranscript()
     {
-        var words = Words.Count > 0 ? Words : SpeakerSegments.SelectMany(s => s.Words).ToArray();
-        var mappedWords = words.Select(ToWord).ToArray();
+        // Each word is mapped once: the speaker segments of a diarized answer hold the same word instances as Words
+        // (see FromDto), so their turns reuse the mapped words instead of mapping every word twice.
+        var source = Words.Count > 0 ? Words : SpeakerSegments.SelectMany(s => s.Words).ToArray();
+        var mappedWords = new TranscriptWord[source.Count];
+        for (var i = 0; i < mappedWords.Length; i++)
+        {
+            mappedWords[i] = ToWord(source[i]);
+        }
+
         IEnumerable<SpeakerTurn>? turns = null;
         if (SpeakerSegments.Count > 0)
         {
-            turns = SpeakerSegments.Select(s => new SpeakerTurn(s.SpeakerId, s.Start, s.End, s.Text.Trim(), s.Words.Select(ToWord).ToArray()));
+            var turnList = new SpeakerTurn[SpeakerSegments.Count];
+            var cursor = 0;
+            for (var t = 0; t < turnList.Length; t++)
+            {
+                var segment = SpeakerSegments[t];
+                var turnWords = new TranscriptWord[segment.Words.Count];
+                for (var k = 0; k < turnWords.Length; k++)
+                {
+                    var word = segment.Words[k];
+                    while (cursor < source.Count && source[cursor].Start < word.Start)
+                    {
+                        cursor++;
+                    }
+
+                    turnWords[k] = cursor < source.Count && ReferenceEquals(source[cursor], word) ? mappedWords[cursor++] : ToWord(word);
+                }
+
+                turnList[t] = new SpeakerTurn(segment.SpeakerId, segment.Start, segment.End, segment.Text.Trim(), turnWords);
+            }
+
+            turns = turnList;
         }
         else if (mappedWords.Length == 0)
         {
@@ -111,6 +138,50 @@ public sealed class TogetherTranscription
             return new TogetherWord(w.Word ?? string.Empty, s, e, w.Speaker_id, w.Id);
         }
 
+        var dtoWords = dto.Words ?? [];
+        var words = new TogetherWord[dtoWords.Count];
+        for (var i = 0; i < words.Length; i++)
+        {
+            words[i] = Word(dtoWords[i]);
+        }
+
+        // The service repeats every top-level word inside its speaker segment: reuse the mapped instance when the
+        // segment's word is the same (same text, times and speaker), walking both time-ordered lists once.
+        var cursor = 0;
+        TogetherWord SegmentWord(TranscriptionWord w)
+        {
+            var (s, e) = Span(w.Start, w.End, "speaker_segments");
+            while (cursor < words.Length && words[cursor].Start < s)
+            {
+                cursor++;
+            }
+
+            if (cursor < words.Length && words[cursor] is var same && same.Start == s && same.End == e
+                && string.Equals(same.Word, w.Word ?? string.Empty, StringComparison.Ordinal) && string.Equals(same.SpeakerId, w.Speaker_id, StringComparison.Ordinal)
+                && same.Id == w.Id)
+            {
+                cursor++;
+                return same;
+            }
+
+            return new TogetherWord(w.Word ?? string.Empty, s, e, w.Speaker_id, w.Id);
+        }
+
+        var dtoSpeakerSegments = dto.Speaker_segments ?? [];
+        var speakerSegments = new TogetherSpeakerSegment[dtoSpeakerSegments.Count];
+        for (var i = 0; i < speakerSegments.Length; i++)
+        {
+            var x = dtoSpeakerSegments[i];
+            var (s, e) = Span(x.Start, x.End, "speaker_segments");
+            var segmentWords = x.Words is { Count: > 0 } list ? new TogetherWord[list.Count] : [];
+            for (var k = 0; k < segmentWords.Length; k++)
+            {
+                segmentWords[k] = SegmentWord(x.Words![k]);
+            }
+
+            speakerSegments[i] = new TogetherSpeakerSegment(x.Id, x.Speaker_id ?? string.Empty, s, e, x.Text ?? string.Empty, segmentWords);
+        }
+
         return new TogetherTranscription(dto.Text ?? throw new SpeechResponseFormatException(SpeechVendor.Together, 200, "The answer has no 'text'."))
         {
             Task = dto.Task,
@@ -121,12 +192,8 @@ public sealed class TogetherTranscription
                 var (s, e) = Span(x.Start, x.End, "segments");
                 return new TogetherSegment(x.Id, s, e, x.Text ?? string.Empty);
             }).ToArray(),
-            Words = (dto.Words ?? []).Select(Word).ToArray(),
-            SpeakerSegments = (dto.Speaker_segments ?? []).Select(x =>
-            {
-                var (s, e) = Span(x.Start, x.End, "speaker_segments");
-                return new TogetherSpeakerSegment(x.Id, x.Speaker_id ?? string.Empty, s, e, x.Text ?? string.Empty, (x.Words ?? []).Select(Word).ToArray());
-            }).ToArray(),
+            Words = words,
+            SpeakerSegments = speakerSegments,
             Id = dto.Id,
             Model = model,
         };

@@ -359,7 +359,7 @@ public static class PyannoteWebhook
         JsonElement root;
         try
         {
-            root = JsonSerializer.Deserialize<JsonElement>(body);
+            root = JsonSerializer.Deserialize(body, Pyannote.Sdk.Generated.PyannoteAI.PyannoteAIJsonContext.Default.JsonElement);
         }
         catch (JsonException ex)
         {

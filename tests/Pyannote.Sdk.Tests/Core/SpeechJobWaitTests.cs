@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Pyannote.Sdk.Jobs;
 using Pyannote.Sdk.Tests.Infrastructure;
 
@@ -98,5 +99,29 @@ public class SpeechJobWaitTests
         var wait = job.WaitForCompletionAsync(cancellationToken: cts.Token);
         cts.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait);
+    }
+
+    [Fact]
+    public async Task A_wait_is_one_span_with_an_event_per_status_change_and_the_final_status()
+    {
+        var spans = new List<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == "Pyannote.Sdk",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = a => { if (a.OperationName == "pyannote.job.wait") { lock (spans) { spans.Add(a); } } },
+        };
+        ActivitySource.AddActivityListener(listener);
+        var time = new FakeTimeProvider { AutoAdvance = true };
+        var job = new ScriptedJob(time,
+            () => JobSnapshot<string>.Running(JobStatus.Running),
+            () => JobSnapshot<string>.Succeeded(JobStatus.Succeeded, "x"));
+
+        await job.WaitForCompletionAsync();
+
+        var span = Assert.Single(spans, s => (string?)s.GetTagItem("speech.job.id") == "job-1");
+        Assert.Equal("pyannote", span.GetTagItem("speech.vendor"));
+        Assert.Equal("succeeded", span.GetTagItem("speech.job.status"));
+        Assert.Equal(new[] { "running", "succeeded" }, span.Events.Select(e => (string?)e.Tags.First(t => t.Key == "speech.job.status").Value));
     }
 }
