@@ -87,7 +87,7 @@ start_emulator() {
 }
 
 if [ -f samples/DependencyInjection/appsettings.Emulator.json ]; then
-  start_emulator
+  [ -n "${EMULATOR:-}" ] || start_emulator
   dotnet build samples/DependencyInjection -c Release --nologo -v quiet >/dev/null
   # The Emulator environment points every vendor at 127.0.0.1:5080; the command line moves them to our port.
   ROOT="$PWD"
@@ -101,6 +101,29 @@ if [ -f samples/DependencyInjection/appsettings.Emulator.json ]; then
       fail "dependency-injection-$vendor exited non-zero"; cat "$WORK/di-$vendor.err" >&2
     fi
   done
+fi
+
+if [ -f samples/WebhookReceiver/Program.cs ] && grep -q MapPyannoteWebhook samples/WebhookReceiver/Program.cs; then
+  [ -n "${EMULATOR:-}" ] || start_emulator
+  dotnet build samples/WebhookReceiver -c Release --nologo -v quiet >/dev/null
+  RPORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
+  RECEIVER="http://127.0.0.1:$RPORT"
+  # The receiver verifies signatures with the emulator's webhook secret (its default, emulator-webhook-secret).
+  (cd samples/WebhookReceiver/bin/Release/net10.0 && Pyannote__Webhooks__Secrets__0=emulator-webhook-secret exec dotnet WebhookReceiver.dll --urls "$RECEIVER") >"$WORK/receiver.log" 2>&1 &
+  RECEIVER_PID=$!
+  trap 'kill "$RECEIVER_PID" "$EMULATOR_PID" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$WORK"' EXIT
+  for _ in $(seq 1 100); do curl -sf -o /dev/null "$RECEIVER/" && break; sleep 0.1; done
+  # A diarization job whose first webhook delivery fails: the receiver gets the signed redelivery (x-retry-num: 1).
+  job=$(curl -sf "$EMULATOR/pyannote/v1/diarize" -H 'Authorization: Bearer emulator-key' -H 'Content-Type: application/json' \
+    -H 'x-emulator-fault: webhook-fail=1' -d "{\"url\":\"https://example.com/call.wav\",\"webhook\":\"$RECEIVER/webhooks/pyannote\"}" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["jobId"])') || true
+  for _ in $(seq 1 100); do grep -q "Job $job succeeded: .* 2 speakers" "$WORK/receiver.log" && break; sleep 0.1; done
+  if [ -n "$job" ] && grep -q "Job $job succeeded: .* 2 speakers" "$WORK/receiver.log"; then
+    echo "ok   webhook-receiver (job $job, verified redelivery)"
+  else
+    fail "webhook-receiver: the job's webhook was not processed"; cat "$WORK/receiver.log" >&2
+  fi
+  kill "$RECEIVER_PID" 2>/dev/null || true
 fi
 
 echo
