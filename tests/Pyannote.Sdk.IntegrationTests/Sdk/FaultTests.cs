@@ -100,6 +100,27 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task Status_408_retries_a_listing_page_but_not_a_billed_translation()
+    {
+        await using var emulator = await StartAsync();
+
+        await NewPyannote(emulator).StartDiarizationAsync(AudioInput.FromUrl(Remote));
+        emulator.EnqueueFault("/v2/jobs", "408");
+        var listed = new List<string>();
+        await foreach (var job in NewPyannote(emulator).ListJobsAsync())
+        {
+            listed.Add(job.Id);
+        }
+        Assert.Single(listed);
+        Assert.Equal(2, await CountAsync(emulator, "/v2/jobs", "GET", 2));
+
+        emulator.EnqueueFault("/v1/audio/translations", "408");
+        var error = await Assert.ThrowsAsync<SpeechApiException>(() => NewTogether(emulator).CreateTranslationAsync(AudioInput.FromFile(ConversationWav)));
+        Assert.Equal(408, error.StatusCode);
+        Assert.Equal(1, await CountAsync(emulator, "/v1/audio/translations", "POST", 1));
+    }
+
+    [Fact]
     public async Task Status_502_retries_the_upload_url_request_but_not_a_billed_transcription()
     {
         await using var emulator = await StartAsync();
