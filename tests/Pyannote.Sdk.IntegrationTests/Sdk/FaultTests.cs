@@ -259,7 +259,9 @@ public sealed class FaultTests
         var error = await Assert.ThrowsAnyAsync<Exception>(() =>
             NewTogether(emulator).CreateTranscriptionAsync(AudioInput.FromFile(ConversationWav), new TogetherTranscriptionOptions { ResponseFormat = TogetherResponseFormat.VerboseJson }));
 
-        Assert.True(error is HttpRequestException or IOException or SpeechResponseFormatException, error.ToString());
+        // HttpRequestException when the reset is seen while the response is being read in, IOException when it is seen
+        // while the body is streamed to the JSON reader: either way a transport error, and the billed request is not repeated.
+        Assert.True(error is HttpRequestException or IOException, error.ToString());
         Assert.Equal(1, await CountAsync(emulator, "/v1/audio/transcriptions", "POST", 1));
     }
 
