@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.Http.Headers;
 
 namespace Pyannote.Sdk.Http;
@@ -179,11 +180,19 @@ internal sealed class ReplayableContent : HttpContent
     {
         SerializationCount++;
         await using var source = _open();
-        var buffer = new byte[BufferSize];
-        int read;
-        while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        // A pooled buffer: every upload (and every retry of it) would otherwise allocate 80 KB that the GC must clear.
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        try
         {
-            await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+            int read;
+            while ((read = await source.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

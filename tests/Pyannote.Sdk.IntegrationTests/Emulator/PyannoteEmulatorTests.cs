@@ -361,19 +361,3 @@ internal static class EmulatorTestExtensions
     public static int PyannoteJobsCount(this SpeechEmulator emulator) =>
         emulator.RequestLog.Count(r => r.Path.EndsWith("/v1/diarize", StringComparison.Ordinal) && r.StatusCode == 200);
 }
-
-/// <summary>A stream without a length, so HttpClient must send it chunked.</summary>
-internal sealed class NonSeekableStream(byte[] data) : Stream
-{
-    private readonly MemoryStream _inner = new(data);
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-}

@@ -378,31 +378,3 @@ public class RetryHandlerTests
         Assert.False(RetryHandler.Decide(RequestKind.Billed, null, new InvalidOperationException(), null, true, retry, NoTime).Retry);
     }
 }
-
-/// <summary>A stream that can be read once, front to back.</summary>
-internal sealed class NonSeekableStream(byte[] data) : Stream
-{
-    private readonly MemoryStream _inner = new(data);
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override void Flush()
-    {
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-}
