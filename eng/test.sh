@@ -10,4 +10,5 @@ summary=$(grep -E '^(Passed|Failed)!' "$log" | sed -E 's/.*Failed: *([0-9]+), Pa
   | awk '{f+=$1; p+=$2; s+=$3} END {printf "tests: %d passed, %d failed, %d skipped\n", p, f, s}')
 rm -f "$log"
 echo "$summary"
+mkdir -p artifacts && echo "$summary" > artifacts/test-summary.txt
 exit "$status"
