@@ -38,13 +38,3 @@ internal partial class JigsawStackGeneratedClient
         }
     }
 }
-
-/// <summary>Stands in for NSwag's FileParameter, which NSwag emits as a public type (excluded in jigsawstack.nswag).</summary>
-internal sealed class FileParameter(Stream data, string? fileName = null, string? contentType = null)
-{
-    public Stream Data { get; } = data;
-
-    public string? FileName { get; } = fileName;
-
-    public string? ContentType { get; } = contentType;
-}

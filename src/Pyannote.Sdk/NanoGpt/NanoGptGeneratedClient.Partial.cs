@@ -23,25 +23,3 @@ internal partial class NanoGptGeneratedClient
         settings.TypeInfoResolver = NanoGptJsonContext.Default;
     }
 }
-
-/// <summary>
-/// Internal stand-in for NSwag's <c>FileParameter</c>, which NSwag would emit as a public type (the nswag file lists it
-/// under <c>excludedTypeNames</c>). It only satisfies the signature of the generated multipart method, which the SDK does
-/// not call: that method cannot stream a replayable upload or tell a 200 transcript from a 202 job (see
-/// <see cref="Pyannote.Sdk.NanoGpt.NanoGptClient"/>).
-/// </summary>
-internal sealed class FileParameter
-{
-    public FileParameter(Stream data, string? fileName = null, string? contentType = null)
-    {
-        Data = data;
-        FileName = fileName;
-        ContentType = contentType;
-    }
-
-    public Stream Data { get; }
-
-    public string? FileName { get; }
-
-    public string? ContentType { get; }
-}

@@ -20,13 +20,3 @@ internal partial class TogetherGeneratedClient
         settings.TypeInfoResolver = TogetherJsonContext.Default.WithAddedModifier(Pyannote.Sdk.Together.SpeakerLabelInterning.Modify);
     }
 }
-
-/// <summary>Stands in for NSwag's FileParameter, which NSwag emits as a public type (excluded in together.nswag).</summary>
-internal sealed class FileParameter(Stream data, string? fileName = null, string? contentType = null)
-{
-    public Stream Data { get; } = data;
-
-    public string? FileName { get; } = fileName;
-
-    public string? ContentType { get; } = contentType;
-}

@@ -1,8 +1,10 @@
 namespace Pyannote.Sdk.Generated;
 
-// Hand-written stand-ins for NSwag's exception classes (generateExceptionClasses is off because NSwag emits them as
-// public). The pipeline's ErrorMappingHandler throws SpeechApiException before generated code sees a non-success
-// status, so these surface only for a success status the document does not declare.
+// Hand-written stand-ins for types NSwag would emit as public: its exception classes (generateExceptionClasses is off)
+// and FileParameter (excluded in the .nswag files whose documents have multipart operations). Generated code in
+// Pyannote.Sdk.Generated.<Vendor> finds them in this parent namespace. The pipeline's ErrorMappingHandler throws
+// SpeechApiException before generated code sees a non-success status, so the exceptions surface only for a success
+// status the document does not declare.
 
 /// <summary>Raised by generated clients for an undeclared response.</summary>
 internal class GeneratedApiException : Exception
@@ -29,4 +31,15 @@ internal class GeneratedApiException<TResult> : GeneratedApiException
     }
 
     public TResult Result { get; }
+}
+
+/// <summary>Satisfies the signature of generated multipart methods. The SDK never calls those methods: they wrap the
+/// file in a one-shot stream, so the hand-written clients build streamed, replayable multipart requests themselves.</summary>
+internal sealed class FileParameter(Stream data, string? fileName = null, string? contentType = null)
+{
+    public Stream Data { get; } = data;
+
+    public string? FileName { get; } = fileName;
+
+    public string? ContentType { get; } = contentType;
 }
