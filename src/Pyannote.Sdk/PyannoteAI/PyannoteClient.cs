@@ -78,7 +78,7 @@ public class PyannoteClient : ISpeechClient
     /// <returns>The <c>media://</c> URL.</returns>
     /// <exception cref="ArgumentException">The input is a URL, the file does not exist or is too large, or the key breaks the rules.</exception>
     /// <exception cref="SpeechApiException">pyannoteAI or the storage answered with an error.</exception>
-    /// <exception cref="TimeoutException">Sending the bytes took longer than <see cref="SpeechClientOptions.UploadTimeout"/>.</exception>
+    /// <exception cref="SpeechTimeoutException">Sending the bytes took longer than <see cref="SpeechClientOptions.UploadTimeout"/> (per attempt).</exception>
     public virtual async Task<string> UploadAsync(AudioInput audio, string? mediaKey = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(audio);
@@ -446,23 +446,15 @@ public class PyannoteClient : ISpeechClient
             () => _api.CreateMediaInputAsync(new G.MediaUrlRequest { Url = mediaUrl }, cancellationToken)).ConfigureAwait(false);
         var target = PresignedUrl(media.Url);
 
-        using CancellationTokenSource? timeout = Options.UploadTimeout is { } limit ? new CancellationTokenSource(limit, Options.TimeProvider) : null;
-        using CancellationTokenSource? linked = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         using var request = new HttpRequestMessage(HttpMethod.Put, target)
         {
             // The storage signs the URL without a content type; like the vendor's own SDK, none is sent.
             Content = source.CreateContent(setContentType: false),
         };
-        new SpeechRequestContext("pyannote.media.upload", RequestKind.Idempotent, Anonymous: true).ApplyTo(request);
-        try
-        {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked?.Token ?? cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException ex) when (timeout is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException($"The upload of {source.Length:N0} bytes did not finish within {Options.UploadTimeout} ({nameof(SpeechClientOptions.UploadTimeout)}).", ex);
-        }
 
+        // The pipeline's TimeoutHandler limits sending the body by UploadTimeout, per attempt, as for every upload.
+        new SpeechRequestContext("pyannote.media.upload", RequestKind.Idempotent, Anonymous: true).ApplyTo(request);
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         return mediaUrl;
     }
 }

@@ -172,13 +172,61 @@ public class PyannoteUploadTests
     }
 
     [Fact]
-    public async Task An_upload_over_the_upload_timeout_throws_TimeoutException()
+    public async Task An_upload_over_the_upload_timeout_throws_an_upload_SpeechTimeoutException()
     {
-        var (kit, _) = Setup();
+        var (kit, storage) = Setup();
+        var clock = new FakeTimeProvider();
+        kit.Options.TimeoutClock = clock;
         kit.Options.UploadTimeout = TimeSpan.FromMinutes(5);
-        // The fake clock jumps to every timer's due time, so the five minutes pass at once.
-        var ex = await Assert.ThrowsAsync<TimeoutException>(() => kit.Client.UploadAsync(AudioInput.FromStream(new MemoryStream(new byte[10]), "a.wav")));
+        kit.Options.Retry.MaxRetries = 0;
+        var audio = new GatedSeekableStream(10);
+
+        var upload = kit.Client.UploadAsync(AudioInput.FromStream(audio, "a.wav"));
+        await audio.ReadStarted.Task;
+        clock.Advance(TimeSpan.FromMinutes(4));
+        Assert.False(upload.IsCompleted);
+        clock.Advance(TimeSpan.FromMinutes(1));
+
+        var ex = await Assert.ThrowsAsync<SpeechTimeoutException>(() => upload);
+        Assert.Equal(SpeechTimeoutKind.Upload, ex.Kind);
+        Assert.Equal("pyannote.media.upload", ex.Operation);
         Assert.Contains("UploadTimeout", ex.Message);
+        Assert.Equal(0, storage.BytesReceived);
+    }
+
+    /// <summary>A seekable stream whose reads wait until the test ends (a stalled upload).</summary>
+    private sealed class GatedSeekableStream(int length) : Stream
+    {
+        public TaskCompletionSource ReadStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => true;
+
+        public override bool CanWrite => false;
+
+        public override long Length => length;
+
+        public override long Position { get; set; }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            ReadStarted.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return 0;
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => Position = origin == SeekOrigin.Begin ? offset : throw new NotSupportedException();
+
+        public override void Flush()
+        {
+        }
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     internal static (PyannoteTestKit Kit, Storage Storage) SetupShared() => Setup();
