@@ -120,7 +120,7 @@ public sealed class AudioInput
     };
 
     /// <summary>Whether the URL's scheme is http or https.</summary>
-    internal bool IsHttpUrl => Url is { } u && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp);
+    internal bool IsHttpUrl => Url.IsAbsoluteHttp();
 
     /// <summary>
     /// Checks a local input before anything is sent: the file exists, is within <paramref name="maxBytes"/>, and has an

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Pyannote.Sdk.Http;
 using Pyannote.Sdk.Jobs;
 
 namespace Pyannote.Sdk;
@@ -59,7 +60,7 @@ public abstract class SpeechClientOptions
             }
         }
 
-        if (Endpoint is { } endpoint && (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp)))
+        if (Endpoint is { } endpoint && !endpoint.IsAbsoluteHttp())
         {
             yield return $"{prefix}Endpoint must be an absolute http or https URL (got '{Http.Redaction.Url(endpoint)}').";
         }

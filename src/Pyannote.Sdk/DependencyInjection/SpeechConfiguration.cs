@@ -40,7 +40,7 @@ internal static class SpeechConfiguration
         var errors = new List<string>();
         if (Read(section, "Endpoint") is { } endpoint)
         {
-            if (Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+            if (Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && uri.IsAbsoluteHttp())
             {
                 options.Endpoint = uri;
             }

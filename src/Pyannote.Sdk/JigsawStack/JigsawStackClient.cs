@@ -83,7 +83,7 @@ public class JigsawStackClient : ISpeechClient
     public virtual async Task<JigsawStackTranscriptionAcknowledgement> StartTranscriptionAsync(JigsawStackTranscriptionRequest request, Uri webhookUrl, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(webhookUrl);
-        if (!webhookUrl.IsAbsoluteUri || (webhookUrl.Scheme != Uri.UriSchemeHttps && webhookUrl.Scheme != Uri.UriSchemeHttp))
+        if (!webhookUrl.IsAbsoluteHttp())
         {
             throw new ArgumentException($"The webhook URL must be an absolute http(s) URL (the scheme was '{(webhookUrl.IsAbsoluteUri ? webhookUrl.Scheme : "relative")}').", nameof(webhookUrl));
         }

@@ -423,7 +423,7 @@ public class PyannoteClient : ISpeechClient
             : created.JobId;
 
     private static Uri PresignedUrl(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.IsAbsoluteHttp()
             ? uri
             : throw new SpeechResponseFormatException(SpeechVendor.Pyannote, 201, "the pre-signed URL is missing or not an http(s) URL.");
 

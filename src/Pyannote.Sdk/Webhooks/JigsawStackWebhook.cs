@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Pyannote.Sdk.Http;
 using Pyannote.Sdk.JigsawStack;
 
 namespace Pyannote.Sdk.Webhooks;
@@ -44,7 +45,7 @@ public static class JigsawStackWebhook
             throw new ArgumentException($"The correlation id must be at most {MaxCorrelationIdLength} characters.", nameof(correlationId));
         }
 
-        if (!callbackUrl.IsAbsoluteUri || (callbackUrl.Scheme != Uri.UriSchemeHttps && callbackUrl.Scheme != Uri.UriSchemeHttp))
+        if (!callbackUrl.IsAbsoluteHttp())
         {
             throw new ArgumentException("The callback URL must be an absolute http(s) URL.", nameof(callbackUrl));
         }
