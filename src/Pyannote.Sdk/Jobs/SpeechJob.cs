@@ -212,7 +212,6 @@ public abstract class SpeechJob<T>
         SpeechApiException api => api.IsRetriable,
         SpeechTimeoutException => true,
         HttpRequestException => true,
-        OperationCanceledException => false,
         _ => false,
     } && !cancellationToken.IsCancellationRequested;
 
