@@ -8,9 +8,13 @@ using Pyannote.Sdk.Webhooks;
 namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>
-/// Maps endpoints that receive pyannoteAI and JigsawStack webhooks: each reads the raw body (up to the configured
-/// limit), verifies it, hands the typed event to your handler and answers 200. A rejected delivery gets 400 (malformed),
-/// 401 (bad signature, stale timestamp, bad token) or 413 (too large), with a body naming only the failed check. If the
+/// Maps endpoints that receive pyannoteAI and JigsawStack webhooks. Each checks what needs no body first (the signature
+/// and timestamp headers, or the callback URL's token) and refuses a delivery that fails without reading its body; then
+/// reads the raw body as it arrives, up to the lower of the options' <c>MaxBodyBytes</c> and the server's own
+/// <c>MaxRequestBodySize</c> (raise the server's for this endpoint only with request size limit metadata, for example
+/// <c>.WithMetadata(new RequestSizeLimitAttribute(n))</c>); verifies it, hands the typed event to your handler and answers
+/// 200. A rejected delivery gets 400 (malformed), 401 (bad signature, stale timestamp, bad token) or 413 (too large),
+/// with a body naming only the failed check. If the
 /// handler throws, the answer is 500 so the vendor redelivers. pyannoteAI waits at most 10 seconds for the answer:
 /// queue long work (for example in a <c>Channel</c> read by a hosted service) instead of doing it in the handler.
 /// </summary>
@@ -91,40 +95,44 @@ public static class WebhookEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(pattern);
         ArgumentNullException.ThrowIfNull(handler);
-        return endpoints.MapPost(pattern, context => WebhookReceiver.ReceiveAsync(
-            context,
-            "pyannoteAI",
-            options().MaxBodyBytes,
-            body =>
+        return endpoints.MapPost(pattern, context =>
+        {
+            var current = options();
+            var headers = context.Request.Headers;
+            var webhookHeaders = new PyannoteWebhookHeaders
             {
-                var headers = context.Request.Headers;
-                var webhookHeaders = new PyannoteWebhookHeaders
-                {
-                    Signature = headers[PyannoteWebhookHeaders.SignatureName].ToString(),
-                    Timestamp = headers[PyannoteWebhookHeaders.TimestampName].ToString(),
-                    RetryNumber = headers[PyannoteWebhookHeaders.RetryNumberName].ToString(),
-                    RetryReason = headers[PyannoteWebhookHeaders.RetryReasonName].ToString(),
-                };
-                return PyannoteWebhook.ConstructEvent(body, webhookHeaders, options());
-            },
-            handler));
+                Signature = headers[PyannoteWebhookHeaders.SignatureName].ToString(),
+                Timestamp = headers[PyannoteWebhookHeaders.TimestampName].ToString(),
+                RetryNumber = headers[PyannoteWebhookHeaders.RetryNumberName].ToString(),
+                RetryReason = headers[PyannoteWebhookHeaders.RetryReasonName].ToString(),
+            };
+            return WebhookReceiver.ReceiveAsync(
+                context,
+                "pyannoteAI",
+                current.MaxBodyBytes,
+                () => PyannoteWebhook.ValidateHeaders(webhookHeaders, current),
+                body => PyannoteWebhook.ConstructEvent(body, webhookHeaders, current),
+                handler);
+        });
     }
 
     private static IEndpointConventionBuilder MapJigsawStack(IEndpointRouteBuilder endpoints, string pattern, Func<JigsawStackWebhookOptions> options, Func<JigsawStackWebhookEvent, HttpContext, CancellationToken, Task> handler)
     {
         ArgumentNullException.ThrowIfNull(pattern);
         ArgumentNullException.ThrowIfNull(handler);
-        return endpoints.MapPost(pattern, context => WebhookReceiver.ReceiveAsync(
-            context,
-            "JigsawStack",
-            options().MaxBodyBytes,
-            body =>
-            {
-                var query = context.Request.Query;
-                string? id = query[JigsawStackWebhook.CorrelationIdParameter];
-                string? token = query[JigsawStackWebhook.TokenParameter];
-                return JigsawStackWebhook.ConstructEvent(body, id, token, options());
-            },
-            handler));
+        return endpoints.MapPost(pattern, context =>
+        {
+            var current = options();
+            var query = context.Request.Query;
+            string? id = query[JigsawStackWebhook.CorrelationIdParameter];
+            string? token = query[JigsawStackWebhook.TokenParameter];
+            return WebhookReceiver.ReceiveAsync(
+                context,
+                "JigsawStack",
+                current.MaxBodyBytes,
+                () => JigsawStackWebhook.VerifyToken(id, token, current.Secrets),
+                body => JigsawStackWebhook.ConstructEvent(body, id, token, current),
+                handler);
+        });
     }
 }

@@ -9,6 +9,9 @@
 //              together: TogetherClient.CreateTranscriptionAsync (file upload, verbose_json, diarize, segment+word) + ToTranscript()
 //              jigsawstack: file stored once with UploadFileAsync, then CreateTranscriptionAsync (url mode, by_speaker) + ToTranscript()
 //
+//   webhook-slow-senders [--senders 40] [--rate 300] [--seconds 60] [--shape declared|chunked] [--declare 67108864]
+//              a Kestrel on 127.0.0.1 with MapPyannoteWebhook, and slow unauthenticated senders; GC committed growth
+//
 // Used by eng/bench-upload.sh and eng/bench-official-sdks.sh; see docs/benchmarks.md.
 using System.Diagnostics;
 using System.Globalization;
@@ -44,6 +47,10 @@ switch (command)
     case "transcribe":
         await TranscribeAsync(Arg("vendor"), Arg("audio"), new Uri(Arg("endpoint")), Arg("key", "emulator-key"),
             IntArg("n", 50), IntArg("warmup", 5), IntArg("concurrency", 8), IntArg("calls", 200));
+        return 0;
+    case "webhook-slow-senders":
+        await WebhookSlowSenders.RunAsync(IntArg("senders", 40), IntArg("rate", 300), IntArg("seconds", 60), Arg("shape", "declared"),
+            long.Parse(Arg("declare", "67108864"), CultureInfo.InvariantCulture));
         return 0;
     default:
         Console.Error.WriteLine("usage: upload --mode sdk|raw --file <path> --endpoint <url> | transcribe --vendor together|jigsawstack --audio <wav> --endpoint <url>");

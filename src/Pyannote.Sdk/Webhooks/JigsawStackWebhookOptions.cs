@@ -6,14 +6,16 @@ namespace Pyannote.Sdk.Webhooks;
 /// </summary>
 public sealed class JigsawStackWebhookOptions
 {
-    /// <summary>The default body size limit: 16 MiB.</summary>
-    public const long DefaultMaxBodyBytes = 16L * 1024 * 1024;
+    /// <summary>The default body size limit: 8 MiB. A published result runs to about 100 bytes per second of audio
+    /// (1.8 MB for the documented 5-hour maximum, about twice that with speakers), so 8 MiB leaves room to spare.</summary>
+    public const long DefaultMaxBodyBytes = 8L * 1024 * 1024;
 
     /// <summary>The secrets tokens are checked against; a token made with any of them is accepted (rotation: add the new
     /// secret, create new callback URLs with it, remove the old one once its jobs have called back).</summary>
     public IList<string> Secrets { get; set; } = new List<string>();
 
-    /// <summary>The largest body accepted, in bytes (default 16 MiB).</summary>
+    /// <summary>The largest body accepted, in bytes (default 8 MiB). The ASP.NET Core endpoint also keeps to the
+    /// server's own request body limit, whichever is lower.</summary>
     public long MaxBodyBytes { get; set; } = DefaultMaxBodyBytes;
 
     /// <summary>Describes the settings without the secrets.</summary>

@@ -163,17 +163,30 @@ public static class PyannoteWebhook
         return options;
     }
 
-    private static (DateTimeOffset Timestamp, PyannoteSignatureEncodings Encoding) Verify(ReadOnlySpan<byte> body, PyannoteWebhookHeaders headers, PyannoteWebhookOptions options)
+    /// <summary>
+    /// Checks what can be checked before the body is read: the signature header is present and holds a signature in an
+    /// accepted encoding, and the timestamp header is a whole number of Unix seconds within the tolerance. A receiver
+    /// calls it first so that a delivery which cannot verify is refused without reading (or buffering) its body; the
+    /// signature itself is checked by <see cref="ConstructEvent(ReadOnlySpan{byte}, PyannoteWebhookHeaders, PyannoteWebhookOptions)"/>
+    /// once the body is in.
+    /// </summary>
+    /// <param name="headers">The delivery's headers.</param>
+    /// <param name="options">The verification settings.</param>
+    /// <exception cref="ArgumentException"><paramref name="options"/> breaks a rule (see <see cref="PyannoteWebhookOptions.Validate"/>).</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="headers"/> or <paramref name="options"/> is null.</exception>
+    /// <exception cref="WebhookVerificationException">A header is missing or malformed (<see cref="WebhookFailureReason.MissingHeader"/>,
+    /// <see cref="WebhookFailureReason.MalformedTimestamp"/>, <see cref="WebhookFailureReason.MalformedSignature"/>) or the
+    /// timestamp is outside the tolerance (<see cref="WebhookFailureReason.OutsideTolerance"/>).</exception>
+    public static void ValidateHeaders(PyannoteWebhookHeaders headers, PyannoteWebhookOptions options)
     {
         ArgumentNullException.ThrowIfNull(headers);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        _ = CheckHeaders(headers, options);
+    }
 
-        if (body.Length > options.MaxBodyBytes)
-        {
-            throw new WebhookVerificationException(WebhookFailureReason.BodyTooLarge, $"The webhook body ({body.Length} bytes) is larger than the limit ({options.MaxBodyBytes} bytes).");
-        }
-
+    private static (string SignedTimestamp, DateTimeOffset Timestamp, List<(byte[] Bytes, PyannoteSignatureEncodings Encoding)> Candidates) CheckHeaders(PyannoteWebhookHeaders headers, PyannoteWebhookOptions options)
+    {
         if (string.IsNullOrWhiteSpace(headers.Signature))
         {
             throw new WebhookVerificationException(WebhookFailureReason.MissingHeader, $"The {PyannoteWebhookHeaders.SignatureName} header is missing or empty.");
@@ -195,6 +208,29 @@ public static class PyannoteWebhook
             throw new WebhookVerificationException(WebhookFailureReason.MalformedSignature, $"The {PyannoteWebhookHeaders.SignatureName} header holds no signature in an accepted encoding ({options.AcceptedEncodings}).");
         }
 
+        // The timestamp is checked before the signature: it needs no body, so a stale delivery is refused unread. A
+        // forged timestamp cannot pass, because the signature covers it.
+        var skew = (options.TimeProvider.GetUtcNow() - timestamp).Duration();
+        if (skew > options.Tolerance)
+        {
+            throw new WebhookVerificationException(WebhookFailureReason.OutsideTolerance, $"The webhook timestamp is {skew.TotalSeconds:0} s from the current time, more than the tolerance of {options.Tolerance.TotalSeconds:0} s.");
+        }
+
+        return (signedTimestamp, timestamp, candidates);
+    }
+
+    private static (DateTimeOffset Timestamp, PyannoteSignatureEncodings Encoding) Verify(ReadOnlySpan<byte> body, PyannoteWebhookHeaders headers, PyannoteWebhookOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+
+        if (body.Length > options.MaxBodyBytes)
+        {
+            throw new WebhookVerificationException(WebhookFailureReason.BodyTooLarge, $"The webhook body ({body.Length} bytes) is larger than the limit ({options.MaxBodyBytes} bytes).");
+        }
+
+        var (signedTimestamp, timestamp, candidates) = CheckHeaders(headers, options);
         PyannoteSignatureEncodings? matched = null;
         Span<byte> mac = stackalloc byte[MacLength];
         foreach (var secret in options.Secrets)
@@ -214,12 +250,6 @@ public static class PyannoteWebhook
         if (matched is not { } found)
         {
             throw new WebhookVerificationException(WebhookFailureReason.SignatureMismatch, "The webhook signature does not match the body and timestamp for any configured secret.");
-        }
-
-        var skew = (options.TimeProvider.GetUtcNow() - timestamp).Duration();
-        if (skew > options.Tolerance)
-        {
-            throw new WebhookVerificationException(WebhookFailureReason.OutsideTolerance, $"The webhook timestamp is {skew.TotalSeconds:0} s from the current time, more than the tolerance of {options.Tolerance.TotalSeconds:0} s.");
         }
 
         return (timestamp, found);

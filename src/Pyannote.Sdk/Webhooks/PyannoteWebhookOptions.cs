@@ -10,8 +10,11 @@ public sealed class PyannoteWebhookOptions
     /// <summary>The default tolerance: 5 minutes either side of the current time.</summary>
     public static readonly TimeSpan DefaultTolerance = TimeSpan.FromMinutes(5);
 
-    /// <summary>The default body size limit: 64 MiB (a day of audio with frame-level confidence and transcription is large).</summary>
-    public const long DefaultMaxBodyBytes = 64L * 1024 * 1024;
+    /// <summary>The default body size limit: 16 MiB. Real deliveries are far smaller: about 0.1 MB per hour of audio for
+    /// diarization, 0.6 MB per hour more with word-level transcription and 0.5 MB per hour more with frame-level
+    /// confidence, so 16 MiB holds 24 hours of diarization with transcription, or about 12 hours with every option
+    /// (docs/webhooks.md shows the arithmetic). For larger results use <c>webhookStatusOnly</c> and fetch the job.</summary>
+    public const long DefaultMaxBodyBytes = 16L * 1024 * 1024;
 
     /// <summary>The team's webhook secrets (dashboard → Webhooks). A delivery signed with any of them is accepted, so a
     /// rotation works by adding the new secret, rotating in the dashboard, then removing the old one.</summary>
@@ -24,8 +27,9 @@ public sealed class PyannoteWebhookOptions
     /// <summary>Which <c>X-Signature</c> encodings are accepted (default all three).</summary>
     public PyannoteSignatureEncodings AcceptedEncodings { get; set; } = PyannoteSignatureEncodings.All;
 
-    /// <summary>The largest body accepted, in bytes (default 64 MiB); larger bodies are rejected with
-    /// <see cref="WebhookFailureReason.BodyTooLarge"/> before any work.</summary>
+    /// <summary>The largest body accepted, in bytes (default 16 MiB); larger bodies are rejected with
+    /// <see cref="WebhookFailureReason.BodyTooLarge"/> before any work. The ASP.NET Core endpoint also keeps to the
+    /// server's own request body limit (Kestrel's <c>MaxRequestBodySize</c>, 30 MB by default), whichever is lower.</summary>
     public long MaxBodyBytes { get; set; } = DefaultMaxBodyBytes;
 
     /// <summary>The clock the tolerance is checked against (default <see cref="TimeProvider.System"/>).</summary>
