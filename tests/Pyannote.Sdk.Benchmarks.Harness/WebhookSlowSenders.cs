@@ -20,7 +20,7 @@ namespace Pyannote.Sdk.Benchmarks.Harness;
 /// options), and <c>--senders</c> unauthenticated connections that trickle about <c>--rate</c> bytes per second for
 /// <c>--seconds</c>. Each sender carries a well-formed but forged <c>X-Signature</c> and a fresh timestamp, so it passes
 /// every check that needs no body. <c>--shape declared</c>: each declares <c>Content-Length: --declare</c> (default 64 MiB);
-/// <c>--shape chunked</c>: chunked bodies with no declared length. GC committed memory is sampled every 50 ms; the
+/// <c>--shape chunked</c>: chunked bodies with no declared length. GC committed memory (after a gen-0 collection, so the figure is current) and the working set are sampled every 250 ms; the
 /// result is one JSON object.
 /// </summary>
 internal static class WebhookSlowSenders
@@ -48,13 +48,18 @@ internal static class WebhookSlowSenders
         Settle();
         var baseline = GC.GetGCMemoryInfo().TotalCommittedBytes;
         var peak = baseline;
+        var baselineRss = MemorySampler.CurrentWorkingSet();
+        var peakRss = baselineRss;
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
         var sampler = Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
             {
+                // GetGCMemoryInfo describes the last GC, so a cheap gen-0 collection makes each sample current.
+                GC.Collect(0, GCCollectionMode.Forced, blocking: true);
                 peak = Math.Max(peak, GC.GetGCMemoryInfo().TotalCommittedBytes);
-                await Task.Delay(50).ConfigureAwait(false);
+                peakRss = Math.Max(peakRss, MemorySampler.CurrentWorkingSet());
+                await Task.Delay(250).ConfigureAwait(false);
             }
         });
 
@@ -84,6 +89,8 @@ internal static class WebhookSlowSenders
             committedPeakGrowthMiB = MiB(peakDuring - baseline),
             committedEndOfRunGrowthMiB = MiB(endOfRun - baseline),
             committedAfterCollectGrowthMiB = MiB(afterCollect - baseline),
+            workingSetBaselineMiB = MiB(baselineRss),
+            workingSetPeakGrowthMiB = MiB(peakRss - baselineRss),
         }));
     }
 
