@@ -43,6 +43,9 @@ public sealed class SpeechEmulator : IAsyncDisposable
         state.BaseAddress = baseAddress;
     }
 
+    /// <summary>The shared state, for tests of the emulator itself.</summary>
+    internal EmulatorState State => _state;
+
     /// <summary>Root address of the server, e.g. <c>http://127.0.0.1:5080/</c>.</summary>
     public Uri BaseAddress { get; }
 
@@ -89,11 +92,19 @@ public sealed class SpeechEmulator : IAsyncDisposable
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Logging.ClearProviders();
-        if (options.EnableConsoleLogging) builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        if (options.EnableConsoleLogging)
+        {
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+            // ASP.NET Core's own request lines include the full URL with its query string, where pre-signed storage
+            // URLs carry their signature: the emulator logs its own line instead (EmulatorPipeline.Log).
+            builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+            builder.Logging.AddFilter("Microsoft.AspNetCore.HttpLogging", LogLevel.None);
+        }
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, options.Port);
-            kestrel.Limits.MaxRequestBodySize = null; // each vendor enforces its own limit
+            // Each vendor enforces its own (lower) limit; this is the backstop for anything else.
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes(options);
             kestrel.AddServerHeader = false;
         });
 
@@ -190,6 +201,11 @@ public sealed class SpeechEmulator : IAsyncDisposable
         await _app.DisposeAsync().ConfigureAwait(false);
         _state.Dispose();
     }
+
+    /// <summary>The server-wide request body limit: the largest vendor upload limit plus room for multipart framing.</summary>
+    internal static long MaxRequestBodyBytes(SpeechEmulatorOptions options) =>
+        new[] { options.PyannoteMaxUploadBytes, options.TogetherMaxUploadBytes, options.JigsawStackMaxUploadBytes, options.NanoGptMaxUploadBytes, Http.MaxJsonBodyBytes }.Max()
+        + MultipartForm.MaxFormOverheadBytes;
 
     private static void Validate(SpeechEmulatorOptions options)
     {

@@ -11,6 +11,8 @@
 //
 //   webhook-slow-senders [--senders 40] [--rate 300] [--seconds 60] [--shape declared|chunked] [--declare 67108864]
 //              a Kestrel on 127.0.0.1 with MapPyannoteWebhook, and slow unauthenticated senders; GC committed growth
+//   emulator-bad-tokens [--n 4000]   pyannoteAI requests with distinct 30 KB bearer tokens; working-set growth
+//   emulator-crafted-wav             Together transcriptions of WAVs declaring 16 kHz, 768 kHz and 2 MHz; time and CPU
 //
 // Used by eng/bench-upload.sh and eng/bench-official-sdks.sh; see docs/benchmarks.md.
 using System.Diagnostics;
@@ -51,6 +53,12 @@ switch (command)
     case "webhook-slow-senders":
         await WebhookSlowSenders.RunAsync(IntArg("senders", 40), IntArg("rate", 300), IntArg("seconds", 60), Arg("shape", "declared"),
             long.Parse(Arg("declare", "67108864"), CultureInfo.InvariantCulture));
+        return 0;
+    case "emulator-bad-tokens":
+        await EmulatorHostilePeers.BadTokensAsync(IntArg("n", 4000));
+        return 0;
+    case "emulator-crafted-wav":
+        await EmulatorHostilePeers.CraftedWavAsync();
         return 0;
     default:
         Console.Error.WriteLine("usage: upload --mode sdk|raw --file <path> --endpoint <url> | transcribe --vendor together|jigsawstack --audio <wav> --endpoint <url>");

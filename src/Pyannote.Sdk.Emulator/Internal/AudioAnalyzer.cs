@@ -5,15 +5,35 @@ namespace Pyannote.Sdk.Emulator.Internal;
 /// <summary>A speech region found by the energy detector, with the features used to tell speakers apart.</summary>
 internal sealed record SpeechRegion(double Start, double End, double Pitch);
 
-/// <summary>What the emulator learned from an audio file's bytes.</summary>
-internal sealed record AudioAnalysis(double Duration, IReadOnlyList<SpeechRegion> Regions, bool IsPcm);
+/// <summary>What the emulator learned from an audio file's bytes. <paramref name="Work"/> counts the samples read and the
+/// multiply-adds of the pitch search, so tests can check that analysis stays bounded whatever the header claims.</summary>
+internal sealed record AudioAnalysis(double Duration, IReadOnlyList<SpeechRegion> Regions, bool IsPcm, long Work = 0);
 
 /// <summary>
 /// Reads a RIFF/WAVE header for the duration and runs a frame energy detector over 16-bit PCM to find speech.
 /// Other formats (or broken headers) fall back to a size-based duration (128 kbit/s) and no regions.
+/// The work is bounded whatever the header says (analysis runs on the request thread): at most
+/// <see cref="MaxAnalysedDataBytes"/> of PCM are scanned, the pitch search runs on samples decimated to at most
+/// <see cref="MaxPitchSampleRate"/> Hz over at most <see cref="MaxPitchFrames"/> frames in all, and headers beyond
+/// <see cref="MaxSampleRate"/> Hz or <see cref="MaxChannels"/> channels get the duration only.
 /// </summary>
 internal static class AudioAnalyzer
 {
+    /// <summary>PCM bytes scanned by the speech detector: about 35 minutes of 16 kHz mono; later audio gets no regions.</summary>
+    internal const long MaxAnalysedDataBytes = 64L * 1024 * 1024;
+
+    /// <summary>The pitch search decimates to this rate or below (common rates are untouched; voices are under 400 Hz).</summary>
+    internal const int MaxPitchSampleRate = 48_000;
+
+    /// <summary>Pitch frames analysed per file, shared between regions.</summary>
+    internal const int MaxPitchFrames = 400;
+
+    /// <summary>Highest sample rate analysed at all (768 kHz is the highest any common WAV writer produces).</summary>
+    internal const int MaxSampleRate = 768_000;
+
+    /// <summary>Most channels analysed at all.</summary>
+    internal const int MaxChannels = 32;
+
     private const double FrameSeconds = 0.02;
     private const double MergeGapSeconds = 0.55; // pauses inside a sentence run up to ~0.45 s with espeak-ng; turn changes are longer
     private const double MinRegionSeconds = 0.15;
@@ -78,14 +98,16 @@ internal static class AudioAnalyzer
         if (dataOffset < 0 || byteRate <= 0)
             return fallback;
         var duration = dataLength / (double)byteRate;
-        if (format != 1 || bits != 16 || channels <= 0 || sampleRate <= 0 || blockAlign != channels * 2)
+        if (format != 1 || bits != 16 || channels is <= 0 or > MaxChannels || sampleRate is <= 0 or > MaxSampleRate || blockAlign != channels * 2)
             return new AudioAnalysis(Math.Round(duration, 3), [], false);
 
         stream.Position = dataOffset;
-        return new AudioAnalysis(Math.Round(duration, 3), DetectSpeech(stream, dataOffset, dataLength, channels, sampleRate), true);
+        long work = 0;
+        var regions = DetectSpeech(stream, dataOffset, Math.Min(dataLength, MaxAnalysedDataBytes), channels, sampleRate, ref work);
+        return new AudioAnalysis(Math.Round(duration, 3), regions, true, work);
     }
 
-    private static List<SpeechRegion> DetectSpeech(Stream stream, long dataOffset, long dataLength, int channels, int sampleRate)
+    private static List<SpeechRegion> DetectSpeech(Stream stream, long dataOffset, long dataLength, int channels, int sampleRate, ref long work)
     {
         var frameSamples = Math.Max(1, (int)(sampleRate * FrameSeconds));
         var frameBytes = frameSamples * channels * 2;
@@ -104,6 +126,7 @@ internal static class AudioAnalyzer
                 sumSquares += (double)sample * sample;
             }
             rms.Add(Math.Sqrt(sumSquares / frameSamples));
+            work += frameSamples;
         }
 
         if (rms.Count == 0) return [];
@@ -126,36 +149,44 @@ internal static class AudioAnalyzer
         if (start >= 0) regions.Add((start, lastSpeech));
 
         var result = new List<SpeechRegion>();
-        foreach (var (first, last) in regions)
+        var kept = regions.Where(r => (r.Last + 1 - r.First) * FrameSeconds >= MinRegionSeconds).ToList();
+        var framesPerRegion = kept.Count == 0 ? 0 : Math.Clamp(MaxPitchFrames / kept.Count, 1, 40);
+        var budget = MaxPitchFrames;
+        foreach (var (first, last) in kept)
         {
             var s = first * FrameSeconds;
             var e = (last + 1) * FrameSeconds;
-            if (e - s < MinRegionSeconds) continue;
-            result.Add(new SpeechRegion(Math.Round(s, 3), Math.Round(e, 3), RegionPitch(stream, dataOffset, channels, sampleRate, frameBytes, rms, threshold, first, last)));
+            var pitch = budget > 0 ? RegionPitch(stream, dataOffset, channels, sampleRate, frameBytes, rms, threshold, first, last, Math.Min(framesPerRegion, budget), ref budget, ref work) : 0;
+            result.Add(new SpeechRegion(Math.Round(s, 3), Math.Round(e, 3), pitch));
         }
         return result;
     }
 
     /// <summary>
-    /// Median fundamental frequency (Hz) of a region: up to 40 loud frames, each a 40 ms window, normalised
-    /// autocorrelation over 70–400 Hz, taking the shortest lag within 85% of the best (avoids octave errors);
-    /// frames whose best correlation is under 0.5 count as unvoiced. 0 when no frame is voiced.
+    /// Median fundamental frequency (Hz) of a region: up to <paramref name="frames"/> loud frames, each a 40 ms window
+    /// decimated to at most <see cref="MaxPitchSampleRate"/> Hz, normalised autocorrelation over 70–400 Hz, taking the
+    /// shortest lag within 85% of the best (avoids octave errors); frames whose best correlation is under 0.5 count as
+    /// unvoiced. 0 when no frame is voiced.
     /// </summary>
-    private static double RegionPitch(Stream stream, long dataOffset, int channels, int sampleRate, int frameBytes, List<double> rms, double threshold, int first, int last)
+    private static double RegionPitch(Stream stream, long dataOffset, int channels, int sampleRate, int frameBytes, List<double> rms, double threshold, int first, int last, int frames, ref int budget, ref long work)
     {
         var loud = Enumerable.Range(first, last - first + 1).Where(i => rms[i] >= threshold).ToList();
-        var step = Math.Max(1, loud.Count / 40);
+        var step = Math.Max(1, loud.Count / Math.Max(1, frames));
         var window = new byte[frameBytes * 2];
-        var samples = new double[window.Length / (channels * 2)];
-        int minLag = sampleRate / 400, maxLag = sampleRate / 70;
+        var stride = (sampleRate + MaxPitchSampleRate - 1) / MaxPitchSampleRate;
+        var rate = sampleRate / (double)stride;
+        var samples = new double[window.Length / (channels * 2) / stride];
+        int minLag = (int)(rate / 400), maxLag = (int)(rate / 70);
         var pitches = new List<double>();
-        for (int k = 0; k < loud.Count; k += step)
+        for (int k = 0; k < loud.Count && budget > 0; k += step)
         {
+            budget--;
             stream.Position = dataOffset + (long)loud[k] * frameBytes;
             if (stream.Read(window) < window.Length) break;
-            for (int i = 0; i < samples.Length; i++) samples[i] = BinaryPrimitives.ReadInt16LittleEndian(window.AsSpan(i * channels * 2));
+            for (int i = 0; i < samples.Length; i++) samples[i] = BinaryPrimitives.ReadInt16LittleEndian(window.AsSpan(i * stride * channels * 2));
             var half = samples.Length / 2;
-            if (maxLag >= half) break;
+            if (maxLag >= half || minLag < 1) break;
+            work += (long)(maxLag - minLag + 1) * half;
             var correlations = new double[maxLag + 1];
             double best = 0;
             for (int lag = minLag; lag <= maxLag; lag++)
@@ -173,7 +204,7 @@ internal static class AudioAnalyzer
             if (best < 0.5) continue;
             for (int lag = minLag; lag <= maxLag; lag++)
             {
-                if (correlations[lag] >= 0.85 * best) { pitches.Add(sampleRate / (double)lag); break; }
+                if (correlations[lag] >= 0.85 * best) { pitches.Add(rate / lag); break; }
             }
         }
         if (pitches.Count == 0) return 0;

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Pyannote.Sdk.Emulator.Internal;
 
@@ -37,6 +39,23 @@ internal sealed class EmulatorPipeline(EmulatorState state)
         {
             await RunAsync(context, next, vendor, faults).ConfigureAwait(false);
         }
+        catch (RequestBodyTooLargeException e) when (!context.Response.HasStarted)
+        {
+            context.Response.Clear();
+            await VendorErrors.WriteAsync(context, vendor, 413, $"Request body too large (the emulator reads at most {e.Limit} bytes of it).").ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException e) when (!context.Response.HasStarted)
+        {
+            // Kestrel's own limits (the server-wide body backstop) or a body that ended early.
+            context.Response.Clear();
+            await VendorErrors.WriteAsync(context, vendor, e.StatusCode, e.StatusCode == 413 ? "Request body too large." : "Bad request body.").ConfigureAwait(false);
+        }
+        catch (InvalidDataException) when (!context.Response.HasStarted)
+        {
+            // A multipart body the reader refuses (section headers too long or too many, bad boundary).
+            context.Response.Clear();
+            await VendorErrors.WriteAsync(context, vendor, 400, "Malformed multipart body.").ConfigureAwait(false);
+        }
         finally
         {
             Log(context, vendor, path, arrived, faults?.Raw);
@@ -54,8 +73,9 @@ internal sealed class EmulatorPipeline(EmulatorState state)
             return;
         }
 
-        if (!await RateLimitAsync(context, vendor).ConfigureAwait(false)) return;
-
+        // Every answer carries the rate-limit headers (as the vendors' do); reading them takes nothing from any window
+        // and creates none. RateLimitAsync below updates them for accepted keys.
+        WriteRateLimitHeaders(context, vendor);
         if (faults?.Status is { } status)
         {
             WriteRetryAfter(context, faults);
@@ -65,7 +85,10 @@ internal sealed class EmulatorPipeline(EmulatorState state)
             return;
         }
 
+        // Authenticate first: a request with a bad key gets its 401/403 and leaves no trace in the rate-limit state,
+        // which is keyed only by keys the emulator accepts.
         if (!await AuthorizeAsync(context, vendor).ConfigureAwait(false)) return;
+        if (!await RateLimitAsync(context, vendor).ConfigureAwait(false)) return;
 
         if (faults is not { RewritesBody: true })
         {
@@ -138,8 +161,7 @@ internal sealed class EmulatorPipeline(EmulatorState state)
         var headers = context.Response.Headers;
         if (vendor == Vendor.Pyannote)
         {
-            var key = BearerToken(context.Request) ?? "";
-            var (remaining, reset) = state.TakePyannote(key);
+            var (remaining, reset) = state.TakePyannote(BearerToken(context.Request) ?? "");
             headers["X-RateLimit-Limit"] = state.Options.PyannoteRequestsPerMinute.ToString(CultureInfo.InvariantCulture);
             headers["X-RateLimit-Remaining"] = Math.Max(0, remaining).ToString(CultureInfo.InvariantCulture);
             if (remaining < 0)
@@ -164,6 +186,25 @@ internal sealed class EmulatorPipeline(EmulatorState state)
             }
         }
         return true;
+    }
+
+    private void WriteRateLimitHeaders(HttpContext context, Vendor vendor)
+    {
+        var headers = context.Response.Headers;
+        if (vendor == Vendor.Pyannote)
+        {
+            var key = BearerToken(context.Request);
+            var remaining = state.IsValidKey(key) ? state.PeekPyannote(key!) : state.Options.PyannoteRequestsPerMinute;
+            headers["X-RateLimit-Limit"] = state.Options.PyannoteRequestsPerMinute.ToString(CultureInfo.InvariantCulture);
+            headers["X-RateLimit-Remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
+        }
+        else if (vendor == Vendor.JigsawStack)
+        {
+            var (remaining, reset) = state.PeekJigsawStack();
+            headers["x-jigsaw-rate-limit-limit"] = state.Options.JigsawStackRequestsPerSecond.ToString(CultureInfo.InvariantCulture);
+            headers["x-jigsaw-rate-limit-remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
+            headers["x-jigsaw-rate-limit-reset"] = reset.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        }
     }
 
     private async Task<bool> AuthorizeAsync(HttpContext context, Vendor vendor)
@@ -218,6 +259,13 @@ internal sealed class EmulatorPipeline(EmulatorState state)
     private void Log(HttpContext context, Vendor vendor, string path, DateTimeOffset arrived, string? fault)
     {
         var aborted = context.Items.ContainsKey("emulator.aborted");
+        if (state.Options.EnableConsoleLogging)
+        {
+            // The only request line --verbose prints: method, path and status. Never the query string (pre-signed
+            // storage URLs carry their signature there, JigsawStack keys may travel there) and never a header.
+            context.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("Pyannote.Sdk.Emulator")
+                .LogInformation("{Method} {Path} -> {Status}{Fault}", context.Request.Method, path, aborted && !context.Response.HasStarted ? 0 : context.Response.StatusCode, fault is null ? "" : " (fault " + fault + ")");
+        }
         state.Log(new EmulatorRequest(
             VendorName(vendor),
             context.Request.Method,

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace Pyannote.Sdk.Emulator.Internal;
 
@@ -84,19 +86,47 @@ internal sealed class EmulatorState : IDisposable
         return fullPath;
     }
 
-    /// <summary>pyannoteAI sliding one-minute window per key. Returns remaining after this request, or -1 when over the limit.</summary>
+    /// <summary>Most per-key rate-limit windows kept; when full, windows with no request in the last minute are
+    /// dropped, then the oldest. Only accepted keys get a window (see EmulatorPipeline), so this bounds
+    /// <see cref="SpeechEmulatorOptions.AcceptAnyApiKey"/> runs too.</summary>
+    internal const int MaxRateLimitWindows = 1024;
+
+    /// <summary>Number of per-key pyannoteAI rate-limit windows held (for tests).</summary>
+    internal int RateLimitWindowCount
+    {
+        get { lock (_pyannoteWindows) return _pyannoteWindows.Count; }
+    }
+
+    /// <summary>pyannoteAI sliding one-minute window per accepted key. Returns remaining after this request, or -1 when
+    /// over the limit. Windows are keyed by a SHA-256 of the key, so a long key costs no more than a short one.</summary>
     public (int Remaining, DateTimeOffset Reset) TakePyannote(string key)
     {
         var now = Now;
+        var id = KeyId(key);
         lock (_pyannoteWindows)
         {
-            if (!_pyannoteWindows.TryGetValue(key, out var window)) _pyannoteWindows[key] = window = new Queue<DateTimeOffset>();
+            if (!_pyannoteWindows.TryGetValue(id, out var window))
+            {
+                if (_pyannoteWindows.Count >= MaxRateLimitWindows) EvictWindows(now);
+                _pyannoteWindows[id] = window = new Queue<DateTimeOffset>();
+            }
             while (window.Count > 0 && now - window.Peek() >= TimeSpan.FromMinutes(1)) window.Dequeue();
             var reset = (window.Count > 0 ? window.Peek() : now) + TimeSpan.FromMinutes(1);
             var limit = Options.PyannoteRequestsPerMinute;
             if (Options.EnforceRateLimits && window.Count >= limit) return (-1, reset);
             window.Enqueue(now);
             return (Math.Max(0, limit - window.Count), reset);
+        }
+    }
+
+    /// <summary>What <see cref="TakePyannote"/> would report as remaining, without taking a request or creating a window.</summary>
+    public int PeekPyannote(string key)
+    {
+        var now = Now;
+        lock (_pyannoteWindows)
+        {
+            var used = _pyannoteWindows.TryGetValue(KeyId(key), out var window) ? window.Count(t => now - t < TimeSpan.FromMinutes(1)) : 0;
+            return Math.Max(0, Options.PyannoteRequestsPerMinute - used);
         }
     }
 
@@ -114,6 +144,30 @@ internal sealed class EmulatorState : IDisposable
             _jigsawCount++;
             return (Math.Max(0, limit - _jigsawCount), reset);
         }
+    }
+
+    /// <summary>What <see cref="TakeJigsawStack"/> would report, without taking a request.</summary>
+    public (int Remaining, DateTimeOffset Reset) PeekJigsawStack()
+    {
+        var second = Now.ToUnixTimeMilliseconds() / 1000;
+        lock (_pyannoteWindows)
+        {
+            var used = second == _jigsawSecond ? _jigsawCount : 0;
+            return (Math.Max(0, Options.JigsawStackRequestsPerSecond - used), DateTimeOffset.FromUnixTimeMilliseconds((second + 1) * 1000));
+        }
+    }
+
+    private static string KeyId(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    private void EvictWindows(DateTimeOffset now)
+    {
+        foreach (var (id, window) in _pyannoteWindows.ToArray())
+        {
+            if (window.Count == 0 || now - window.Last() >= TimeSpan.FromMinutes(1)) _pyannoteWindows.Remove(id);
+        }
+        if (_pyannoteWindows.Count < MaxRateLimitWindows) return;
+        var oldest = _pyannoteWindows.MinBy(w => w.Value.Count == 0 ? DateTimeOffset.MinValue : w.Value.Last()).Key;
+        _pyannoteWindows.Remove(oldest);
     }
 
     public bool IsValidKey(string? key) =>

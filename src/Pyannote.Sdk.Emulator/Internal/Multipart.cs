@@ -4,9 +4,21 @@ using Microsoft.Net.Http.Headers;
 
 namespace Pyannote.Sdk.Emulator.Internal;
 
-/// <summary>A multipart/form-data body read section by section: text fields kept in memory, file parts streamed to disk.</summary>
+/// <summary>A multipart/form-data body read section by section: text fields kept in memory, file parts streamed to disk.
+/// Bounded: each text field at most <see cref="MaxFieldBytes"/>, at most <see cref="MaxSections"/> sections, and the
+/// whole body at most the file limit plus <see cref="MaxFormOverheadBytes"/>; beyond that the read throws
+/// <see cref="RequestBodyTooLargeException"/> (413).</summary>
 internal sealed class MultipartForm : IDisposable
 {
+    /// <summary>Largest text field kept (the longest real field is a prompt or a JSON <c>body</c> part).</summary>
+    internal const int MaxFieldBytes = 64 * 1024;
+
+    /// <summary>Most sections read.</summary>
+    internal const int MaxSections = 128;
+
+    /// <summary>Room for the text fields and part headers on top of the file itself.</summary>
+    internal const long MaxFormOverheadBytes = 1024 * 1024;
+
     public Dictionary<string, List<string>> Fields { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, StoredObject> Files { get; } = new(StringComparer.Ordinal);
 
@@ -22,13 +34,15 @@ internal sealed class MultipartForm : IDisposable
     {
         var boundary = HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.Parse(request.ContentType).Boundary).Value
             ?? throw new InvalidDataException("Missing multipart boundary.");
-        var reader = new MultipartReader(boundary, request.Body) { BodyLengthLimit = null };
+        var reader = new MultipartReader(boundary, new LimitedReadStream(request.Body, fileLimit + MaxFormOverheadBytes)) { BodyLengthLimit = null };
+        var sections = 0;
         var form = new MultipartForm();
         try
         {
             MultipartSection? section;
             while ((section = await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false)) is not null)
             {
+                if (++sections > MaxSections) throw new RequestBodyTooLargeException(MaxSections);
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)) continue;
                 var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
                 if (disposition.IsFileDisposition())
@@ -40,7 +54,7 @@ internal sealed class MultipartForm : IDisposable
                 }
                 else
                 {
-                    using var text = new StreamReader(section.Body);
+                    using var text = new StreamReader(new LimitedReadStream(section.Body, MaxFieldBytes));
                     var value = await text.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
                     if (!form.Fields.TryGetValue(name, out var list)) form.Fields[name] = list = [];
                     list.Add(value);

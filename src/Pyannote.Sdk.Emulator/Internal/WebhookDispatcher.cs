@@ -9,6 +9,9 @@ namespace Pyannote.Sdk.Emulator.Internal;
 /// <summary>Sends webhooks in the background with the vendor's retry policy and records every attempt.</summary>
 internal sealed class WebhookDispatcher : IDisposable
 {
+    /// <summary>Redirects followed per attempt; pyannoteAI reports <c>too_many_redirects</c> after more than 2.</summary>
+    internal const int MaxRedirects = 2;
+
     private readonly SpeechEmulatorOptions _options;
     private readonly HttpClient _client;
     private readonly CancellationTokenSource _stopping = new();
@@ -22,8 +25,8 @@ internal sealed class WebhookDispatcher : IDisposable
         _options = options;
         _client = new HttpClient(new SocketsHttpHandler
         {
-            AllowAutoRedirect = true,
-            MaxAutomaticRedirections = 2, // the vendor gives up after more than 2 redirects
+            // Redirects are followed by hand (FollowAsync) so that every hop is held to the loopback rule.
+            AllowAutoRedirect = false,
             UseProxy = false,
         })
         {
@@ -43,8 +46,9 @@ internal sealed class WebhookDispatcher : IDisposable
 
     public void Cancel() => _stopping.Cancel();
 
-    /// <summary>Schedules a delivery after <paramref name="delay"/>. pyannoteAI deliveries are signed and retried; JigsawStack ones are sent once.</summary>
-    public void Schedule(string vendor, string jobId, string url, Func<string> body, TimeSpan delay, bool pyannoteStyle, int injectedFailures)
+    /// <summary>Schedules a delivery after <paramref name="delay"/>. pyannoteAI deliveries are signed and retried; JigsawStack ones are sent once.
+    /// When <c>notBefore</c> is given, nothing is sent before it completes (for example the answer that announced the job).</summary>
+    public void Schedule(string vendor, string jobId, string url, Func<string> body, TimeSpan delay, bool pyannoteStyle, int injectedFailures, Task? notBefore = null)
     {
         lock (_gate)
         {
@@ -54,6 +58,7 @@ internal sealed class WebhookDispatcher : IDisposable
         {
             try
             {
+                if (notBefore is not null) await notBefore.WaitAsync(_stopping.Token).ConfigureAwait(false);
                 if (delay > TimeSpan.Zero) await Task.Delay(delay, _options.TimeProvider, _stopping.Token).ConfigureAwait(false);
                 await DeliverAsync(vendor, jobId, url, body(), pyannoteStyle, injectedFailures).ConfigureAwait(false);
             }
@@ -114,9 +119,16 @@ internal sealed class WebhookDispatcher : IDisposable
             timeout.CancelAfter(_options.WebhookTimeout);
             try
             {
-                using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-                var status = (int)response.StatusCode;
-                if (response.IsSuccessStatusCode)
+                var (status, refused) = await FollowAsync(request, bytes, timeout.Token).ConfigureAwait(false);
+                if (refused is not null)
+                {
+                    // A redirect off loopback: the emulator never sends there, and (like a vendor that cannot reach
+                    // the target) it does not retry either.
+                    Record(vendor, jobId, url, attempt, status, "skipped_non_loopback", body);
+                    return;
+                }
+
+                if (status is >= 200 and < 300)
                 {
                     Record(vendor, jobId, url, attempt, status, "delivered", body);
                     return;
@@ -134,6 +146,33 @@ internal sealed class WebhookDispatcher : IDisposable
                 reason = e.InnerException is System.Security.Authentication.AuthenticationException ? "ssl_error" : "connection_failed";
                 Record(vendor, jobId, url, attempt, null, reason, body);
             }
+        }
+    }
+
+    /// <summary>
+    /// Sends the delivery and follows up to <see cref="MaxRedirects"/> redirects (the vendor gives up after more than
+    /// 2), re-posting the same body and headers. Each hop is checked against the loopback rule before anything is sent
+    /// to it; a hop that breaks it ends the delivery with its target in <c>Refused</c>.
+    /// </summary>
+    private async Task<(int Status, Uri? Refused)> FollowAsync(HttpRequestMessage first, byte[] bytes, CancellationToken cancellationToken)
+    {
+        var request = first;
+        for (var hop = 0; ; hop++)
+        {
+            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            if (request != first) request.Dispose();
+            if (status is < 300 or >= 400 || response.Headers.Location is not { } location || hop == MaxRedirects)
+                return (status, null);
+
+            var next = location.IsAbsoluteUri ? location : new Uri(response.RequestMessage!.RequestUri!, location);
+            if (next.Scheme is not ("http" or "https") || (!next.IsLoopback && !_options.AllowNonLoopbackWebhooks))
+                return (status, next);
+
+            var again = new HttpRequestMessage(HttpMethod.Post, next) { Content = new ByteArrayContent(bytes) };
+            again.Content.Headers.ContentType = first.Content!.Headers.ContentType;
+            foreach (var header in first.Headers) again.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            request = again;
         }
     }
 

@@ -157,14 +157,18 @@ internal static class JigsawStackApi
             {
                 var id = Guid.NewGuid().ToString("N");
                 var delay = state.Options.JobQueuedDelay + state.Options.JobRunningDelay;
+                // Scheduled now (so WaitForWebhooksAsync sees it as soon as the answer is read) but sent only after
+                // the answer has gone out, as the vendor's would be.
+                var answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 context.Response.OnCompleted(() =>
                 {
-                    var payload = (JsonObject)result.DeepClone();
-                    payload["id"] = id;
-                    payload["status"] = "success";
-                    state.Webhooks.Schedule("jigsawstack", id, webhook, () => payload.ToJsonString(), delay, pyannoteStyle: false, EmulatorPipeline.Faults(context)?.WebhookFailures ?? 0);
+                    answered.TrySetResult();
                     return Task.CompletedTask;
                 });
+                var payload = (JsonObject)result.DeepClone();
+                payload["id"] = id;
+                payload["status"] = "success";
+                state.Webhooks.Schedule("jigsawstack", id, webhook, () => payload.ToJsonString(), delay, pyannoteStyle: false, EmulatorPipeline.Faults(context)?.WebhookFailures ?? 0, answered.Task);
                 await Http.WriteJsonAsync(context, 200, new JsonObject
                 {
                     ["success"] = true, ["status"] = "processing", ["id"] = id, ["_usage"] = Usage(content), ["log_id"] = "emulated-" + id,
