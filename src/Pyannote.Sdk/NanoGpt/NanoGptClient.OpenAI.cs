@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using Pyannote.Sdk.Generated.NanoGpt;
 using Pyannote.Sdk.Http;
@@ -71,48 +69,25 @@ public partial class NanoGptClient
             audio.ValidateLocal(nameof(audio), SpeechVendor.NanoGpt, MaxOpenAIUploadBytes, OpenAIExtensions, "Give larger audio as an http(s) URL.");
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_options.EffectiveEndpoint, OpenAITranscriptionsPath));
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        new SpeechRequestContext(Operation, RequestKind.Billed).ApplyTo(request);
         UploadSource? upload = null;
         try
         {
+            HttpContent content;
             if (audio.Kind == AudioInputKind.Url)
             {
                 var body = new OpenAITranscriptionJsonRequest { Model = model, File_url = audio.Url!.AbsoluteUri, Language = options.Language };
-                var json = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, NanoGptGeneratedClient.TypeInfo<OpenAITranscriptionJsonRequest>()));
-                json.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-                request.Content = json;
+                content = VendorRequest.Json(body, NanoGptGeneratedClient.TypeInfo<OpenAITranscriptionJsonRequest>());
             }
             else
             {
                 upload = await audio.OpenAsync(SpeechVendor.NanoGpt, MaxOpenAIUploadBytes, nameof(audio), cancellationToken).ConfigureAwait(false);
-                var form = new MultipartFormDataContent("nanogpt-" + Guid.NewGuid().ToString("N"));
-                AddField(form, "model", model);
-                AddField(form, "language", options.Language);
-                var file = upload.CreateContent();
-                file.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data")
-                {
-                    Name = "\"file\"",
-                    FileName = "\"" + SafeFileName(upload.FileName) + "\"",
-                };
-                form.Add(file);
-                request.Content = form;
+                content = VendorRequest.Form().AddText("model", model).AddText("language", options.Language).AddFile("file", upload);
             }
 
+            using var request = VendorRequest.Post(_options.EffectiveEndpoint, OpenAITranscriptionsPath, content, Operation, RequestKind.Billed);
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            OpenAITranscriptionResponse? dto;
-            try
-            {
-                await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                dto = await JsonSerializer.DeserializeAsync(stream, NanoGptGeneratedClient.TypeInfo<OpenAITranscriptionResponse>(), cancellationToken).ConfigureAwait(false);
-            }
-            catch (JsonException ex)
-            {
-                throw new SpeechResponseFormatException(SpeechVendor.NanoGpt, (int)response.StatusCode, $"{Operation}: {ex.Message}", ex);
-            }
-
-            if (dto?.Text is null)
+            var dto = await VendorRequest.ReadJsonAsync(response, NanoGptGeneratedClient.TypeInfo<OpenAITranscriptionResponse>(), SpeechVendor.NanoGpt, Operation, cancellationToken).ConfigureAwait(false);
+            if (dto.Text is null)
             {
                 throw new SpeechResponseFormatException(SpeechVendor.NanoGpt, (int)response.StatusCode, $"{Operation}: the answer has no text.");
             }
