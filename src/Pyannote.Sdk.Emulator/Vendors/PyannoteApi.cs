@@ -179,11 +179,15 @@ internal static partial class PyannoteApi
         {
             var statusOnlyBody = statusOnly == true;
             var failures = faults?.WebhookFailures ?? 0;
+            // Scheduled now (so WaitForWebhooksAsync sees it as soon as the answer is read), sent only after the
+            // answer has gone out.
+            var answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             context.Response.OnCompleted(() =>
             {
-                state.Webhooks.Schedule("pyannote", job.Id, webhook, () => WebhookBody(job, statusOnlyBody), job.Queued + job.Running, pyannoteStyle: true, failures);
+                answered.TrySetResult();
                 return Task.CompletedTask;
             });
+            state.Webhooks.Schedule("pyannote", job.Id, webhook, () => WebhookBody(job, statusOnlyBody), job.Queued + job.Running, pyannoteStyle: true, failures, answered.Task);
         }
         await Http.WriteJsonAsync(context, 200, created).ConfigureAwait(false);
     }
