@@ -52,7 +52,7 @@ internal static class JigsawStackMapper
     }
 
     /// <summary>Maps the generated DTO.</summary>
-    public static JigsawStackTranscription FromDto(TranscribeResponse dto, JigsawStackRateLimit? rateLimit, string? requestedLanguage = null)
+    public static JigsawStackTranscription FromDto(TranscribeResponse dto, JigsawStackRateLimit? rateLimit, string? requestedLanguage = null, bool wordChunks = false)
     {
         var (code, confidence) = ReadLanguage(dto.Language_detected);
         // A null entry in chunks[] or speakers[] carries nothing to map; it is skipped rather than dereferenced.
@@ -72,6 +72,7 @@ internal static class JigsawStackMapper
             Status = dto.Status,
             RequestedLanguage = string.Equals(requestedLanguage, "auto", StringComparison.OrdinalIgnoreCase) ? null : requestedLanguage,
             RateLimit = rateLimit,
+            WordChunks = wordChunks,
         };
     }
 

@@ -29,4 +29,9 @@ public sealed class JigsawStackTranscriptionRequest
 
     /// <summary>Length of each processed chunk in seconds, more than 0 and at most 15 (service default 3).</summary>
     public double? ChunkDuration { get; set; }
+
+    /// <summary>Ask for one chunk per word, each with its own start and end (<c>word_timestamps</c>, added to the
+    /// service in 2026; service default presumably false). The result's <see cref="JigsawStackTranscription.ToTranscript"/>
+    /// then has real <see cref="Transcripts.Transcript.Words"/>. Not available with streaming.</summary>
+    public bool? WordTimestamps { get; set; }
 }

@@ -1,20 +1,10 @@
-using Pyannote.Sdk.Jobs;
-using Pyannote.Sdk.Transcripts;
-
 namespace Pyannote.Sdk.PyannoteAI;
 
-/// <summary>Frame-level confidence of a diarization: one score (0–100) per frame of <see cref="Resolution"/>.</summary>
-public sealed class DiarizationConfidence
+/// <summary>Frame-level confidence of a diarization (<c>confidence</c> in the job output).</summary>
+public sealed class DiarizationConfidence : FrameScores
 {
     internal DiarizationConfidence(IReadOnlyList<double> scores, TimeSpan resolution)
+        : base(scores, resolution)
     {
-        Scores = scores;
-        Resolution = resolution;
     }
-
-    /// <summary>One score (0–100) per frame, from the start of the audio.</summary>
-    public IReadOnlyList<double> Scores { get; }
-
-    /// <summary>How much audio one frame covers (for example 20 ms).</summary>
-    public TimeSpan Resolution { get; }
 }

@@ -32,6 +32,18 @@ public class DiarizationResult
     /// <summary>Frame-level confidence, when requested; otherwise <see langword="null"/>.</summary>
     public DiarizationConfidence? Confidence { get; }
 
+    /// <summary>The frame-level probability that anyone is speaking, when
+    /// <see cref="DiarizationOptions.SpeechProbability"/> was set; otherwise <see langword="null"/>.</summary>
+    public FrameScores? SpeechProbability { get; internal init; }
+
+    /// <summary>The frame-level probability that more than one person is speaking, when
+    /// <see cref="DiarizationOptions.CrosstalkProbability"/> was set; otherwise <see langword="null"/>.</summary>
+    public FrameScores? CrosstalkProbability { get; internal init; }
+
+    /// <summary>Per diarization label, the frame-level probability that the speaker is speaking, when
+    /// <see cref="DiarizationOptions.SpeakerProbability"/> was set; otherwise <see langword="null"/>.</summary>
+    public SpeakerFrameScores? SpeakerProbability { get; internal init; }
+
     /// <summary>A note from the service, for example when a speaker count could not be honoured.</summary>
     public string? Warning { get; }
 
