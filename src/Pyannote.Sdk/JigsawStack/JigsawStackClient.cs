@@ -285,6 +285,10 @@ public class JigsawStackClient : ISpeechClient
             {
                 throw new SpeechResponseFormatException(SpeechVendor.JigsawStack, (int)response.StatusCode, $"{operation}: {ex.Message}", ex);
             }
+            catch (Exception ex) when (ex is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+            {
+                throw ErrorMappingHandler.ToTransportException(SpeechVendor.JigsawStack, request, ex);
+            }
 
             return (dto ?? throw new SpeechResponseFormatException(SpeechVendor.JigsawStack, (int)response.StatusCode, $"{operation}: the answer was empty."), rateLimit);
         }

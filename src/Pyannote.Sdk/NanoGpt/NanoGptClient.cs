@@ -152,7 +152,7 @@ public class NanoGptClient : ISpeechClient
     public virtual NanoGptTranscriptionJob ResumeTranscriptionJob(NanoGptJobInfo job)
     {
         ArgumentNullException.ThrowIfNull(job);
-        return new NanoGptTranscriptionJob(this, job, JobStatus.Pending, _options.TimeProvider, _options.JobWait);
+        return new NanoGptTranscriptionJob(this, job, JobStatus.Pending, _options);
     }
 
     /// <summary>Resumes a job from its <c>runId</c> alone. NanoGPT's reference asks for the other fields of the 202
@@ -186,7 +186,7 @@ public class NanoGptClient : ISpeechClient
 
     private static string Key(string apiKey)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
+        SpeechHttpPipeline.RequireApiKey(SpeechVendor.NanoGpt, apiKey);
         return apiKey;
     }
 
@@ -315,11 +315,15 @@ public class NanoGptClient : ISpeechClient
                     initial = JobStatus.Pending;
                 }
 
-                return new NanoGptTranscriptionStart(new NanoGptTranscriptionJob(this, info, initial, _options.TimeProvider, _options.JobWait));
+                return new NanoGptTranscriptionStart(new NanoGptTranscriptionJob(this, info, initial, _options));
             }
             catch (JsonException ex)
             {
                 throw new SpeechResponseFormatException(SpeechVendor.NanoGpt, status, $"{Operation}: {ex.Message}", ex);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+            {
+                throw ErrorMappingHandler.ToTransportException(SpeechVendor.NanoGpt, response.RequestMessage, ex);
             }
         }
     }

@@ -345,7 +345,7 @@ public class PyannoteClient : ISpeechClient
         {
             job = await FetchJobAsync(jobId, cancellationToken).ConfigureAwait(false);
         }
-        catch (SpeechApiException ex) when (ex.StatusCode == 404 && ex is not SpeechJobNotFoundException)
+        catch (SpeechApiException ex) when (ex.StatusCode == 404)
         {
             throw new SpeechJobNotFoundException(SpeechVendor.Pyannote, jobId, ex);
         }
@@ -413,7 +413,7 @@ public class PyannoteClient : ISpeechClient
 
     private static HttpClient CreateHttpClient(string apiKey, PyannoteClientOptions options)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
+        SpeechHttpPipeline.RequireApiKey(SpeechVendor.Pyannote, apiKey);
         return SpeechHttpPipeline.CreateHttpClient(SpeechVendor.Pyannote, apiKey, options);
     }
 

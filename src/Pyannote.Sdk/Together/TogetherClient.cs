@@ -275,6 +275,10 @@ public class TogetherClient : ISpeechClient
             {
                 throw new SpeechResponseFormatException(SpeechVendor.Together, (int)response.StatusCode, $"{operation}: {ex.Message}", ex);
             }
+            catch (Exception ex) when (ex is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+            {
+                throw ErrorMappingHandler.ToTransportException(SpeechVendor.Together, request, ex);
+            }
 
             if (dto is null)
             {

@@ -245,7 +245,7 @@ public sealed class FaultTests
         await using var emulator = await StartAsync();
         emulator.EnqueueFault("/v1/ai/transcribe", "abort-before-headers");
 
-        await Assert.ThrowsAsync<HttpRequestException>(() =>
+        await Assert.ThrowsAsync<SpeechTransportException>(() =>
             NewJigsawStack(emulator).CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = AudioInput.FromFile(ConversationWav) }));
         Assert.Equal(1, await CountAsync(emulator, "/v1/ai/transcribe", "POST", 1));
     }
@@ -261,7 +261,9 @@ public sealed class FaultTests
 
         // HttpRequestException when the reset is seen while the response is being read in, IOException when it is seen
         // while the body is streamed to the JSON reader: either way a transport error, and the billed request is not repeated.
-        Assert.True(error is HttpRequestException or IOException, error.ToString());
+        var transport = Assert.IsType<SpeechTransportException>(error);
+        Assert.True(transport.VendorMayHaveReceived);
+        Assert.True(transport.InnerException is HttpRequestException or IOException, error.ToString());
         Assert.Equal(1, await CountAsync(emulator, "/v1/audio/transcriptions", "POST", 1));
     }
 

@@ -12,7 +12,7 @@ namespace Pyannote.Sdk.Tests.Reliability;
 
 /// <summary>
 /// The bad-input matrix: invalid inputs across the four vendor clients, client construction and the transcript model,
-/// each of which must raise <see cref="ArgumentException"/> (or a subtype) naming the parameter and stating the rule,
+/// each of which must raise <see cref="ArgumentException"/> (or a subtype; <see cref="FileNotFoundException"/> for a missing file) naming the parameter and stating the rule,
 /// with a counting transport proving that nothing was sent. Writes <c>artifacts/reliability/bad-input-matrix.md</c>.
 /// </summary>
 public sealed class BadInputMatrixTests(ITestOutputHelper output)
@@ -121,7 +121,7 @@ public sealed class BadInputMatrixTests(ITestOutputHelper output)
 
             // Clients and options
             new("client", "PyannoteClient(\"\")", x => Run(() => _ = new PyannoteClient("")), "apiKey", "empty"),
-            new("client", "TogetherClient(\"  \")", x => Run(() => _ = new TogetherClient("  ")), "apiKey", "whitespace"),
+            new("client", "TogetherClient(\"  \")", x => Run(() => _ = new TogetherClient("  ")), "apiKey", "TOGETHER_API_KEY"),
             new("client", "NetworkTimeout = -1 s", x => Run(() => _ = new JigsawStackClient("k", new JigsawStackClientOptions { NetworkTimeout = S(-1) })), "options", "NetworkTimeout"),
             new("client", "Retry.MaxRetries = -1", x => Run(() => _ = new NanoGptClient("k", new NanoGptClientOptions { Retry = { MaxRetries = -1 } })), "options", "MaxRetries"),
             new("client", "Endpoint ftp://", x => Run(() => _ = new PyannoteClient("k", new PyannoteClientOptions { Endpoint = new Uri("ftp://example.com/") })), "options", "Endpoint"),
@@ -185,6 +185,8 @@ public sealed class BadInputMatrixTests(ITestOutputHelper output)
             var why = ex switch
             {
                 null => "no exception",
+                FileNotFoundException f when !f.Message.Contains($"parameter '{c.Param}'", StringComparison.Ordinal) => $"the message does not name the parameter '{c.Param}'",
+                FileNotFoundException => ex.Message.Contains(c.Rule, StringComparison.OrdinalIgnoreCase) ? (sent > 0 ? $"{sent} request(s) sent" : "") : $"message does not state the rule ('{c.Rule}'): {ex.Message}",
                 not ArgumentException => "not an ArgumentException: " + ex.GetType().Name,
                 ArgumentException { ParamName: null } => "ParamName is null",
                 ArgumentException a when !a.ParamName!.StartsWith(c.Param, StringComparison.Ordinal) => $"ParamName '{a.ParamName}' is not '{c.Param}'",
