@@ -26,7 +26,7 @@ public class NanoGptClient : ISpeechClient
 
     private const string TranscribePath = "api/transcribe";
 
-    private static readonly string[] AllowedExtensions = [".mp3", ".wav", ".m4a", ".ogg", ".aac"];
+    internal static readonly string[] AllowedExtensions = [".mp3", ".wav", ".m4a", ".ogg", ".aac"];
 
     private readonly HttpClient _http = null!;
     private readonly NanoGptGeneratedClient _generated = null!;
@@ -57,7 +57,13 @@ public class NanoGptClient : ISpeechClient
     }
 
     /// <inheritdoc />
-    public SpeechVendor Vendor => SpeechVendor.NanoGpt;
+    public virtual SpeechVendor Vendor => SpeechVendor.NanoGpt;
+
+    /// <inheritdoc />
+    public virtual SpeechCapabilities Capabilities => NanoGptCapabilities.Value;
+
+    /// <inheritdoc />
+    public virtual Uri Endpoint => _options?.EffectiveEndpoint ?? NanoGptClientOptions.DefaultEndpoint;
 
     /// <summary>
     /// Transcribes <paramref name="audio"/> and, when NanoGPT answers with a job, waits for it (with the client's
@@ -78,9 +84,7 @@ public class NanoGptClient : ISpeechClient
     public virtual async Task<Transcript> TranscribeAsync(AudioInput audio, TranscriptionOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new TranscriptionOptions();
-        RejectSpeakerHint(options.NumSpeakers, nameof(TranscriptionOptions.NumSpeakers));
-        RejectSpeakerHint(options.MinSpeakers, nameof(TranscriptionOptions.MinSpeakers));
-        RejectSpeakerHint(options.MaxSpeakers, nameof(TranscriptionOptions.MaxSpeakers));
+        NanoGptCapabilities.Value.Validate(options);
 
         var nanoOptions = new NanoGptTranscriptionOptions
         {
@@ -190,13 +194,6 @@ public class NanoGptClient : ISpeechClient
         return apiKey;
     }
 
-    private static void RejectSpeakerHint(int? value, string name)
-    {
-        if (value is not null)
-        {
-            throw new ArgumentException($"NanoGPT takes no speaker-count hints; leave {name} unset (Elevenlabs-STT finds the speakers itself).", "options");
-        }
-    }
 
     private static void Validate(AudioInput audio, NanoGptTranscriptionOptions options)
     {

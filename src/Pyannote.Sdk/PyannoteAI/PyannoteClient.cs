@@ -47,6 +47,12 @@ public class PyannoteClient : ISpeechClient
     /// <inheritdoc />
     public virtual SpeechVendor Vendor => SpeechVendor.Pyannote;
 
+    /// <inheritdoc />
+    public virtual SpeechCapabilities Capabilities => PyannoteCapabilities.Value;
+
+    /// <inheritdoc />
+    public virtual Uri Endpoint => Options.EffectiveEndpoint;
+
     internal PyannoteClientOptions Options { get; }
 
     /// <summary>Checks the API key with <c>GET /v1/test</c>.</summary>
@@ -393,6 +399,8 @@ public class PyannoteClient : ISpeechClient
     /// <exception cref="SpeechJobException">The job failed, was canceled or did not finish within the wait limit.</exception>
     public virtual async Task<Transcript> TranscribeAsync(AudioInput audio, TranscriptionOptions? options = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(audio);
+        PyannoteCapabilities.Value.Validate(options ?? new TranscriptionOptions());
         var diarization = new DiarizationOptions
         {
             Model = PyannoteModel.Precision2,

@@ -1,9 +1,14 @@
 namespace Pyannote.Sdk.Together;
 
-/// <summary>Settings of a <see cref="TogetherClient"/>. The default endpoint is <c>https://api.together.ai/</c>.</summary>
+/// <summary>Settings of a <see cref="TogetherClient"/>: endpoint (default <see cref="DefaultEndpoint"/>), timeouts,
+/// retries, logging and transport.</summary>
 public sealed class TogetherClientOptions : SpeechClientOptions
 {
-    private protected override Uri DefaultEndpoint { get; } = new("https://api.together.ai/");
+    /// <summary>Together AI's public endpoint, <c>https://api.together.ai/</c> (paths carry their <c>/v1</c> prefix).</summary>
+    public static Uri DefaultEndpoint { get; } = new("https://api.together.ai/");
+
+    /// <inheritdoc />
+    private protected override Uri VendorEndpoint => DefaultEndpoint;
 }
 
 /// <summary>How much the service returns.</summary>
