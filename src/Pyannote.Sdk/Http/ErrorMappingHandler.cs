@@ -16,8 +16,7 @@ internal sealed class ErrorMappingHandler(SpeechVendor vendor) : DelegatingHandl
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
-        var owned = RequestState.For(request) is null;
-        if (owned)
+        if (RequestState.For(request) is null)
         {
             request.Options.Set(RequestState.Key, new RequestState());
         }
@@ -30,13 +29,8 @@ internal sealed class ErrorMappingHandler(SpeechVendor vendor) : DelegatingHandl
         {
             throw ToTransportException(vendor, request, ex);
         }
-        finally
-        {
-            if (owned)
-            {
-                request.Options.Remove(RequestState.Key.Key, out _);
-            }
-        }
+
+        // The state stays on the request: a body that breaks off later is reported with the attempts made.
 
         if (response.IsSuccessStatusCode)
         {
@@ -81,7 +75,7 @@ internal sealed class ErrorMappingHandler(SpeechVendor vendor) : DelegatingHandl
         }
 
         var status = (int)response.StatusCode;
-        var parsed = ParseBody(body);
+        var parsed = VendorDescriptor.For(vendor).ParseErrorBody(body);
         var requestId = parsed.RequestId ?? Header(response, "x-request-id") ?? Header(response, "request-id");
         var message = parsed.Message;
         if (message is null && body.Length > 0 && !LooksLikeMarkup(body))

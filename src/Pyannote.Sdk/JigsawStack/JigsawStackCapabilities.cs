@@ -1,6 +1,6 @@
 namespace Pyannote.Sdk.JigsawStack;
 
-/// <summary>What JigsawStack supports through <see cref="ISpeechClient"/>: chunk-level times, a webhook for
+/// <summary>What JigsawStack supports through <see cref="ISpeechClient"/>: word times (word_timestamps), a webhook for
 /// asynchronous results, one model.</summary>
 internal static class JigsawStackCapabilities
 {
@@ -8,7 +8,7 @@ internal static class JigsawStackCapabilities
     {
         Diarization = true,
         SpeakerCountHints = false,
-        WordTimestamps = false,
+        WordTimestamps = true,
         Translation = true,
         ModelSelection = false,
         UrlInput = true,

@@ -5,7 +5,7 @@ namespace Pyannote.Sdk.NanoGpt;
 public sealed class NanoGptClientOptions : SpeechClientOptions
 {
     /// <summary>NanoGPT's public endpoint, <c>https://nano-gpt.com/</c>, the host root (paths carry their <c>/api</c> prefix).</summary>
-    public static Uri DefaultEndpoint { get; } = new("https://nano-gpt.com/");
+    public static Uri DefaultEndpoint => NanoGptVendor.Descriptor.DefaultEndpoint;
 
     /// <inheritdoc />
     private protected override Uri VendorEndpoint => DefaultEndpoint;

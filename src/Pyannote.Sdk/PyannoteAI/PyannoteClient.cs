@@ -48,7 +48,7 @@ public class PyannoteClient : ISpeechClient
     public virtual SpeechVendor Vendor => SpeechVendor.Pyannote;
 
     /// <inheritdoc />
-    public virtual SpeechCapabilities Capabilities => PyannoteCapabilities.Value;
+    public virtual SpeechCapabilities Capabilities => PyannoteVendor.Descriptor.Capabilities;
 
     /// <inheritdoc />
     public virtual Uri Endpoint => Options.EffectiveEndpoint;
@@ -149,6 +149,11 @@ public class PyannoteClient : ISpeechClient
             TurnLevelConfidence = options.TurnLevelConfidence,
             Exclusive = options.Exclusive,
             Confidence = options.Confidence,
+            SpeechProbability = options.SpeechProbability,
+            CrosstalkProbability = options.CrosstalkProbability,
+            SpeakerProbability = options.SpeakerProbability,
+            VadSensitivity = options.VadSensitivity,
+            CrosstalkSensitivity = options.CrosstalkSensitivity,
             Transcription = options.Transcription,
             TranscriptionConfig = options.TranscriptionModel is { } tm ? new G.TranscriptionConfiguration { Model = tm.ToString() } : null,
         };
@@ -199,6 +204,11 @@ public class PyannoteClient : ISpeechClient
             TurnLevelConfidence = options.TurnLevelConfidence,
             Exclusive = options.Exclusive,
             Confidence = options.Confidence,
+            SpeechProbability = options.SpeechProbability,
+            CrosstalkProbability = options.CrosstalkProbability,
+            SpeakerProbability = options.SpeakerProbability,
+            VadSensitivity = options.VadSensitivity,
+            CrosstalkSensitivity = options.CrosstalkSensitivity,
             Matching = options.ExclusiveMatching is null && options.MatchingThreshold is null
                 ? null
                 : new G.MatchingOptions { Exclusive = options.ExclusiveMatching, Threshold = (float?)options.MatchingThreshold },
@@ -400,7 +410,7 @@ public class PyannoteClient : ISpeechClient
     public virtual async Task<Transcript> TranscribeAsync(AudioInput audio, TranscriptionOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(audio);
-        PyannoteCapabilities.Value.Validate(options ?? new TranscriptionOptions());
+        PyannoteVendor.Descriptor.Capabilities.Validate(options ?? new TranscriptionOptions());
         var diarization = new DiarizationOptions
         {
             Model = PyannoteModel.Precision2,

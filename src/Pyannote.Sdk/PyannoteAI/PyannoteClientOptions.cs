@@ -5,7 +5,7 @@ namespace Pyannote.Sdk.PyannoteAI;
 public sealed class PyannoteClientOptions : SpeechClientOptions
 {
     /// <summary>pyannoteAI's public endpoint, <c>https://api.pyannote.ai/</c> (paths carry their own <c>/v1</c> or <c>/v2</c>).</summary>
-    public static Uri DefaultEndpoint { get; } = new("https://api.pyannote.ai/");
+    public static Uri DefaultEndpoint => PyannoteVendor.Descriptor.DefaultEndpoint;
 
     /// <inheritdoc />
     private protected override Uri VendorEndpoint => DefaultEndpoint;

@@ -50,7 +50,7 @@ public class TogetherClient : ISpeechClient
     public virtual SpeechVendor Vendor => SpeechVendor.Together;
 
     /// <inheritdoc />
-    public virtual SpeechCapabilities Capabilities => TogetherCapabilities.Value;
+    public virtual SpeechCapabilities Capabilities => TogetherVendor.Descriptor.Capabilities;
 
     /// <inheritdoc />
     public virtual Uri Endpoint => _endpoint ?? TogetherClientOptions.DefaultEndpoint;
@@ -68,7 +68,7 @@ public class TogetherClient : ISpeechClient
         ArgumentNullException.ThrowIfNull(audio);
         options ??= new TogetherTranscriptionOptions();
         ValidateAudio(audio);
-        var fields = CommonFields(options);
+        var fields = CommonFields(options, AutoDetectLanguage);
         if (options.MinSpeakers is < 1)
         {
             throw new ArgumentOutOfRangeException("options.MinSpeakers", options.MinSpeakers, "MinSpeakers must be at least 1.");
@@ -121,7 +121,7 @@ public class TogetherClient : ISpeechClient
         ArgumentNullException.ThrowIfNull(audio);
         options ??= new TogetherTranslationOptions();
         ValidateAudio(audio);
-        var fields = CommonFields(options);
+        var fields = CommonFields(options, unsetLanguage: null);
         return SendAsync("v1/audio/translations", "together.translate", audio, fields, options.Model ?? TogetherModel.WhisperLargeV3, cancellationToken);
     }
 
@@ -137,7 +137,7 @@ public class TogetherClient : ISpeechClient
     public virtual async Task<Transcript> TranscribeAsync(AudioInput audio, TranscriptionOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new TranscriptionOptions();
-        TogetherCapabilities.Value.Validate(options);
+        TogetherVendor.Descriptor.Capabilities.Validate(options);
 
         var together = new TogetherTranscriptionOptions
         {
@@ -168,7 +168,11 @@ public class TogetherClient : ISpeechClient
         audio.ValidateLocal(nameof(audio), SpeechVendor.Together, MaxUploadBytes, AcceptedExtensions, "Pass a public http(s) URL instead for larger audio (up to 1 GB).");
     }
 
-    private static List<(string Name, string Value)> CommonFields(TogetherAudioOptions options)
+    /// <summary>The transcription language sent when the caller gives none: <c>auto</c>, detection. Together's schema
+    /// says the default is <c>en</c> and its guide says <c>auto</c>; sending it explicitly removes the doubt.</summary>
+    internal const string AutoDetectLanguage = "auto";
+
+    private static List<(string Name, string Value)> CommonFields(TogetherAudioOptions options, string? unsetLanguage)
     {
         var fields = new List<(string, string)>();
         if (options.Temperature is { } t && (double.IsNaN(t) || t < 0 || t > 1))
@@ -195,6 +199,10 @@ public class TogetherClient : ISpeechClient
         if (!string.IsNullOrWhiteSpace(options.Language))
         {
             fields.Add(("language", options.Language));
+        }
+        else if (unsetLanguage is not null)
+        {
+            fields.Add(("language", unsetLanguage));
         }
 
         if (options.Prompt is { Length: > 0 } prompt)
@@ -231,10 +239,9 @@ public class TogetherClient : ISpeechClient
         return fields;
     }
 
-    // The multipart request is built here rather than by the generated CreateTranscriptionAsync/CreateTranslationAsync:
-    // NSwag's method wraps the file in a one-shot StreamContent, while uploads must stream from disk and be re-readable
-    // for a retry (UploadSource.CreateContent gives a fresh, Content-Length body each time it is serialised). The
-    // answer is still read into the generated TranscriptionResult DTO.
+    // The multipart request is built through VendorRequest rather than by the generated CreateTranscriptionAsync/
+    // CreateTranslationAsync: NSwag's method wraps the file in a one-shot StreamContent, while uploads must stream from
+    // disk and be re-readable for a retry. The answer is still read into the generated TranscriptionResult DTO.
     private async Task<TogetherTranscription> SendAsync(string path, string operation, AudioInput audio, List<(string Name, string Value)> fields, TogetherModel model, CancellationToken cancellationToken)
     {
         UploadSource? upload = null;
@@ -245,44 +252,24 @@ public class TogetherClient : ISpeechClient
                 upload = await audio.OpenAsync(SpeechVendor.Together, MaxUploadBytes, nameof(audio), cancellationToken).ConfigureAwait(false);
             }
 
-            using var form = new MultipartFormDataContent();
+            using var form = VendorRequest.Form();
             if (upload is not null)
             {
-                form.Add(upload.CreateContent(), "file", upload.FileName);
+                form.AddFile("file", upload);
             }
             else
             {
-                form.Add(Field(audio.Url!.AbsoluteUri), "file");
+                form.AddText("file", audio.Url!.AbsoluteUri);
             }
 
             foreach (var (name, value) in fields)
             {
-                form.Add(Field(value), name);
+                form.AddText(name, value);
             }
 
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_endpoint, path)) { Content = form };
-            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-            new SpeechRequestContext(operation, RequestKind.Billed).ApplyTo(request);
+            using var request = VendorRequest.Post(_endpoint, path, form, operation, RequestKind.Billed);
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            TranscriptionResult? dto;
-            try
-            {
-                dto = await ReadResultAsync(response.Content, cancellationToken).ConfigureAwait(false);
-            }
-            catch (JsonException ex)
-            {
-                throw new SpeechResponseFormatException(SpeechVendor.Together, (int)response.StatusCode, $"{operation}: {ex.Message}", ex);
-            }
-            catch (Exception ex) when (ex is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
-            {
-                throw ErrorMappingHandler.ToTransportException(SpeechVendor.Together, request, ex);
-            }
-
-            if (dto is null)
-            {
-                throw new SpeechResponseFormatException(SpeechVendor.Together, (int)response.StatusCode, $"{operation}: the answer was empty.");
-            }
-
+            var dto = await VendorRequest.ReadJsonAsync(response, TogetherGeneratedClient.TypeInfo<TranscriptionResult>(), SpeechVendor.Together, operation, cancellationToken).ConfigureAwait(false);
             return TogetherTranscription.FromDto(dto, model);
         }
         finally
@@ -292,49 +279,5 @@ public class TogetherClient : ISpeechClient
                 await upload.DisposeAsync().ConfigureAwait(false);
             }
         }
-    }
-
-    // Answers up to this size with a known length are read into a pooled buffer and parsed in one synchronous pass,
-    // which is markedly faster than the resumable streaming parser; longer or unsized answers are parsed as they stream.
-    private const int BufferedAnswerLimit = 64 * 1024 * 1024;
-
-    private static async Task<TranscriptionResult?> ReadResultAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-        var info = TogetherGeneratedClient.TypeInfo<TranscriptionResult>();
-        await using var body = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        if (content.Headers.ContentLength is not { } length || length <= 0 || length > BufferedAnswerLimit)
-        {
-            return await JsonSerializer.DeserializeAsync(body, info, cancellationToken).ConfigureAwait(false);
-        }
-
-        var buffer = ArrayPool<byte>.Shared.Rent((int)length);
-        try
-        {
-            var read = 0;
-            while (read < length)
-            {
-                var n = await body.ReadAsync(buffer.AsMemory(read, (int)length - read), cancellationToken).ConfigureAwait(false);
-                if (n == 0)
-                {
-                    break;
-                }
-
-                read += n;
-            }
-
-            // A body shorter than announced is parsed as far as it goes and fails as incomplete JSON.
-            return JsonSerializer.Deserialize(buffer.AsSpan(0, read), info);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    private static StringContent Field(string value)
-    {
-        var content = new StringContent(value);
-        content.Headers.ContentType = null;
-        return content;
     }
 }

@@ -4,8 +4,8 @@ namespace Pyannote.Sdk.Together;
 /// retries, logging and transport.</summary>
 public sealed class TogetherClientOptions : SpeechClientOptions
 {
-    /// <summary>Together AI's public endpoint, <c>https://api.together.ai/</c> (paths carry their <c>/v1</c> prefix).</summary>
-    public static Uri DefaultEndpoint { get; } = new("https://api.together.ai/");
+    /// <summary>The vendor's public endpoint, <c>https://api.together.ai/</c> (the host root; paths carry their version prefix).</summary>
+    public static Uri DefaultEndpoint => TogetherVendor.Descriptor.DefaultEndpoint;
 
     /// <inheritdoc />
     private protected override Uri VendorEndpoint => DefaultEndpoint;
@@ -45,8 +45,11 @@ public abstract class TogetherAudioOptions
     /// <summary>The model; <see langword="null"/> for the service's default (<see cref="TogetherModel.WhisperLargeV3"/>).</summary>
     public TogetherModel? Model { get; set; }
 
-    /// <summary>An ISO 639-1 language code; for transcription also <c>auto</c>. Transcription: the audio's language
-    /// (service default <c>en</c>); translation: the target language (default English).</summary>
+    /// <summary>An ISO 639-1 language code; for transcription also <c>auto</c>. Transcription: the audio's language;
+    /// when left <see langword="null"/> or blank the client sends <c>language=auto</c> (auto-detect), because Together's
+    /// published schema names <c>en</c> as the default while its guide names <c>auto</c>, and an English default would
+    /// decode other languages as English. Translation: the target language; left unset it is not sent and the service
+    /// translates into English.</summary>
     public string? Language { get; set; }
 
     /// <summary>Text that steers spelling and style (Whisper models only).</summary>
