@@ -294,7 +294,7 @@ public partial class NanoGptClient : ISpeechClient
             initial = JobStatus.Pending;
         }
 
-        return new NanoGptTranscriptionStart(new NanoGptTranscriptionJob(this, info, initial, _options.TimeProvider, _options.JobWait));
+        return new NanoGptTranscriptionStart(new NanoGptTranscriptionJob(this, info, initial, _options));
     }
 
     private static T Map<T>(Func<T> map, string operation, int status)
