@@ -23,6 +23,9 @@ internal sealed class VendorDescriptor
     /// <summary>The enum value.</summary>
     public required SpeechVendor Vendor { get; init; }
 
+    /// <summary>The vendor's client; its namespace names the vendor's folder (<c>Pyannote.Sdk.Together</c> → <c>Together/</c>).</summary>
+    public required Type ClientType { get; init; }
+
     /// <summary>Lower-case key: keyed services, HTTP client names, telemetry tags, operation prefixes (<c>together</c>).</summary>
     public required string Key { get; init; }
 
@@ -43,6 +46,9 @@ internal sealed class VendorDescriptor
 
     /// <summary>Reads the vendor's error body into message, code, request id and field errors.</summary>
     public required Func<string, (string? Message, string? Code, string? RequestId, IReadOnlyList<SpeechFieldError>? FieldErrors)> ParseErrorBody { get; init; }
+
+    /// <summary>What the vendor supports through <see cref="ISpeechClient"/> (<see cref="ISpeechClient.Capabilities"/>).</summary>
+    public required SpeechCapabilities Capabilities { get; init; }
 
     /// <summary>The largest direct upload the vendor accepts, in bytes.</summary>
     public required long MaxUploadBytes { get; init; }

@@ -9,6 +9,7 @@ internal static class JigsawStackVendor
     public static VendorDescriptor Descriptor { get; } = new()
     {
         Vendor = SpeechVendor.JigsawStack,
+        ClientType = typeof(JigsawStackClient),
         Key = "jigsawstack",
         DisplayName = "JigsawStack",
         ConfigurationSection = "JigsawStack",
@@ -16,6 +17,7 @@ internal static class JigsawStackVendor
         Auth = VendorAuth.ApiKeyHeader("x-api-key"),
         DefaultEndpoint = new("https://api.jigsawstack.com/"),
         ParseErrorBody = ErrorMappingHandler.ParseBody,
+        Capabilities = JigsawStackCapabilities.Value,
         MaxUploadBytes = JigsawStackClient.MaxUploadBytes,
         Register = static builder => builder.AddJigsawStack(),
     };

@@ -26,7 +26,7 @@ public partial class NanoGptClient : ISpeechClient
 
     private const string TranscribePath = "api/transcribe";
 
-    private static readonly string[] AllowedExtensions = [".mp3", ".wav", ".m4a", ".ogg", ".aac"];
+    internal static readonly string[] AllowedExtensions = [".mp3", ".wav", ".m4a", ".ogg", ".aac"];
 
     private readonly HttpClient _http = null!;
     private readonly NanoGptGeneratedClient _generated = null!;
@@ -57,7 +57,13 @@ public partial class NanoGptClient : ISpeechClient
     }
 
     /// <inheritdoc />
-    public SpeechVendor Vendor => SpeechVendor.NanoGpt;
+    public virtual SpeechVendor Vendor => SpeechVendor.NanoGpt;
+
+    /// <inheritdoc />
+    public virtual SpeechCapabilities Capabilities => NanoGptVendor.Descriptor.Capabilities;
+
+    /// <inheritdoc />
+    public virtual Uri Endpoint => _options?.EffectiveEndpoint ?? NanoGptClientOptions.DefaultEndpoint;
 
     /// <summary>
     /// Transcribes <paramref name="audio"/> and, when NanoGPT answers with a job, waits for it (with the client's
@@ -78,9 +84,7 @@ public partial class NanoGptClient : ISpeechClient
     public virtual async Task<Transcript> TranscribeAsync(AudioInput audio, TranscriptionOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new TranscriptionOptions();
-        RejectSpeakerHint(options.NumSpeakers, nameof(TranscriptionOptions.NumSpeakers));
-        RejectSpeakerHint(options.MinSpeakers, nameof(TranscriptionOptions.MinSpeakers));
-        RejectSpeakerHint(options.MaxSpeakers, nameof(TranscriptionOptions.MaxSpeakers));
+        NanoGptVendor.Descriptor.Capabilities.Validate(options);
 
         var nanoOptions = new NanoGptTranscriptionOptions
         {
@@ -150,7 +154,7 @@ public partial class NanoGptClient : ISpeechClient
     public virtual NanoGptTranscriptionJob ResumeTranscriptionJob(NanoGptJobInfo job)
     {
         ArgumentNullException.ThrowIfNull(job);
-        return new NanoGptTranscriptionJob(this, job, JobStatus.Pending, _options.TimeProvider, _options.JobWait);
+        return new NanoGptTranscriptionJob(this, job, JobStatus.Pending, _options);
     }
 
     /// <summary>Resumes a job from its <c>runId</c> alone. NanoGPT's reference asks for the other fields of the 202
@@ -163,7 +167,7 @@ public partial class NanoGptClient : ISpeechClient
     /// <summary>One status poll (<c>POST /api/transcribe/status</c>, safe to repeat although it is a POST).</summary>
     internal async Task<JobSnapshot<NanoGptTranscription>> FetchJobAsync(NanoGptJobInfo job, CancellationToken cancellationToken)
     {
-        var body = NanoGptMapping.StatusRequest(job);
+        var body = NanoGptMapper.StatusRequest(job);
         var dto = await GeneratedCall.RunAsync(SpeechVendor.NanoGpt, "nanogpt.transcribe.status", RequestKind.Idempotent,
             () => _generated.GetTranscriptionStatusAsync(body, cancellationToken)).ConfigureAwait(false);
         if (string.IsNullOrWhiteSpace(dto.Status))
@@ -174,7 +178,7 @@ public partial class NanoGptClient : ISpeechClient
         var status = new JobStatus(dto.Status);
         if (status.IsSucceeded)
         {
-            return JobSnapshot<NanoGptTranscription>.Succeeded(status, Map(() => NanoGptMapping.FromStatus(dto, job), "nanogpt.transcribe.status", 200));
+            return JobSnapshot<NanoGptTranscription>.Succeeded(status, Map(() => NanoGptMapper.FromStatus(dto, job), "nanogpt.transcribe.status", 200));
         }
 
         return status.IsFailed || status.IsCanceled
@@ -184,17 +188,10 @@ public partial class NanoGptClient : ISpeechClient
 
     private static string Key(string apiKey)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
+        SpeechHttpPipeline.RequireApiKey(SpeechVendor.NanoGpt, apiKey);
         return apiKey;
     }
 
-    private static void RejectSpeakerHint(int? value, string name)
-    {
-        if (value is not null)
-        {
-            throw new ArgumentException($"NanoGPT takes no speaker-count hints; leave {name} unset (Elevenlabs-STT finds the speakers itself).", "options");
-        }
-    }
 
     private void Validate(AudioInput audio, NanoGptTranscriptionOptions options)
     {
@@ -280,7 +277,7 @@ public partial class NanoGptClient : ISpeechClient
         if (response.StatusCode == HttpStatusCode.OK)
         {
             var sync = await VendorRequest.ReadJsonAsync(response, NanoGptGeneratedClient.TypeInfo<TranscribeResponse>(), SpeechVendor.NanoGpt, Operation, cancellationToken).ConfigureAwait(false);
-            return new NanoGptTranscriptionStart(Map(() => NanoGptMapping.FromSync(sync), Operation, status));
+            return new NanoGptTranscriptionStart(Map(() => NanoGptMapper.FromSync(sync), Operation, status));
         }
 
         var accepted = await VendorRequest.ReadJsonAsync(response, NanoGptGeneratedClient.TypeInfo<TranscribeAsyncResponse>(), SpeechVendor.NanoGpt, Operation, cancellationToken).ConfigureAwait(false);
@@ -289,7 +286,7 @@ public partial class NanoGptClient : ISpeechClient
             throw new SpeechResponseFormatException(SpeechVendor.NanoGpt, status, $"{Operation}: the job answer has no runId.");
         }
 
-        var info = NanoGptMapping.JobInfo(accepted);
+        var info = NanoGptMapper.JobInfo(accepted);
         var initial = string.IsNullOrWhiteSpace(accepted.Status) ? JobStatus.Pending : new JobStatus(accepted.Status);
         if (initial.IsTerminal)
         {
@@ -297,7 +294,7 @@ public partial class NanoGptClient : ISpeechClient
             initial = JobStatus.Pending;
         }
 
-        return new NanoGptTranscriptionStart(new NanoGptTranscriptionJob(this, info, initial, _options.TimeProvider, _options.JobWait));
+        return new NanoGptTranscriptionStart(new NanoGptTranscriptionJob(this, info, initial, _options));
     }
 
     private static T Map<T>(Func<T> map, string operation, int status)

@@ -9,13 +9,15 @@ internal static class NanoGptVendor
     public static VendorDescriptor Descriptor { get; } = new()
     {
         Vendor = SpeechVendor.NanoGpt,
+        ClientType = typeof(NanoGptClient),
         Key = "nanogpt",
         DisplayName = "NanoGPT",
         ConfigurationSection = "NanoGpt",
         ApiKeyVariable = "NANOGPT_API_KEY",
         Auth = VendorAuth.ApiKeyHeader("x-api-key"),
-        DefaultEndpoint = NanoGptClientOptions.PublicEndpoint,
+        DefaultEndpoint = new("https://nano-gpt.com/"),
         ParseErrorBody = ErrorMappingHandler.ParseBody,
+        Capabilities = NanoGptCapabilities.Value,
         MaxUploadBytes = NanoGptClient.MaxUploadBytes,
         Register = static builder => builder.AddNanoGpt(),
     };

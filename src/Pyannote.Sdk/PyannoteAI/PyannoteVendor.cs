@@ -9,13 +9,15 @@ internal static class PyannoteVendor
     public static VendorDescriptor Descriptor { get; } = new()
     {
         Vendor = SpeechVendor.Pyannote,
+        ClientType = typeof(PyannoteClient),
         Key = "pyannote",
         DisplayName = "pyannoteAI",
         ConfigurationSection = "Pyannote",
         ApiKeyVariable = "PYANNOTE_API_KEY",
         Auth = VendorAuth.Bearer,
-        DefaultEndpoint = PyannoteClientOptions.DefaultEndpointUri,
+        DefaultEndpoint = new("https://api.pyannote.ai/"),
         ParseErrorBody = ErrorMappingHandler.ParseBody,
+        Capabilities = PyannoteCapabilities.Value,
         MaxUploadBytes = PyannoteValidation.MaxAudioBytes,
         Register = static builder => builder.AddPyannote(),
     };

@@ -9,6 +9,7 @@ internal static class TogetherVendor
     public static VendorDescriptor Descriptor { get; } = new()
     {
         Vendor = SpeechVendor.Together,
+        ClientType = typeof(TogetherClient),
         Key = "together",
         DisplayName = "Together AI",
         ConfigurationSection = "Together",
@@ -16,6 +17,7 @@ internal static class TogetherVendor
         Auth = VendorAuth.Bearer,
         DefaultEndpoint = new("https://api.together.ai/"),
         ParseErrorBody = ErrorMappingHandler.ParseBody,
+        Capabilities = TogetherCapabilities.Value,
         MaxUploadBytes = TogetherClient.MaxUploadBytes,
         Register = static builder => builder.AddTogether(),
     };
