@@ -110,7 +110,11 @@ public static class WebhookEndpointRouteBuilderExtensions
                 context,
                 "pyannoteAI",
                 current.MaxBodyBytes,
-                () => PyannoteWebhook.ValidateHeaders(webhookHeaders, current),
+                () =>
+                {
+                    PyannoteWebhook.ValidateHeaders(webhookHeaders, current);
+                    return ValueTask.CompletedTask;
+                },
                 body => PyannoteWebhook.ConstructEvent(body, webhookHeaders, current),
                 handler);
         });
@@ -124,14 +128,26 @@ public static class WebhookEndpointRouteBuilderExtensions
         {
             var current = options();
             var query = context.Request.Query;
-            string? id = query[JigsawStackWebhook.CorrelationIdParameter];
-            string? token = query[JigsawStackWebhook.TokenParameter];
+            var callback = new JigsawStackCallbackQuery
+            {
+                CorrelationId = query[JigsawStackWebhook.CorrelationIdParameter],
+                Expires = query[JigsawStackWebhook.ExpiresParameter],
+                Token = query[JigsawStackWebhook.TokenParameter],
+            };
+            string? expectedId = null;
             return WebhookReceiver.ReceiveAsync(
                 context,
                 "JigsawStack",
                 current.MaxBodyBytes,
-                () => JigsawStackWebhook.VerifyToken(id, token, current.Secrets),
-                body => JigsawStackWebhook.ConstructEvent(body, id, token, current),
+                async () =>
+                {
+                    JigsawStackWebhook.VerifyToken(callback, current);
+                    if (current.ExpectedJobId is { } lookup)
+                    {
+                        expectedId = await lookup(callback.CorrelationId!, context.RequestAborted).ConfigureAwait(false);
+                    }
+                },
+                body => JigsawStackWebhook.ConstructEvent(body, callback, current, expectedId),
                 handler);
         });
     }

@@ -24,7 +24,7 @@ internal static class WebhookReceiver
 
     internal delegate TEvent Verify<TEvent>(ReadOnlySpan<byte> body);
 
-    public static async Task ReceiveAsync<TEvent>(HttpContext context, string vendor, long maxBodyBytes, Action checkBeforeBody, Verify<TEvent> verify, Func<TEvent, HttpContext, CancellationToken, Task> handler)
+    public static async Task ReceiveAsync<TEvent>(HttpContext context, string vendor, long maxBodyBytes, Func<ValueTask> checkBeforeBody, Verify<TEvent> verify, Func<TEvent, HttpContext, CancellationToken, Task> handler)
     {
         var logger = context.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("Pyannote.Sdk.AspNetCore.Webhooks") ?? NullLogger.Instance;
         var cancellationToken = context.RequestAborted;
@@ -32,7 +32,7 @@ internal static class WebhookReceiver
         try
         {
             // Headers (or the callback URL's token) first: a delivery that cannot verify is refused unread.
-            checkBeforeBody();
+            await checkBeforeBody().ConfigureAwait(false);
         }
         catch (WebhookVerificationException ex)
         {

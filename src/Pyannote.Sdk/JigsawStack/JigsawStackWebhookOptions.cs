@@ -1,8 +1,9 @@
 namespace Pyannote.Sdk.Webhooks;
 
 /// <summary>
-/// How JigsawStack webhook deliveries are checked: the secret(s) behind the callback URL tokens and the body size
-/// limit. The secrets never appear in <see cref="ToString"/>.
+/// How JigsawStack webhook deliveries are checked: the secret(s) behind the callback URL tokens, the clock their expiry
+/// is checked against, an optional lookup of the job id each correlation expects, and the body size limit. The secrets
+/// never appear in <see cref="ToString"/>.
 /// </summary>
 public sealed class JigsawStackWebhookOptions
 {
@@ -18,6 +19,17 @@ public sealed class JigsawStackWebhookOptions
     /// server's own request body limit, whichever is lower.</summary>
     public long MaxBodyBytes { get; set; } = DefaultMaxBodyBytes;
 
+    /// <summary>The clock callback URL expiries are checked against (default <see cref="TimeProvider.System"/>).</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Optional: given a verified correlation id, returns the job id the start call returned for it (the <c>id</c> of
+    /// <see cref="JigsawStack.JigsawStackClient.StartTranscriptionAsync"/>'s answer, which you stored), or
+    /// <see langword="null"/> when unknown. The ASP.NET Core endpoint then refuses a delivery whose body carries
+    /// another id (<see cref="WebhookFailureReason.UnexpectedEventId"/>, 401). Without it the body's id is not checked.
+    /// </summary>
+    public Func<string, CancellationToken, ValueTask<string?>>? ExpectedJobId { get; set; }
+
     /// <summary>Describes the settings without the secrets.</summary>
     /// <returns>A short description.</returns>
     public override string ToString() => $"JigsawStackWebhookOptions {{ Secrets = {Secrets?.Count ?? 0} configured, MaxBodyBytes = {MaxBodyBytes} }}";
@@ -25,9 +37,11 @@ public sealed class JigsawStackWebhookOptions
     /// <summary>Checks the settings (receivers call it before verifying).</summary>
     /// <exception cref="ArgumentException">No secret, or an empty secret.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The body size limit is not positive.</exception>
+    /// <exception cref="ArgumentNullException"><see cref="TimeProvider"/> is null.</exception>
     public void Validate()
     {
         ValidateSecrets(Secrets, nameof(Secrets));
+        ArgumentNullException.ThrowIfNull(TimeProvider);
         if (MaxBodyBytes <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxBodyBytes), MaxBodyBytes, "The body size limit must be positive.");

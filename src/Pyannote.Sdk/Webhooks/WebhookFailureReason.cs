@@ -29,4 +29,10 @@ public enum WebhookFailureReason
 
     /// <summary>The secret token of an unsigned vendor's callback URL does not match.</summary>
     InvalidToken,
+
+    /// <summary>The callback URL's token is genuine but its expiry has passed.</summary>
+    ExpiredToken,
+
+    /// <summary>The delivery's job id is not the one the start call returned for this callback URL.</summary>
+    UnexpectedEventId,
 }

@@ -26,5 +26,7 @@ public sealed class WebhookVerificationException : SpeechException
     public bool IsAuthenticationFailure => Reason is WebhookFailureReason.SignatureMismatch
         or WebhookFailureReason.OutsideTolerance
         or WebhookFailureReason.MissingToken
-        or WebhookFailureReason.InvalidToken;
+        or WebhookFailureReason.InvalidToken
+        or WebhookFailureReason.ExpiredToken
+        or WebhookFailureReason.UnexpectedEventId;
 }

@@ -64,29 +64,95 @@ public class JigsawStackWebhookTests
         Assert.Equal(a.IdempotencyKey, b.IdempotencyKey);
     }
 
-    [Fact]
-    public void A_callback_url_keeps_its_query_and_carries_the_id_and_a_token_that_verifies()
-    {
-        var url = JigsawStackWebhook.CreateCallbackUrl(new Uri("https://example.com/hooks/jigsaw?tenant=a%20b"), Secret, "recording 42/ü");
+    private static readonly DateTimeOffset Now = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Expiry = Now.AddHours(6);
 
-        Assert.StartsWith("https://example.com/hooks/jigsaw?tenant=a%20b&webhookId=recording%2042%2F%C3%BC&webhookKey=", url.AbsoluteUri, StringComparison.Ordinal);
+    private static JigsawStackWebhookOptions At(DateTimeOffset now, params string[] secrets) =>
+        new() { Secrets = secrets.Length == 0 ? [Secret] : secrets, TimeProvider = new FakeTimeProvider(now) };
+
+    private static JigsawStackCallbackQuery Query(string? id, DateTimeOffset? expires, string? token) =>
+        new() { CorrelationId = id, Expires = expires?.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), Token = token };
+
+    [Fact]
+    public void A_callback_url_keeps_its_query_and_carries_the_id_the_expiry_and_a_token_that_verifies()
+    {
+        var url = JigsawStackWebhook.CreateCallbackUrl(new Uri("https://example.com/hooks/jigsaw?tenant=a%20b"), Secret, "recording 42/ü", Expiry);
+
+        Assert.StartsWith($"https://example.com/hooks/jigsaw?tenant=a%20b&webhookId=recording%2042%2F%C3%BC&webhookExpires={Expiry.ToUnixTimeSeconds()}&webhookKey=", url.AbsoluteUri, StringComparison.Ordinal);
         var token = url.Query[(url.Query.IndexOf("webhookKey=", StringComparison.Ordinal) + "webhookKey=".Length)..];
         Assert.Equal(43, token.Length);
-        Assert.Equal(JigsawStackWebhook.ComputeToken(Secret, "recording 42/ü"), token);
+        Assert.Equal(JigsawStackWebhook.ComputeToken(Secret, "recording 42/ü", Expiry), token);
         Assert.DoesNotContain(Secret, url.AbsoluteUri, StringComparison.Ordinal);
 
-        var evt = JigsawStackWebhook.ConstructEvent(WebhookTestData.Bytes("webhooks", "jigsawstack-webhook-chunks.json"), url, Options);
+        var evt = JigsawStackWebhook.ConstructEvent(WebhookTestData.Bytes("webhooks", "jigsawstack-webhook-chunks.json"), url, At(Now));
         Assert.True(evt.IsVerified);
         Assert.Equal("recording 42/ü", evt.CorrelationId);
     }
 
     [Fact]
-    public void The_token_matches_an_independent_hmac()
+    public void The_token_matches_an_independent_hmac_over_the_expiry_and_the_correlation()
     {
-        // HMAC-SHA256(key "jigsaw-callback-secret", "jigsawstack-webhook:v1:job-1"), base64url without padding.
+        // HMAC-SHA256(key "jigsaw-callback-secret", "jigsawstack-webhook:v2:{expires}:job-1"), base64url without padding.
         using var hmac = new System.Security.Cryptography.HMACSHA256(Encoding.UTF8.GetBytes(Secret));
-        var expected = Convert.ToBase64String(hmac.ComputeHash(Encoding.UTF8.GetBytes("jigsawstack-webhook:v1:job-1"))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        Assert.Equal(expected, JigsawStackWebhook.ComputeToken(Secret, "job-1"));
+        var expected = Convert.ToBase64String(hmac.ComputeHash(Encoding.UTF8.GetBytes($"jigsawstack-webhook:v2:{Expiry.ToUnixTimeSeconds()}:job-1"))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        Assert.Equal(expected, JigsawStackWebhook.ComputeToken(Secret, "job-1", Expiry));
+    }
+
+    [Fact]
+    public void A_callback_token_is_bound_to_its_correlation_and_its_expiry()
+    {
+        var token = JigsawStackWebhook.ComputeToken(Secret, "job-1", Expiry);
+        JigsawStackWebhook.VerifyToken(Query("job-1", Expiry, token), At(Now));
+
+        Assert.Equal(WebhookFailureReason.InvalidToken, Assert.Throws<WebhookVerificationException>(() => JigsawStackWebhook.VerifyToken(Query("job-2", Expiry, token), At(Now))).Reason);
+        // Stretching the expiry in the URL breaks the token.
+        Assert.Equal(WebhookFailureReason.InvalidToken, Assert.Throws<WebhookVerificationException>(() => JigsawStackWebhook.VerifyToken(Query("job-1", Expiry.AddDays(30), token), At(Now))).Reason);
+    }
+
+    [Fact]
+    public void A_leaked_callback_url_stops_working_when_it_expires()
+    {
+        var url = JigsawStackWebhook.CreateCallbackUrl(new Uri("https://example.com/hook"), Secret, "job-1", Expiry);
+        var body = "{\"id\":\"a\",\"status\":\"success\",\"text\":\"t\"}"u8.ToArray();
+
+        Assert.True(JigsawStackWebhook.ConstructEvent(body, url, At(Expiry)).IsVerified);
+        var ex = Assert.Throws<WebhookVerificationException>(() => JigsawStackWebhook.ConstructEvent(body, url, At(Expiry.AddSeconds(1))));
+        Assert.Equal(WebhookFailureReason.ExpiredToken, ex.Reason);
+        Assert.True(ex.IsAuthenticationFailure);
+    }
+
+    [Fact]
+    public void A_callback_url_made_without_an_expiry_expires_after_the_default_lifetime()
+    {
+        var url = JigsawStackWebhook.CreateCallbackUrl(new Uri("https://example.com/hook"), Secret, "job-1");
+        var expires = long.Parse(JigsawStackCallbackQuery.FromUri(url).Expires!, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.InRange(expires - DateTimeOffset.UtcNow.ToUnixTimeSeconds(), (long)JigsawStackWebhook.DefaultLifetime.TotalSeconds - 3600, (long)JigsawStackWebhook.DefaultLifetime.TotalSeconds);
+    }
+
+    [Fact]
+    public void The_event_id_must_be_the_one_the_start_call_returned_when_the_app_supplies_it()
+    {
+        var query = Query("job-1", Expiry, JigsawStackWebhook.ComputeToken(Secret, "job-1", Expiry));
+        var body = "{\"id\":\"js-123\",\"status\":\"success\",\"text\":\"t\"}"u8.ToArray();
+
+        Assert.Equal("js-123", JigsawStackWebhook.ConstructEvent(body, query, At(Now), expectedId: "js-123").Id);
+        var ex = Assert.Throws<WebhookVerificationException>(() => JigsawStackWebhook.ConstructEvent(body, query, At(Now), expectedId: "js-999"));
+        Assert.Equal(WebhookFailureReason.UnexpectedEventId, ex.Reason);
+        Assert.True(ex.IsAuthenticationFailure);
+        var noId = "{\"status\":\"success\",\"text\":\"t\"}"u8.ToArray();
+        Assert.Equal(WebhookFailureReason.UnexpectedEventId, Assert.Throws<WebhookVerificationException>(() => JigsawStackWebhook.ConstructEvent(noId, query, At(Now), expectedId: "js-123")).Reason);
+    }
+
+    [Fact]
+    public void Replays_to_one_callback_url_share_an_idempotency_key_whatever_id_the_body_claims()
+    {
+        var query = Query("job-1", Expiry, JigsawStackWebhook.ComputeToken(Secret, "job-1", Expiry));
+        var genuine = JigsawStackWebhook.ConstructEvent("{\"id\":\"js-123\",\"text\":\"t\"}"u8, query, At(Now));
+        var replayed = JigsawStackWebhook.ConstructEvent("{\"id\":\"attacker-chosen\",\"text\":\"forged\"}"u8, query, At(Now));
+
+        Assert.Equal("jigsawstack:correlation:job-1", genuine.IdempotencyKey);
+        Assert.Equal(genuine.IdempotencyKey, replayed.IdempotencyKey);
     }
 
     [Theory]
@@ -100,33 +166,41 @@ public class JigsawStackWebhookTests
     {
         if (token == "TOKEN-OF-JOB-1")
         {
-            token = JigsawStackWebhook.ComputeToken(Secret, "job-1");
+            token = JigsawStackWebhook.ComputeToken(Secret, "job-1", Expiry);
         }
 
-        var ex = Assert.Throws<WebhookVerificationException>(() => JigsawStackWebhook.ConstructEvent("{\"id\":\"a\",\"text\":\"t\"}"u8, id, token, Options));
+        var ex = Assert.Throws<WebhookVerificationException>(() => JigsawStackWebhook.ConstructEvent("{\"id\":\"a\",\"text\":\"t\"}"u8, Query(id, Expiry, token), At(Now)));
         Assert.Equal(reason, ex.Reason);
         Assert.True(ex.IsAuthenticationFailure);
-        Assert.DoesNotContain(JigsawStackWebhook.ComputeToken(Secret, id ?? "job-1"), ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(JigsawStackWebhook.ComputeToken(Secret, id ?? "job-1", Expiry), ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_url_without_an_expiry_is_rejected()
+    {
+        var ex = Assert.Throws<WebhookVerificationException>(() => JigsawStackWebhook.VerifyToken(Query("job-1", null, JigsawStackWebhook.ComputeToken(Secret, "job-1", Expiry)), At(Now)));
+        Assert.Equal(WebhookFailureReason.MissingToken, ex.Reason);
     }
 
     [Fact]
     public void A_token_made_with_another_secret_is_rejected_and_rotation_accepts_both()
     {
-        var oldToken = JigsawStackWebhook.ComputeToken("old", "job-1");
-        var ex = Assert.Throws<WebhookVerificationException>(() => JigsawStackWebhook.VerifyToken("job-1", oldToken, [Secret]));
+        var oldToken = JigsawStackWebhook.ComputeToken("old", "job-1", Expiry);
+        var ex = Assert.Throws<WebhookVerificationException>(() => JigsawStackWebhook.VerifyToken(Query("job-1", Expiry, oldToken), At(Now)));
         Assert.Equal(WebhookFailureReason.InvalidToken, ex.Reason);
-        JigsawStackWebhook.VerifyToken("job-1", oldToken, ["new", "old"]);
+        JigsawStackWebhook.VerifyToken(Query("job-1", Expiry, oldToken), At(Now, "new", "old"));
     }
 
     [Fact]
     public void A_verified_token_with_a_bad_body_is_malformed_and_a_large_body_is_too_large()
     {
-        var token = JigsawStackWebhook.ComputeToken(Secret, "job-1");
-        var ex = Assert.Throws<WebhookVerificationException>(() => JigsawStackWebhook.ConstructEvent("{\"chunks\":[{\"timestamp\":[-1,2]}]}"u8, "job-1", token, Options));
+        var query = Query("job-1", Expiry, JigsawStackWebhook.ComputeToken(Secret, "job-1", Expiry));
+        var ex = Assert.Throws<WebhookVerificationException>(() => JigsawStackWebhook.ConstructEvent("{\"chunks\":[{\"timestamp\":[-1,2]}]}"u8, query, At(Now)));
         Assert.Equal(WebhookFailureReason.MalformedBody, ex.Reason);
 
-        var small = new JigsawStackWebhookOptions { Secrets = [Secret], MaxBodyBytes = 10 };
-        ex = Assert.Throws<WebhookVerificationException>(() => JigsawStackWebhook.ConstructEvent("{\"text\":\"more than ten bytes\"}"u8, "job-1", token, small));
+        var small = At(Now);
+        small.MaxBodyBytes = 10;
+        ex = Assert.Throws<WebhookVerificationException>(() => JigsawStackWebhook.ConstructEvent("{\"text\":\"more than ten bytes\"}"u8, query, small));
         Assert.Equal(WebhookFailureReason.BodyTooLarge, ex.Reason);
     }
 
@@ -138,7 +212,7 @@ public class JigsawStackWebhookTests
         Assert.Throws<ArgumentException>(() => JigsawStackWebhook.CreateCallbackUrl(new Uri("https://example.com/x?webhookKey=1"), Secret, "a"));
         Assert.Throws<ArgumentException>(() => JigsawStackWebhook.CreateCallbackUrl(new Uri("https://example.com/x"), "", "a"));
         Assert.Throws<ArgumentException>(() => JigsawStackWebhook.CreateCallbackUrl(new Uri("https://example.com/x"), Secret, new string('a', 201)));
-        Assert.Throws<ArgumentException>(() => JigsawStackWebhook.ConstructEvent("{}"u8, "a", "b", new JigsawStackWebhookOptions()));
+        Assert.Throws<ArgumentException>(() => JigsawStackWebhook.ConstructEvent("{}"u8, new JigsawStackCallbackQuery(), new JigsawStackWebhookOptions()));
         Assert.DoesNotContain(Secret, Options.ToString(), StringComparison.Ordinal);
     }
 }

@@ -17,6 +17,8 @@ public class WebhookFuzzTests(ITestOutputHelper output)
     private const int Iterations = 12_000;
     private const string Secret = "whsec_fuzz";
     private static readonly DateTimeOffset Now = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Expiry = Now.AddHours(1);
+    private static readonly string ExpirySeconds = Expiry.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public void Mutated_bodies_and_headers_only_ever_raise_the_documented_exception_in_bounded_time()
@@ -25,7 +27,7 @@ public class WebhookFuzzTests(ITestOutputHelper output)
         var seeds = WebhookTestData.PyannoteBodyFiles.Concat(WebhookTestData.JigsawStackBodyFiles)
             .Select(f => File.ReadAllBytes(RepoPaths.TestData(f))).ToArray();
         var pyannoteOptions = new PyannoteWebhookOptions { Secrets = [Secret, "second-secret"], TimeProvider = new FakeTimeProvider(Now) };
-        var jigsawOptions = new JigsawStackWebhookOptions { Secrets = [Secret] };
+        var jigsawOptions = new JigsawStackWebhookOptions { Secrets = [Secret], TimeProvider = new FakeTimeProvider(Now) };
         var reasons = new Dictionary<string, int>();
         var accepted = 0;
 
@@ -34,7 +36,7 @@ public class WebhookFuzzTests(ITestOutputHelper output)
         for (var i = 0; i < 500; i++)
         {
             var body = Mutate(seeds[warmup.Next(seeds.Length)], warmup);
-            RunAll(body, MutateHeaders(PyannoteWebhook.CreateSignatureHeaders(body, Secret, Now), warmup), "job-1", JigsawStackWebhook.ComputeToken(Secret, "job-1"));
+            RunAll(body, MutateHeaders(PyannoteWebhook.CreateSignatureHeaders(body, Secret, Now), warmup), "job-1", JigsawStackWebhook.ComputeToken(Secret, "job-1", Expiry));
         }
 
         reasons.Clear();
@@ -54,7 +56,7 @@ public class WebhookFuzzTests(ITestOutputHelper output)
             }
 
             var correlationId = rng.Next(5) == 0 ? Garbage(rng, rng.Next(0, 250)) : "job-" + rng.Next(100);
-            var token = rng.Next(3) == 0 ? Garbage(rng, rng.Next(0, 60)) : JigsawStackWebhook.ComputeToken(Secret, correlationId.Length == 0 ? "x" : correlationId);
+            var token = rng.Next(3) == 0 ? Garbage(rng, rng.Next(0, 60)) : JigsawStackWebhook.ComputeToken(Secret, correlationId.Length == 0 ? "x" : correlationId, Expiry);
 
             var sw = Stopwatch.StartNew();
             try
@@ -94,8 +96,8 @@ public class WebhookFuzzTests(ITestOutputHelper output)
             ok += Try(() => PyannoteWebhook.ParseUnverified(body, headers));
             ok += Try(() => PyannoteWebhook.ConstructEvent(body, headers.ToList(), Secret, TimeSpan.FromMinutes(5), Now));
             ok += Try(() => JigsawStackWebhook.ParseUnverified(body));
-            ok += Try(() => JigsawStackWebhook.ConstructEvent(body, correlationId, token, jigsawOptions));
-            var query = $"?{JigsawStackWebhook.CorrelationIdParameter}={Uri.EscapeDataString(correlationId)}&{JigsawStackWebhook.TokenParameter}={token}&{correlationId}";
+            ok += Try(() => JigsawStackWebhook.ConstructEvent(body, new JigsawStackCallbackQuery { CorrelationId = correlationId, Expires = ExpirySeconds, Token = token }, jigsawOptions));
+            var query = $"?{JigsawStackWebhook.CorrelationIdParameter}={Uri.EscapeDataString(correlationId)}&{JigsawStackWebhook.ExpiresParameter}={ExpirySeconds}&{JigsawStackWebhook.TokenParameter}={token}&{correlationId}";
             if (Uri.TryCreate("https://receiver.test/hook" + query, UriKind.Absolute, out var url))
             {
                 ok += Try(() => JigsawStackWebhook.ConstructEvent(body, url, jigsawOptions));
