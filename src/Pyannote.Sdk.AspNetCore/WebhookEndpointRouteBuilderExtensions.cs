@@ -58,7 +58,7 @@ public static class WebhookEndpointRouteBuilderExtensions
 
     /// <summary>
     /// Maps <c>POST <paramref name="pattern"/></c> to receive JigsawStack webhooks whose callback URL was made with
-    /// <see cref="JigsawStackWebhook.CreateCallbackUrl"/>; the token is checked against the
+    /// <see cref="JigsawStackWebhook.CreateCallbackUrl(Uri, string, string)"/>; the token is checked against the
     /// <see cref="JigsawStackWebhookOptions"/> configured in dependency injection.
     /// </summary>
     /// <param name="endpoints">The route builder.</param>

@@ -27,14 +27,16 @@ public sealed class JigsawStackWebhookEvent
     /// <summary>Whether the delivery reports a failure (status <c>error</c>, or <c>failed</c>).</summary>
     public bool IsError => string.Equals(Status, "error", StringComparison.OrdinalIgnoreCase) || string.Equals(Status, "failed", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The correlation id carried in the callback URL (see <see cref="JigsawStackWebhook.CreateCallbackUrl"/>), when verified.</summary>
+    /// <summary>The correlation id carried in the callback URL (see <see cref="JigsawStackWebhook.CreateCallbackUrl(Uri, string, string)"/>), when verified.</summary>
     public string? CorrelationId { get; init; }
 
     /// <summary>Whether the callback URL's token was checked.</summary>
     public bool IsVerified { get; init; }
 
-    /// <summary>A key that is the same for repeated deliveries of this result: <c>jigsawstack:{id}</c>, or a hash of the
-    /// body when it carries no id.</summary>
+    /// <summary>A key that is the same for repeated deliveries to one callback URL: for a verified delivery
+    /// <c>jigsawstack:correlation:{correlationId}</c> (from the token-checked URL, not from the body, so a replay with
+    /// another body gets the same key); for an unverified one <c>jigsawstack:{id}</c>, or a hash of the body when it
+    /// carries no id.</summary>
     public string IdempotencyKey { get; }
 
     /// <summary>Describes the event without its text.</summary>
