@@ -1,3 +1,4 @@
+using Pyannote.Sdk.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 
@@ -14,8 +15,14 @@ internal sealed class ErrorMappingHandler(SpeechVendor vendor) : DelegatingHandl
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        RateLimitMetrics.Record(vendor, SpeechRateLimit.FromResponse(response));
         if (response.IsSuccessStatusCode)
         {
+            if (!SpeechRequestContext.For(request).Anonymous)
+            {
+                CallScope.Record(response);
+            }
+
             return response;
         }
 

@@ -40,6 +40,10 @@ public sealed class JigsawStackTranscriptionRequest
     /// service in 2026; service default presumably false). The result's <see cref="JigsawStackTranscription.ToTranscript"/>
     /// then has real <see cref="Transcripts.Transcript.Words"/>. Not available with streaming.</summary>
     public bool? WordTimestamps { get; set; }
+
+    /// <summary>Fields the SDK does not model yet, sent as given next to the typed options (for example a parameter
+    /// the vendor added last week). A name a typed option already sends is rejected before anything is sent.</summary>
+    public IDictionary<string, System.Text.Json.Nodes.JsonNode?> AdditionalFields { get; } = new Dictionary<string, System.Text.Json.Nodes.JsonNode?>(StringComparer.Ordinal);
 }
 
 /// <summary>Options of <see cref="JigsawStackClient.UploadFileAsync"/>; unset values are not sent.</summary>
@@ -53,32 +57,6 @@ public sealed class JigsawStackFileUploadOptions
 
     /// <summary>Whether to return a temporary public URL for the file (service default false).</summary>
     public bool? TempPublicUrl { get; set; }
-}
-
-/// <summary>The rate-limit headers JigsawStack sends on every response (<c>x-jigsaw-rate-limit-*</c>).</summary>
-/// <param name="Limit">Requests allowed in the current window.</param>
-/// <param name="Remaining">Requests left in the current window.</param>
-/// <param name="Reset">When the window resets (sent as Unix milliseconds).</param>
-public sealed record JigsawStackRateLimit(long? Limit, long? Remaining, DateTimeOffset? Reset)
-{
-    /// <summary>Reads the headers; <see langword="null"/> when none is present.</summary>
-    internal static JigsawStackRateLimit? FromResponse(HttpResponseMessage response)
-    {
-        var limit = Read(response, "x-jigsaw-rate-limit-limit");
-        var remaining = Read(response, "x-jigsaw-rate-limit-remaining");
-        var reset = Read(response, "x-jigsaw-rate-limit-reset");
-        if (limit is null && remaining is null && reset is null)
-        {
-            return null;
-        }
-
-        DateTimeOffset? resetAt = reset is { } ms && ms >= 0 && ms <= DateTimeOffset.MaxValue.ToUnixTimeMilliseconds() ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
-        return new JigsawStackRateLimit(limit, remaining, resetAt);
-    }
-
-    private static long? Read(HttpResponseMessage response, string name) =>
-        response.Headers.TryGetValues(name, out var values)
-        && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 }
 
 /// <summary>The immediate answer to a transcription started with a webhook: the result is POSTed to the webhook later.</summary>
@@ -106,7 +84,7 @@ public sealed class JigsawStackTranscriptionAcknowledgement
     public string? LogId { get; init; }
 
     /// <summary>The rate-limit headers of the answer, if sent.</summary>
-    public JigsawStackRateLimit? RateLimit { get; init; }
+    public SpeechRateLimit? RateLimit { get; init; }
 }
 
 /// <summary>A file stored in the JigsawStack File Store.</summary>
@@ -132,7 +110,7 @@ public sealed class JigsawStackStoredFile
     public Uri? TempPublicUrl { get; init; }
 
     /// <summary>The rate-limit headers of the answer, if sent.</summary>
-    public JigsawStackRateLimit? RateLimit { get; init; }
+    public SpeechRateLimit? RateLimit { get; init; }
 
     /// <inheritdoc />
     public override string ToString() => $"JigsawStack file {Key} ({Size?.ToString(CultureInfo.InvariantCulture) ?? "?"} bytes)";
@@ -164,7 +142,7 @@ public sealed class JigsawStackFileDownload
     public Uri? Url { get; init; }
 
     /// <summary>The rate-limit headers of the answer, if sent.</summary>
-    public JigsawStackRateLimit? RateLimit { get; init; }
+    public SpeechRateLimit? RateLimit { get; init; }
 
     /// <inheritdoc />
     public override string ToString() => $"JigsawStack file {Key} ({BytesWritten.ToString(CultureInfo.InvariantCulture)} bytes read)";

@@ -32,6 +32,11 @@ public sealed class JigsawStackTranscription
     /// <summary>The detected language code, when the service detected one (from a string or from <c>{code}</c>).</summary>
     public string? LanguageDetected { get; init; }
 
+    /// <summary>The vendor's answer as JSON, members the SDK does not know included.</summary>
+    public System.Text.Json.JsonElement? RawPayload => Raw?.Value;
+
+    internal Http.RawJson? Raw { get; set; }
+
     /// <summary>The confidence of the detected language, when sent (top-level or inside <c>language_detected</c>).</summary>
     public double? LanguageConfidence { get; init; }
 
@@ -54,7 +59,11 @@ public sealed class JigsawStackTranscription
     public string? RequestedLanguage { get; init; }
 
     /// <summary>The rate-limit headers of the answer, if sent (not for webhook deliveries).</summary>
-    public JigsawStackRateLimit? RateLimit { get; init; }
+    public SpeechRateLimit? RateLimit { get; init; }
+
+    /// <summary>What the vendor's last answer for this result said besides its body: status, request id, rate-limit
+    /// state and headers.</summary>
+    public SpeechResponseInfo? Response { get; internal set; }
 
     /// <summary>Whether <see cref="Chunks"/> hold one word each (<see cref="JigsawStackTranscriptionRequest.WordTimestamps"/>
     /// was requested); <see cref="ToTranscript"/> then maps them to words.</summary>
@@ -174,7 +183,7 @@ internal static class JigsawStackResponseParser
     /// <param name="rateLimit">Rate-limit headers of the response, if any.</param>
     /// <returns>The typed result.</returns>
     /// <exception cref="SpeechResponseFormatException">The body is not a JigsawStack transcription.</exception>
-    public static JigsawStackTranscription Parse(string json, JigsawStackRateLimit? rateLimit = null)
+    public static JigsawStackTranscription Parse(string json, SpeechRateLimit? rateLimit = null)
     {
         ArgumentNullException.ThrowIfNull(json);
         TranscribeResponse? dto;
@@ -195,7 +204,7 @@ internal static class JigsawStackResponseParser
     /// <param name="rateLimit">Rate-limit headers of the response, if any.</param>
     /// <returns>The typed result.</returns>
     /// <exception cref="SpeechResponseFormatException">The body is not a JigsawStack transcription.</exception>
-    public static JigsawStackTranscription Parse(ReadOnlySpan<byte> utf8Json, JigsawStackRateLimit? rateLimit = null)
+    public static JigsawStackTranscription Parse(ReadOnlySpan<byte> utf8Json, SpeechRateLimit? rateLimit = null)
     {
         TranscribeResponse? dto;
         try
@@ -211,7 +220,7 @@ internal static class JigsawStackResponseParser
     }
 
     /// <summary>Maps the generated DTO.</summary>
-    public static JigsawStackTranscription FromDto(TranscribeResponse dto, JigsawStackRateLimit? rateLimit, string? requestedLanguage = null, bool wordChunks = false)
+    public static JigsawStackTranscription FromDto(TranscribeResponse dto, SpeechRateLimit? rateLimit, string? requestedLanguage = null, bool wordChunks = false)
     {
         var (code, confidence) = ReadLanguage(dto.Language_detected);
         // A null entry in chunks[] or speakers[] carries nothing to map; it is skipped rather than dereferenced.
@@ -232,6 +241,7 @@ internal static class JigsawStackResponseParser
             RequestedLanguage = string.Equals(requestedLanguage, "auto", StringComparison.OrdinalIgnoreCase) ? null : requestedLanguage,
             RateLimit = rateLimit,
             WordChunks = wordChunks,
+            Raw = Http.RawJson.Of(dto, JigsawStackGeneratedClient.TypeInfo<TranscribeResponse>()),
         };
     }
 

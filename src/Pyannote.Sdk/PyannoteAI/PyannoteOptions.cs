@@ -58,6 +58,10 @@ public class DiarizationOptions
     /// <summary>The speech-to-text model when <see cref="Transcription"/> is on; <see langword="null"/> for the service
     /// default (<see cref="PyannoteTranscriptionModel.ParakeetTdt06bV3"/>).</summary>
     public PyannoteTranscriptionModel? TranscriptionModel { get; set; }
+
+    /// <summary>Fields the SDK does not model yet, sent as given next to the typed options (for example a parameter
+    /// the vendor added last week). A name a typed option already sends is rejected before anything is sent.</summary>
+    public IDictionary<string, System.Text.Json.Nodes.JsonNode?> AdditionalFields { get; } = new Dictionary<string, System.Text.Json.Nodes.JsonNode?>(StringComparer.Ordinal);
 }
 
 /// <summary>Settings of a pyannoteAI identification job (<c>POST /v1/identify</c>): diarization, then matching each
@@ -85,6 +89,10 @@ public sealed class VoiceprintOptions
 
     /// <summary>Send only the job id and status to <see cref="Webhook"/>, without the output.</summary>
     public bool? WebhookStatusOnly { get; set; }
+
+    /// <summary>Fields the SDK does not model yet, sent as given next to the typed options (for example a parameter
+    /// the vendor added last week). A name a typed option already sends is rejected before anything is sent.</summary>
+    public IDictionary<string, System.Text.Json.Nodes.JsonNode?> AdditionalFields { get; } = new Dictionary<string, System.Text.Json.Nodes.JsonNode?>(StringComparer.Ordinal);
 }
 
 /// <summary>A known voice for identification: a label and the voiceprint a voiceprint job returned.</summary>
