@@ -167,6 +167,19 @@ public sealed class VendorOptionsSdkTests
         Assert.Contains("x-jigsaw-rate-limit-limit", result.Response.Headers.Keys, StringComparer.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task NanoGpt_402_from_the_emulator_carries_the_required_balance()
+    {
+        await using var emulator = await StartAsync();
+        var client = NewNanoGpt(emulator);
+
+        // The emulator's fault header, sent as a per-call header.
+        var ex = await Assert.ThrowsAsync<NanoGptInsufficientBalanceException>(() => client.CreateOpenAITranscriptionAsync(
+            AudioInput.FromUrl("https://example.com/recordings/call.wav"), requestOptions: new SpeechRequestOptions { Headers = { ["x-emulator-fault"] = "402" } }));
+
+        Assert.Equal(0.0035m, ex.RequiredBalance);
+    }
+
     private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
     {
         public void Report(T value) => report(value);
