@@ -76,7 +76,7 @@ public class JigsawStackClient : ISpeechClient
     {
         using var callScope = CallScope.Begin(requestOptions);
         var (dto, rateLimit) = await SendTranscribeAsync(request, null, cancellationToken).ConfigureAwait(false);
-        var result = JigsawStackResponseParser.FromDto(dto, rateLimit, request.Language, wordChunks: request.WordTimestamps == true);
+        var result = JigsawStackMapper.FromDto(dto, rateLimit, request.Language, wordChunks: request.WordTimestamps == true);
         result.Response = CallScope.Current?.LastResponse;
         return result;
     }

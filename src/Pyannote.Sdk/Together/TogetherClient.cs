@@ -280,7 +280,7 @@ public class TogetherClient : ISpeechClient
             using var request = VendorRequest.Post(_endpoint, path, form, operation, RequestKind.Billed);
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var dto = await VendorRequest.ReadJsonAsync(response, TogetherGeneratedClient.TypeInfo<TranscriptionResult>(), SpeechVendor.Together, operation, cancellationToken).ConfigureAwait(false);
-            var result = TogetherTranscription.FromDto(dto, model);
+            var result = TogetherMapper.FromDto(dto, model);
             result.Response = CallScope.Current?.LastResponse;
             result.Raw = RawJson.Of(dto, TogetherGeneratedClient.TypeInfo<TranscriptionResult>());
             return result;

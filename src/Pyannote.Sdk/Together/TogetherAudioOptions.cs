@@ -1,40 +1,5 @@
 namespace Pyannote.Sdk.Together;
 
-/// <summary>Settings of a <see cref="TogetherClient"/>: endpoint (default <see cref="DefaultEndpoint"/>), timeouts,
-/// retries, logging and transport.</summary>
-public sealed class TogetherClientOptions : SpeechClientOptions
-{
-    /// <summary>The vendor's public endpoint, <c>https://api.together.ai/</c> (the host root; paths carry their version prefix).</summary>
-    public static Uri DefaultEndpoint => TogetherVendor.Descriptor.DefaultEndpoint;
-
-    /// <inheritdoc />
-    private protected override Uri VendorEndpoint => DefaultEndpoint;
-}
-
-/// <summary>How much the service returns.</summary>
-public enum TogetherResponseFormat
-{
-    /// <summary><c>json</c>: the text only.</summary>
-    Json,
-
-    /// <summary><c>verbose_json</c>: text, language, duration, segments, and words / speaker segments when asked for.</summary>
-    VerboseJson,
-}
-
-/// <summary>Which timestamps to ask for (verbose JSON only). Combine with <c>|</c> for both.</summary>
-[Flags]
-public enum TogetherTimestampGranularities
-{
-    /// <summary>No preference (the field is not sent).</summary>
-    None = 0,
-
-    /// <summary>Segment-level timestamps.</summary>
-    Segment = 1,
-
-    /// <summary>Word-level timestamps.</summary>
-    Word = 2,
-}
-
 /// <summary>Settings shared by transcription and translation. Unset values are not sent, so the service's defaults apply.</summary>
 public abstract class TogetherAudioOptions
 {
@@ -68,22 +33,4 @@ public abstract class TogetherAudioOptions
     /// <summary>Fields the SDK does not model yet, sent as given next to the typed options (for example a parameter
     /// the vendor added last week). A name a typed option already sends is rejected before anything is sent.</summary>
     public IDictionary<string, System.Text.Json.Nodes.JsonNode?> AdditionalFields { get; } = new Dictionary<string, System.Text.Json.Nodes.JsonNode?>(StringComparer.Ordinal);
-}
-
-/// <summary>Settings of <see cref="TogetherClient.CreateTranscriptionAsync"/>.</summary>
-public sealed class TogetherTranscriptionOptions : TogetherAudioOptions
-{
-    /// <summary>Whether to label words with speakers and return speaker segments (sent as the form text <c>true</c>/<c>false</c>).</summary>
-    public bool? Diarize { get; set; }
-
-    /// <summary>The fewest speakers to expect; requires <see cref="Diarize"/>.</summary>
-    public int? MinSpeakers { get; set; }
-
-    /// <summary>The most speakers to expect; requires <see cref="Diarize"/>.</summary>
-    public int? MaxSpeakers { get; set; }
-}
-
-/// <summary>Settings of <see cref="TogetherClient.CreateTranslationAsync"/>. Translation has no diarization or speaker hints.</summary>
-public sealed class TogetherTranslationOptions : TogetherAudioOptions
-{
 }
