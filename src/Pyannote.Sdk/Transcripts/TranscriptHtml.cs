@@ -28,6 +28,7 @@ internal static class TranscriptHtml
         .search output{color:var(--muted);min-width:8em}
         .turns{list-style:none;margin:0;padding:0}
         .turn{display:grid;grid-template-columns:5.5em 11em 1fr;gap:0 12px;padding:6px 10px;border-left:4px solid var(--c);border-bottom:1px solid var(--line);cursor:pointer}
+        .turn[hidden]{display:none}
         .turn:hover{background:#f6f6f6}
         .turn:focus-visible{outline:2px solid #0072B2;outline-offset:-2px}
         .turn.current{background:var(--hi)}
@@ -138,7 +139,7 @@ internal static class TranscriptHtml
           .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; media-src ")
           .Append(options.AudioUrl is null ? "'none'" : "'self' http: https: file: data: blob:")
           .Append("; base-uri 'none'; form-action 'none'\">\n")
-          .Append("<meta name=\"generator\" content=\"Pyannote.Sdk\">\n<title>").AppendEscaped(options.Title).Append("</title>\n<style>\n").Append(Css).Append('\n');
+          .Append("<meta name=\"generator\" content=\"Pyannote.Sdk\">\n<link rel=\"icon\" href=\"data:,\">\n<title>").AppendEscaped(options.Title).Append("</title>\n<style>\n").Append(Css).Append('\n');
         for (var i = 0; i < lanes.Count; i++)
         {
             sb.Append(".lane-").Append(i).Append("{--c:").Append(colors[i]).Append("}\n");
