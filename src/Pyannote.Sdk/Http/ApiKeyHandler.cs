@@ -38,6 +38,19 @@ internal sealed class ApiKeyHandler : DelegatingHandler
                 request.Headers.TryAddWithoutValidation("x-api-key", _apiKey);
             }
         }
+        else
+        {
+            // Another host (a pre-signed URL, a redirect target) or an anonymous request: never our key.
+            if (request.Headers.Authorization is { Parameter: { } parameter } && parameter == _apiKey)
+            {
+                request.Headers.Authorization = null;
+            }
+
+            if (request.Headers.TryGetValues("x-api-key", out var values) && values.Contains(_apiKey, StringComparer.Ordinal))
+            {
+                request.Headers.Remove("x-api-key");
+            }
+        }
 
         return base.SendAsync(request, cancellationToken);
     }

@@ -11,9 +11,11 @@ namespace Pyannote.Sdk.Http;
 /// it sees raw responses.
 /// <list type="bullet">
 /// <item><see cref="RequestKind.Idempotent"/>: 408, 429, 500, 502, 503, 504, connection failures and per-attempt timeouts.</item>
-/// <item><see cref="RequestKind.Billed"/>: only when the vendor provably did not process the request: 429 or 503, or a
+/// <item><see cref="RequestKind.Billed"/>: only when the vendor provably did not process the request: 429, 503 with
+/// <c>Retry-After</c> (a bare 503 only with <see cref="SpeechRetryOptions.RetryBilledOn503WithoutRetryAfter"/>), or a
 /// connection that was never made (refused, name resolution, unreachable) before any body byte was written. Never
-/// after a timeout or a broken connection once the request went out.</item>
+/// after a timeout or a broken connection once the request went out: that surfaces as
+/// <see cref="SpeechOutcomeUnknownException"/>, never as a bare <see cref="HttpRequestException"/>.</item>
 /// </list>
 /// The wait is the vendor's <c>Retry-After</c>/<c>retry-after-ms</c> (read by <see cref="ErrorMappingHandler.RetryAfter"/>);
 /// longer than <see cref="SpeechRetryOptions.MaxRetryAfter"/> ends the retries with the error. Otherwise exponential
@@ -71,6 +73,17 @@ internal sealed class RetryHandler(SpeechVendor vendor, SpeechClientOptions opti
                     PipelineLog.RetryRefused(logger, vendor.Key(), context.Operation, attempt, decision.Reason, decision.Why ?? "not retriable");
                 }
 
+                if (failure is not null && context.Kind == RequestKind.Billed && MayHaveReachedVendor(failure.SourceException, wrapped))
+                {
+                    // Never a bare HttpRequestException: every generic retry policy would take it as safe to repeat.
+                    throw new SpeechOutcomeUnknownException(
+                        vendor,
+                        context.Operation,
+                        $"{vendor.DisplayName()} {context.Operation}: the connection failed after the request went out ({failure.SourceException.Message}). "
+                        + "The vendor may have received, processed and billed it; the SDK does not send it again. Check for it (job list, dashboard, webhook) before calling again.",
+                        failure.SourceException);
+                }
+
                 failure?.Throw();
                 return response!;
             }
@@ -90,6 +103,8 @@ internal sealed class RetryHandler(SpeechVendor vendor, SpeechClientOptions opti
             }));
 
             response?.Dispose();
+            // The SDK's own decision: the innermost BilledOnceHandler lets exactly this one more send through.
+            context.Sends.Allow();
             if (delay > TimeSpan.Zero)
             {
                 await Task.Delay(delay, options.TimeProvider ?? TimeProvider.System, cancellationToken).ConfigureAwait(false);
@@ -137,6 +152,11 @@ internal sealed class RetryHandler(SpeechVendor vendor, SpeechClientOptions opti
             }
 
             retryAfter = ErrorMappingHandler.RetryAfter(response, time);
+            if (kind == RequestKind.Billed && status == 503 && retryAfter is null && !retry.RetryBilledOn503WithoutRetryAfter)
+            {
+                return new RetryDecision(false, reason, "a 503 without Retry-After (for example from a proxy) does not prove the billed request was not processed", null);
+            }
+
             if (retryAfter > retry.MaxRetryAfter && retry.MaxRetryAfter != Timeout.InfiniteTimeSpan)
             {
                 return new RetryDecision(false, reason, $"the vendor asked to wait {retryAfter}, longer than MaxRetryAfter ({retry.MaxRetryAfter})", retryAfter);
@@ -150,6 +170,11 @@ internal sealed class RetryHandler(SpeechVendor vendor, SpeechClientOptions opti
 
         return new RetryDecision(true, reason, null, retryAfter);
     }
+
+    /// <summary>Whether a failed attempt may have reached the vendor: anything but a connection that was never made, a
+    /// timeout (its own typed exception) or the SDK's refusal to repeat.</summary>
+    internal static bool MayHaveReachedVendor(Exception failure, AttemptContent? content) =>
+        failure is HttpRequestException or IOException && !(IsConnectFailure(failure) && content is not { SendStarted: true });
 
     /// <summary>A connection that was never made: refused, name not resolved, network or host unreachable.</summary>
     internal static bool IsConnectFailure(Exception exception)

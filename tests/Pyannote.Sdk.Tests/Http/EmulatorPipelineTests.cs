@@ -90,7 +90,7 @@ public sealed class EmulatorPipelineTests : IAsyncLifetime
         var (sp, _, logs) = Host();
         using var _ = sp;
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => sp.GetRequiredKeyedService<ISpeechClient>("together").TranscribeAsync(Audio()));
+        await Assert.ThrowsAsync<SpeechOutcomeUnknownException>(() => sp.GetRequiredKeyedService<ISpeechClient>("together").TranscribeAsync(Audio()));
 
         Assert.Equal(1, await SettledTranscriptionPosts(1));
         Assert.Contains(logs.Lines, l => l.Text.Contains("is not repeated: the request creates billed work", StringComparison.Ordinal));

@@ -49,12 +49,12 @@ public class RetryHandlerTests
 
     [Theory]
     [InlineData(429, 2)]
-    [InlineData(503, 2)]
+    [InlineData(503, 1)]
     [InlineData(408, 1)]
     [InlineData(500, 1)]
     [InlineData(502, 1)]
     [InlineData(504, 1)]
-    public async Task Billed_request_is_retried_only_on_429_and_503(int status, int expectedAttempts)
+    public async Task Billed_request_is_retried_only_on_429_and_503_with_retry_after(int status, int expectedAttempts)
     {
         var transport = new ScriptedTransport().ThenStatus(status).ThenStatus(200);
         var (client, _) = PipelineFactory.Create(transport, AutoClock());
@@ -225,7 +225,8 @@ public class RetryHandlerTests
         var transport = new ScriptedTransport().ThenResetAfterSend().ThenStatus(200);
         var (client, _) = PipelineFactory.Create(transport, AutoClock());
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => client.SendAsync(PipelineFactory.Request(HttpMethod.Post, "v1/diarize", RequestKind.Billed, new StringContent("{}"))));
+        var ex = await Assert.ThrowsAsync<SpeechOutcomeUnknownException>(() => client.SendAsync(PipelineFactory.Request(HttpMethod.Post, "v1/diarize", RequestKind.Billed, new StringContent("{}"))));
+        Assert.IsAssignableFrom<HttpRequestException>(ex.InnerException);
 
         Assert.Equal(1, transport.Attempts);
     }
@@ -240,7 +241,7 @@ public class RetryHandlerTests
         }).ThenStatus(200);
         var (client, _) = PipelineFactory.Create(transport, AutoClock());
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => client.SendAsync(PipelineFactory.Request(HttpMethod.Post, "v1/diarize", RequestKind.Billed, new StringContent("{}"))));
+        await Assert.ThrowsAsync<SpeechOutcomeUnknownException>(() => client.SendAsync(PipelineFactory.Request(HttpMethod.Post, "v1/diarize", RequestKind.Billed, new StringContent("{}"))));
         Assert.Equal(1, transport.Attempts);
     }
 
