@@ -219,6 +219,28 @@ public class RetryHandlerTests
         Assert.Equal(2, transport.Attempts);
     }
 
+    [Theory]
+    [InlineData(false, false, 1)]
+    [InlineData(true, false, 2)]
+    [InlineData(false, true, 2)]
+    public async Task Billed_request_is_retried_on_503_only_when_the_vendor_says_so_or_the_caller_opts_in(bool retryAfter, bool optIn, int expectedAttempts)
+    {
+        var transport = new ScriptedTransport()
+            .ThenStatus(503, r => { if (retryAfter) r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(1)); })
+            .ThenStatus(200);
+        var (client, _) = PipelineFactory.Create(transport, AutoClock(), o => o.Retry.RetryBilledOn503WithoutRetryAfter = optIn);
+
+        try
+        {
+            using var response = await client.SendAsync(PipelineFactory.Request(HttpMethod.Post, "v1/diarize", RequestKind.Billed, new StringContent("{}")));
+        }
+        catch (SpeechApiException ex) when (ex.StatusCode == 503)
+        {
+        }
+
+        Assert.Equal(expectedAttempts, transport.Attempts);
+    }
+
     [Fact]
     public async Task Billed_request_is_not_repeated_after_the_connection_broke_once_the_body_was_sent()
     {
