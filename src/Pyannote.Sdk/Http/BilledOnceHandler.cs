@@ -19,10 +19,7 @@ internal sealed class BilledOnceHandler(SpeechVendor vendor) : DelegatingHandler
                 context.Operation,
                 $"{vendor.DisplayName()} {context.Operation}: refused to send this billed request again. A handler outside the SDK's retry policy "
                 + "(for example an app-wide resilience handler or a retrying DelegatingHandler) repeated it, and the first attempt may have been "
-                + "received and billed by the vendor. Check for it (job list, dashboard, webhook) before calling again.")
-            {
-                RepeatRefused = true,
-            };
+                + "received and billed by the vendor. Check for it (job list, dashboard, webhook) before calling again.");
         }
 
         return base.SendAsync(request, cancellationToken);

@@ -11,16 +11,14 @@ internal sealed class BoundedContent : WrappedResponseContent
     private readonly SpeechVendor _vendor;
     private readonly int _status;
     private readonly string _operation;
-    private readonly bool _billed;
 
-    public BoundedContent(HttpContent inner, long max, SpeechVendor vendor, int status, string operation, bool billed)
+    public BoundedContent(HttpContent inner, long max, SpeechVendor vendor, int status, string operation)
         : base(inner)
     {
         _max = max;
         _vendor = vendor;
         _status = status;
         _operation = operation;
-        _billed = billed;
     }
 
     /// <summary>The exception for an answer longer than the limit.</summary>
@@ -33,23 +31,8 @@ internal sealed class BoundedContent : WrappedResponseContent
     {
         private long _read;
 
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            try
-            {
-                return Count(await Inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
-            }
-            catch (Exception ex) when (owner._billed && ex is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
-            {
-                // The vendor answered a billed request, so it processed it: never a bare HttpRequestException, which
-                // generic retry policies would repeat.
-                throw new SpeechOutcomeUnknownException(
-                    owner._vendor,
-                    owner._operation,
-                    $"{owner._vendor.DisplayName()} {owner._operation}: the connection failed while the answer was being read ({ex.Message}). The vendor processed the request and may have billed it; the SDK does not send it again.",
-                    ex);
-            }
-        }
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Count(await Inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
 
         public override int Read(byte[] buffer, int offset, int count) => Count(Inner.Read(buffer, offset, count));
 

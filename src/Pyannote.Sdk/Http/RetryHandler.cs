@@ -14,8 +14,9 @@ namespace Pyannote.Sdk.Http;
 /// <item><see cref="RequestKind.Billed"/>: only when the vendor provably did not process the request: 429, 503 with
 /// <c>Retry-After</c> (a bare 503 only with <see cref="SpeechRetryOptions.RetryBilledOn503WithoutRetryAfter"/>), or a
 /// connection that was never made (refused, name resolution, unreachable) before any body byte was written. Never
-/// after a timeout or a broken connection once the request went out: that surfaces as
-/// <see cref="SpeechOutcomeUnknownException"/>, never as a bare <see cref="HttpRequestException"/>.</item>
+/// after a timeout or a broken connection once the request went out: that surfaces (from
+/// <see cref="ErrorMappingHandler"/>) as <see cref="SpeechTransportException"/> with
+/// <see cref="SpeechTransportException.VendorMayHaveReceived"/>, never as a bare <see cref="HttpRequestException"/>.</item>
 /// </list>
 /// The wait is the vendor's <c>Retry-After</c>/<c>retry-after-ms</c> (read by <see cref="ErrorMappingHandler.RetryAfter"/>);
 /// longer than <see cref="SpeechRetryOptions.MaxRetryAfter"/> ends the retries with the error. Otherwise exponential
@@ -57,6 +58,7 @@ internal sealed class RetryHandler(SpeechVendor vendor, SpeechClientOptions opti
                 if (state is not null)
                 {
                     state.Attempts = attempt;
+                    state.LastAttemptSendStarted = wrapped is { SendStarted: true };
                 }
             }
 
@@ -71,17 +73,6 @@ internal sealed class RetryHandler(SpeechVendor vendor, SpeechClientOptions opti
                 if (decision.Reason is not null)
                 {
                     PipelineLog.RetryRefused(logger, vendor.Key(), context.Operation, attempt, decision.Reason, decision.Why ?? "not retriable");
-                }
-
-                if (failure is not null && context.Kind == RequestKind.Billed && MayHaveReachedVendor(failure.SourceException, wrapped))
-                {
-                    // Never a bare HttpRequestException: every generic retry policy would take it as safe to repeat.
-                    throw new SpeechOutcomeUnknownException(
-                        vendor,
-                        context.Operation,
-                        $"{vendor.DisplayName()} {context.Operation}: the connection failed after the request went out ({failure.SourceException.Message}). "
-                        + "The vendor may have received, processed and billed it; the SDK does not send it again. Check for it (job list, dashboard, webhook) before calling again.",
-                        failure.SourceException);
                 }
 
                 failure?.Throw();
@@ -170,11 +161,6 @@ internal sealed class RetryHandler(SpeechVendor vendor, SpeechClientOptions opti
 
         return new RetryDecision(true, reason, null, retryAfter);
     }
-
-    /// <summary>Whether a failed attempt may have reached the vendor: anything but a connection that was never made, a
-    /// timeout (its own typed exception) or the SDK's refusal to repeat.</summary>
-    internal static bool MayHaveReachedVendor(Exception failure, AttemptContent? content) =>
-        failure is HttpRequestException or IOException && !(IsConnectFailure(failure) && content is not { SendStarted: true });
 
     /// <summary>A connection that was never made: refused, name not resolved, network or host unreachable.</summary>
     internal static bool IsConnectFailure(Exception exception)

@@ -187,7 +187,7 @@ public sealed class FaultTests
         Assert.Equal(2, await CountAsync(emulator, "/v1/test", "GET", 2));
 
         emulator.EnqueueFault("/v1/diarize", "slow-headers=1500");
-        var timeout = await Assert.ThrowsAnyAsync<TimeoutException>(() => client.StartDiarizationAsync(AudioInput.FromUrl(Remote)));
+        var timeout = await Assert.ThrowsAsync<SpeechTimeoutException>(() => client.StartDiarizationAsync(AudioInput.FromUrl(Remote)));
         Assert.Equal("SpeechTimeoutException", timeout.GetType().Name);
         Assert.Equal(1, await CountAsync(emulator, "/v1/diarize", "POST", 1));
     }
@@ -216,13 +216,13 @@ public sealed class FaultTests
 
         var together = NewTogether(emulator, o => o.NetworkTimeout = TimeSpan.FromMilliseconds(300));
         emulator.EnqueueFault("/v1/audio/transcriptions", "slow-body=1500");
-        var billed = await Assert.ThrowsAnyAsync<TimeoutException>(() => together.TranscribeAsync(AudioInput.FromFile(ConversationWav)));
+        var billed = await Assert.ThrowsAsync<SpeechTimeoutException>(() => together.TranscribeAsync(AudioInput.FromFile(ConversationWav)));
         Assert.Equal("SpeechTimeoutException", billed.GetType().Name);
         Assert.Equal(1, await CountAsync(emulator, "/v1/audio/transcriptions", "POST", 1));
 
         var pyannote = NewPyannote(emulator, o => o.NetworkTimeout = TimeSpan.FromMilliseconds(300));
         emulator.EnqueueFault("/v1/test", "slow-body=1500");
-        var idempotent = await Assert.ThrowsAnyAsync<TimeoutException>(() => pyannote.TestConnectionAsync());
+        var idempotent = await Assert.ThrowsAsync<SpeechTimeoutException>(() => pyannote.TestConnectionAsync());
         Assert.Equal("SpeechTimeoutException", idempotent.GetType().Name);
         Assert.Equal(1, await CountAsync(emulator, "/v1/test", "GET", 1));
     }
@@ -246,7 +246,7 @@ public sealed class FaultTests
         await using var emulator = await StartAsync();
         emulator.EnqueueFault("/v1/ai/transcribe", "abort-before-headers");
 
-        await Assert.ThrowsAsync<SpeechOutcomeUnknownException>(() =>
+        await Assert.ThrowsAsync<SpeechTransportException>(() =>
             NewJigsawStack(emulator).CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = AudioInput.FromFile(ConversationWav) }));
         Assert.Equal(1, await CountAsync(emulator, "/v1/ai/transcribe", "POST", 1));
     }
@@ -260,9 +260,11 @@ public sealed class FaultTests
         var error = await Assert.ThrowsAnyAsync<Exception>(() =>
             NewTogether(emulator).CreateTranscriptionAsync(AudioInput.FromFile(ConversationWav), new TogetherTranscriptionOptions { ResponseFormat = TogetherResponseFormat.VerboseJson }));
 
-        // The vendor answered, so it processed the billed request: the failure says so (never a bare transport error,
-        // which generic retry policies would repeat), and the request is not repeated.
-        Assert.True(error is SpeechOutcomeUnknownException, error.ToString());
+        // HttpRequestException when the reset is seen while the response is being read in, IOException when it is seen
+        // while the body is streamed to the JSON reader: either way a transport error, and the billed request is not repeated.
+        var transport = Assert.IsType<SpeechTransportException>(error);
+        Assert.True(transport.VendorMayHaveReceived);
+        Assert.True(transport.InnerException is HttpRequestException or IOException, error.ToString());
         Assert.Equal(1, await CountAsync(emulator, "/v1/audio/transcriptions", "POST", 1));
     }
 

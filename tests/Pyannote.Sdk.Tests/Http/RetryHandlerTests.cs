@@ -247,8 +247,8 @@ public class RetryHandlerTests
         var transport = new ScriptedTransport().ThenResetAfterSend().ThenStatus(200);
         var (client, _) = PipelineFactory.Create(transport, AutoClock());
 
-        var ex = await Assert.ThrowsAsync<SpeechOutcomeUnknownException>(() => client.SendAsync(PipelineFactory.Request(HttpMethod.Post, "v1/diarize", RequestKind.Billed, new StringContent("{}"))));
-        Assert.IsAssignableFrom<HttpRequestException>(ex.InnerException);
+        var ex = await Assert.ThrowsAsync<SpeechTransportException>(() => client.SendAsync(PipelineFactory.Request(HttpMethod.Post, "v1/diarize", RequestKind.Billed, new StringContent("{}"))));
+        Assert.True(ex.VendorMayHaveReceived);
 
         Assert.Equal(1, transport.Attempts);
     }
@@ -263,7 +263,8 @@ public class RetryHandlerTests
         }).ThenStatus(200);
         var (client, _) = PipelineFactory.Create(transport, AutoClock());
 
-        await Assert.ThrowsAsync<SpeechOutcomeUnknownException>(() => client.SendAsync(PipelineFactory.Request(HttpMethod.Post, "v1/diarize", RequestKind.Billed, new StringContent("{}"))));
+        var ex = await Assert.ThrowsAsync<SpeechTransportException>(() => client.SendAsync(PipelineFactory.Request(HttpMethod.Post, "v1/diarize", RequestKind.Billed, new StringContent("{}"))));
+        Assert.True(ex.VendorMayHaveReceived);
         Assert.Equal(1, transport.Attempts);
     }
 
