@@ -20,12 +20,12 @@ public sealed record TogetherWord(string Word, TimeSpan Start, TimeSpan End, str
 
 /// <summary>A run of speech by one speaker (diarization only).</summary>
 /// <param name="Id">The segment's index, if sent.</param>
-/// <param name="SpeakerId">The speaker label, for example <c>SPEAKER_01</c>.</param>
+/// <param name="SpeakerId">The speaker label, for example <c>SPEAKER_01</c>; <see langword="null"/> when the answer names none.</param>
 /// <param name="Start">Start time.</param>
 /// <param name="End">End time.</param>
 /// <param name="Text">What the speaker said.</param>
 /// <param name="Words">The segment's words.</param>
-public sealed record TogetherSpeakerSegment(int? Id, string SpeakerId, TimeSpan Start, TimeSpan End, string Text, IReadOnlyList<TogetherWord> Words);
+public sealed record TogetherSpeakerSegment(int? Id, string? SpeakerId, TimeSpan Start, TimeSpan End, string Text, IReadOnlyList<TogetherWord> Words);
 
 /// <summary>A Together AI transcription or translation. Immutable.</summary>
 public sealed class TogetherTranscription
@@ -119,6 +119,9 @@ public sealed class TogetherTranscription
         };
     }
 
+    /// <summary>A speaker label from the wire; null, empty or blank means the speaker is unknown and stays <see langword="null"/>.</summary>
+    private static string? Speaker(string? label) => string.IsNullOrWhiteSpace(label) ? null : label;
+
     private static TranscriptWord ToWord(TogetherWord w) => new(w.Word.Trim(), w.Start, w.End, w.SpeakerId);
 
     /// <summary>Maps the generated DTO (shared by the client and the tests reading published payloads).</summary>
@@ -135,7 +138,7 @@ public sealed class TogetherTranscription
         static TogetherWord Word(TranscriptionWord w)
         {
             var (s, e) = Span(w.Start, w.End, "words");
-            return new TogetherWord(w.Word ?? string.Empty, s, e, w.Speaker_id, w.Id);
+            return new TogetherWord(w.Word ?? string.Empty, s, e, Speaker(w.Speaker_id), w.Id);
         }
 
         var dtoWords = dto.Words ?? [];
@@ -157,14 +160,14 @@ public sealed class TogetherTranscription
             }
 
             if (cursor < words.Length && words[cursor] is var same && same.Start == s && same.End == e
-                && string.Equals(same.Word, w.Word ?? string.Empty, StringComparison.Ordinal) && string.Equals(same.SpeakerId, w.Speaker_id, StringComparison.Ordinal)
+                && string.Equals(same.Word, w.Word ?? string.Empty, StringComparison.Ordinal) && string.Equals(same.SpeakerId, Speaker(w.Speaker_id), StringComparison.Ordinal)
                 && same.Id == w.Id)
             {
                 cursor++;
                 return same;
             }
 
-            return new TogetherWord(w.Word ?? string.Empty, s, e, w.Speaker_id, w.Id);
+            return new TogetherWord(w.Word ?? string.Empty, s, e, Speaker(w.Speaker_id), w.Id);
         }
 
         var dtoSpeakerSegments = dto.Speaker_segments ?? [];
@@ -179,7 +182,7 @@ public sealed class TogetherTranscription
                 segmentWords[k] = SegmentWord(x.Words![k]);
             }
 
-            speakerSegments[i] = new TogetherSpeakerSegment(x.Id, x.Speaker_id ?? string.Empty, s, e, x.Text ?? string.Empty, segmentWords);
+            speakerSegments[i] = new TogetherSpeakerSegment(x.Id, Speaker(x.Speaker_id), s, e, x.Text ?? string.Empty, segmentWords);
         }
 
         return new TogetherTranscription(dto.Text ?? throw new SpeechResponseFormatException(SpeechVendor.Together, 200, "The answer has no 'text'."))

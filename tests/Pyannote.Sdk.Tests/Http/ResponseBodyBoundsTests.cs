@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Pyannote.Sdk.Together;
+using Xunit.Abstractions;
 
 namespace Pyannote.Sdk.Tests.HttpPipeline;
 
@@ -10,7 +11,7 @@ namespace Pyannote.Sdk.Tests.HttpPipeline;
 /// becomes <see cref="SpeechResponseFormatException"/>; memory stays bounded either way (measured as bytes allocated
 /// during the call, an upper bound of what the call can hold).
 /// </summary>
-public sealed class ResponseBodyBoundsTests
+public sealed class ResponseBodyBoundsTests(ITestOutputHelper output)
 {
     private const long Huge = 1_500_000_000;
 
@@ -24,6 +25,7 @@ public sealed class ResponseBodyBoundsTests
         var ex = await Assert.ThrowsAsync<SpeechApiException>(() => client.CreateTranscriptionAsync(AudioInput.FromUrl("https://example.com/a.wav")));
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
 
+        output.WriteLine($"1.5 GB error body: {transport.Served:N0} bytes read, {allocated:N0} bytes allocated during the call");
         Assert.Equal(500, ex.StatusCode);
         Assert.InRange(transport.Served, 1, 1024 * 1024);
         Assert.InRange(allocated, 0, 32L * 1024 * 1024);
@@ -40,9 +42,26 @@ public sealed class ResponseBodyBoundsTests
         var ex = await Assert.ThrowsAsync<SpeechResponseFormatException>(() => client.CreateTranscriptionAsync(AudioInput.FromUrl("https://example.com/a.wav")));
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
 
+        output.WriteLine($"1.5 GB chunked success body, 4 MiB cap: {transport.Served:N0} bytes read, {allocated:N0} bytes allocated during the call");
         Assert.Contains("MaxResponseBodySize", ex.Message, StringComparison.Ordinal);
         Assert.InRange(transport.Served, cap, cap + (1024 * 1024));
         Assert.InRange(allocated, 0, 16 * cap);
+    }
+
+    [Fact]
+    public async Task A_1_5_GB_chunked_success_body_under_the_default_limit_ends_at_128_MiB()
+    {
+        var transport = new GiantBodyTransport(HttpStatusCode.OK, "{\"text\":\"", Huge, declareLength: false);
+        var client = new TogetherClient("k", new TogetherClientOptions { Transport = transport });
+
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        await Assert.ThrowsAsync<SpeechResponseFormatException>(() => client.CreateTranscriptionAsync(AudioInput.FromUrl("https://example.com/a.wav")));
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        var info = GC.GetGCMemoryInfo();
+
+        output.WriteLine($"1.5 GB chunked success body, default cap: {transport.Served:N0} bytes read, {allocated:N0} bytes allocated during the call, GC heap after {info.HeapSizeBytes:N0}");
+        Assert.InRange(transport.Served, SpeechClientOptions.DefaultMaxResponseBodySize, SpeechClientOptions.DefaultMaxResponseBodySize + (1024 * 1024));
+        Assert.InRange(allocated, 0, 8 * SpeechClientOptions.DefaultMaxResponseBodySize);
     }
 
     [Fact]
