@@ -1,3 +1,4 @@
+using Pyannote.Sdk.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 
@@ -32,9 +33,15 @@ internal sealed class ErrorMappingHandler(SpeechVendor vendor, long maxResponseB
         }
 
         // The state stays on the request: a body that breaks off later is reported with the attempts made.
+        RateLimitMetrics.Record(vendor, SpeechRateLimit.FromResponse(response));
 
         if (response.IsSuccessStatusCode)
         {
+            if (!SpeechRequestContext.For(request).Anonymous)
+            {
+                CallScope.Record(response);
+            }
+
             var operation = SpeechRequestContext.For(request).Operation;
             if (response.Content.Headers.ContentLength is { } declared && declared > maxResponseBodySize)
             {
@@ -88,7 +95,8 @@ internal sealed class ErrorMappingHandler(SpeechVendor vendor, long maxResponseB
             message = body.Length > 500 ? body[..500] + "…" : body;
         }
 
-        return new SpeechApiException(vendor, status, message, requestId, parsed.Code, parsed.FieldErrors, RetryAfter(response), operation: operation);
+        var exception = new SpeechApiException(vendor, status, message, requestId, parsed.Code, parsed.FieldErrors, RetryAfter(response), operation: operation);
+        return VendorDescriptor.For(vendor).RefineException is { } refine ? refine(exception, body) : exception;
     }
 
     /// <summary>Reads at most <paramref name="maxBytes"/> of a body as UTF-8 and stops, however long the body is.</summary>
