@@ -5,7 +5,7 @@ namespace Pyannote.Sdk.Transcripts;
 
 /// <summary>Reads and writes diarization as RTTM (Rich Transcription Time Marked), the format of diarization
 /// references and scoring tools: <c>SPEAKER &lt;file&gt; &lt;channel&gt; &lt;start&gt; &lt;duration&gt; &lt;NA&gt; &lt;NA&gt; &lt;speaker&gt; &lt;NA&gt; &lt;NA&gt;</c>.</summary>
-public static class DiarizationFormats
+public static partial class DiarizationFormats
 {
     /// <summary>Parses RTTM text into segments, in file order. Only <c>SPEAKER</c> lines are read; blank lines, comment
     /// lines (starting with <c>#</c> or <c>;;</c>) and other record types are skipped. Fields are separated by any white space.</summary>

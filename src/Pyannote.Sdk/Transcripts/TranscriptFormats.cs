@@ -10,7 +10,7 @@ namespace Pyannote.Sdk.Transcripts;
 /// Exports a <see cref="Transcript"/> as captions (SRT, WebVTT), readable text, RTTM or JSON, and reads the JSON back.
 /// Every method is pure and thread-safe.
 /// </summary>
-public static class TranscriptFormats
+public static partial class TranscriptFormats
 {
     private static readonly JavaScriptEncoder JsonEncoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
