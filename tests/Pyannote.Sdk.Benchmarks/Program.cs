@@ -1,7 +1,14 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Running;
 using Pyannote.Sdk.Benchmarks;
+using Pyannote.Sdk.Benchmarks.Accuracy;
 using Pyannote.Sdk.Transcripts;
+
+if (args.Length > 0 && args[0] == "--merge-accuracy")
+{
+    // Word-level speaker accuracy on real reference data, clean and degraded (see docs/benchmarks.md, "Merge accuracy").
+    return MergeAccuracy.Run(Console.Out);
+}
 
 if (args.Length > 0 && args[0] == "--merge-check")
 {
@@ -39,7 +46,8 @@ if (args.Length > 0 && args[0] == "--merge-check")
             $"sweep {fastMs:F3} ms (best batch mean, {gen2} gen2 GCs in {batches * runs} runs), WhisperX-style baseline {slowMs:F1} ms (one run)");
     }
 
-    return;
+    return 0;
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(MergeBenchmarks).Assembly).Run(args);
+return 0;
