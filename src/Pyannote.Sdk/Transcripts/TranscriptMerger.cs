@@ -52,44 +52,60 @@ public static partial class TranscriptMerger
         var regular = SegmentIndex.Build(diarization, nameof(diarization));
         var exclusive = exclusiveDiarization is null ? null : SegmentIndex.Build(exclusiveDiarization, nameof(exclusiveDiarization));
 
-        var assigned = System.Buffers.ArrayPool<int>.Shared.Rent(sortedWords.Length);
-        Array.Fill(assigned, -1, 0, sortedWords.Length);
+        var n = sortedWords.Length;
+        var assigned = System.Buffers.ArrayPool<int>.Shared.Rent(n);
+        var reasons = System.Buffers.ArrayPool<SpeakerAttribution>.Shared.Rent(n);
+        var confidences = System.Buffers.ArrayPool<float>.Shared.Rent(n);
+        Array.Fill(assigned, -1, 0, n);
+        Array.Fill(reasons, SpeakerAttribution.Unattributed, 0, n);
+        Array.Clear(confidences, 0, n);
         var maxGap = options.MaxGapToNearestSegment.Ticks;
+        var maxPause = options.MaxPauseInTurn.Ticks;
         string[] names;
         if (exclusive is { Count: > 0 })
         {
-            exclusive.Assign(starts, ends, sortedWords.Length, assigned, maxGap, speakerOffset: 0);
+            exclusive.Assign(starts, ends, n, assigned, reasons, confidences, maxGap, maxPause, speakerOffset: 0);
             if (regular.Count > 0)
             {
                 // Words the exclusive diarization leaves unattributed fall back to the regular one; its speaker ids
                 // are offset so the two label tables stay separate.
-                regular.Assign(starts, ends, sortedWords.Length, assigned, maxGap, speakerOffset: exclusive.SpeakerCount);
+                regular.Assign(starts, ends, n, assigned, reasons, confidences, maxGap, maxPause, speakerOffset: exclusive.SpeakerCount);
             }
 
             names = [.. exclusive.Speakers, .. regular.Speakers];
         }
         else
         {
-            regular.Assign(starts, ends, sortedWords.Length, assigned, maxGap, speakerOffset: 0);
+            regular.Assign(starts, ends, n, assigned, reasons, confidences, maxGap, maxPause, speakerOffset: 0);
             names = regular.Speakers;
         }
 
-        var transcript = Build(sortedWords, starts, ends, assigned, names, options.MaxPauseInTurn.Ticks);
+        var canonical = CanonicalIds(names, out var labels);
+        if ((regular.Count > 0 || exclusive is { Count: > 0 }))
+        {
+            // A word some segment overlaps may only take a speaker whose segments (in the diarization that attributed it)
+            // overlap it too.
+            var exclusiveCount = exclusive is { Count: > 0 } ? exclusive.SpeakerCount : 0;
+            bool MayTake(int word, int candidate) =>
+                reasons[word] is not (SpeakerAttribution.Overlap or SpeakerAttribution.OverlappedSpeech)
+                || (assigned[word] < exclusiveCount ? exclusive! : regular).Overlaps(labels[canonical[candidate]], starts[word], ends[word]);
+
+            SmoothSentences(sortedWords, starts, ends, assigned, reasons, confidences, canonical, maxPause, MayTake);
+        }
+
+        var transcript = Build(sortedWords, starts, ends, assigned, reasons, confidences, canonical, labels, options.MaxPauseInTurn.Ticks);
         System.Buffers.ArrayPool<int>.Shared.Return(assigned);
+        System.Buffers.ArrayPool<SpeakerAttribution>.Shared.Return(reasons);
+        System.Buffers.ArrayPool<float>.Shared.Return(confidences);
         System.Buffers.ArrayPool<long>.Shared.Return(starts);
         System.Buffers.ArrayPool<long>.Shared.Return(ends);
         return transcript;
     }
 
-    /// <summary>
-    /// One pass over the attributed words: writes the result words, cuts turns (a new turn at a speaker change or a
-    /// pause longer than <paramref name="maxPauseTicks"/>, as <see cref="TurnBuilder"/> does) and lists speakers in
-    /// order of first appearance.
-    /// </summary>
-    private static Transcript Build(TranscriptWord[] sortedWords, long[] starts, long[] ends, int[] assigned, string[] names, long maxPauseTicks)
+    /// <summary>The exclusive and regular tables may both hold a label: one id per distinct label.</summary>
+    private static int[] CanonicalIds(string[] names, out List<string> labels)
     {
-        // The exclusive and regular tables may both hold a label: compare labels through one id each.
-        var labels = new List<string>(names.Length);
+        labels = new List<string>(names.Length);
         var canonical = new int[names.Length];
         for (var j = 0; j < names.Length; j++)
         {
@@ -103,6 +119,119 @@ public static partial class TranscriptMerger
             canonical[j] = k;
         }
 
+        return canonical;
+    }
+
+    /// <summary>
+    /// Sentence rule: a word whose own evidence is weak (anything but an overlap of confidence 0.5 or more) takes the
+    /// speaker of the nearest confident word of its sentence; confident words are never changed, so a sentence the
+    /// diarization clearly splits between speakers stays split. Sentences end after a word ending in <c>. ? !</c>
+    /// (or <c>…</c>, <c>。</c>, <c>？</c>, <c>！</c>) and at pauses longer than <paramref name="maxPauseTicks"/>, so no
+    /// word takes a speaker across a long silence. Three linear passes.
+    /// </summary>
+    private static void SmoothSentences(TranscriptWord[] words, long[] starts, long[] ends, int[] assigned, SpeakerAttribution[] reasons, float[] confidences, int[] canonical, long maxPauseTicks, Func<int, int, bool> mayTake)
+    {
+        var n = words.Length;
+        if (n < 2)
+        {
+            return;
+        }
+
+        // Sentence number of each word, and the nearest confident word before each word in its sentence.
+        var sentence = System.Buffers.ArrayPool<int>.Shared.Rent(n);
+        var before = System.Buffers.ArrayPool<int>.Shared.Rent(n);
+        var current = 0;
+        var lastConfident = -1;
+        var reach = long.MinValue;
+        for (var i = 0; i < n; i++)
+        {
+            if (i > 0 && (EndsSentence(words[i - 1].Text) || starts[i] - reach > maxPauseTicks))
+            {
+                current++;
+                lastConfident = -1;
+            }
+
+            reach = Math.Max(reach, ends[i]);
+            sentence[i] = current;
+            before[i] = lastConfident;
+            if (IsConfident(reasons[i], confidences[i]))
+            {
+                lastConfident = i;
+            }
+        }
+
+        var nextConfident = -1;
+        for (var i = n - 1; i >= 0; i--)
+        {
+            if (nextConfident >= 0 && sentence[nextConfident] != sentence[i])
+            {
+                nextConfident = -1;
+            }
+
+            if (IsConfident(reasons[i], confidences[i]))
+            {
+                nextConfident = i;
+                continue;
+            }
+
+            var p = before[i];
+            var q = nextConfident;
+            int source;
+            if (p < 0 && q < 0)
+            {
+                continue;
+            }
+            else if (q < 0 || (p >= 0 && (canonical[assigned[p]] == canonical[assigned[q]] || starts[i] - ends[p] <= starts[q] - ends[i])))
+            {
+                // The nearer of the two (the earlier one on equal distance, or when both have one speaker).
+                source = p;
+            }
+            else
+            {
+                source = q;
+            }
+
+            if ((assigned[i] < 0 || canonical[assigned[i]] != canonical[assigned[source]]) && mayTake(i, assigned[source]))
+            {
+                assigned[i] = assigned[source];
+                reasons[i] = SpeakerAttribution.Sentence;
+                confidences[i] = confidences[source] / 2;
+            }
+        }
+
+        System.Buffers.ArrayPool<int>.Shared.Return(sentence);
+        System.Buffers.ArrayPool<int>.Shared.Return(before);
+    }
+
+    private static bool IsConfident(SpeakerAttribution reason, float confidence) => reason == SpeakerAttribution.Overlap && confidence >= 0.5f;
+
+    /// <summary>Whether a word ends a sentence: its last character, ignoring closing quotes and brackets, is
+    /// <c>. ? ! …</c> or the full-width <c>。？！</c>.</summary>
+    internal static bool EndsSentence(string text)
+    {
+        for (var k = text.Length - 1; k >= 0; k--)
+        {
+            switch (text[k])
+            {
+                case '"' or '\'' or ')' or ']' or '»' or '”' or '’' or ' ':
+                    continue;
+                case '.' or '?' or '!' or '…' or '。' or '？' or '！':
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// One pass over the attributed words: writes the result words, cuts turns (a new turn at a speaker change or a
+    /// pause longer than <paramref name="maxPauseTicks"/>, as <see cref="TurnBuilder"/> does) and lists speakers in
+    /// order of first appearance.
+    /// </summary>
+    private static Transcript Build(TranscriptWord[] sortedWords, long[] starts, long[] ends, int[] assigned, SpeakerAttribution[] reasons, float[] confidences, int[] canonical, List<string> labels, long maxPauseTicks)
+    {
         var n = sortedWords.Length;
         var result = new ChunkedWordList(n);
         var turns = new List<SpeakerTurn>();
@@ -117,7 +246,7 @@ public static partial class TranscriptMerger
             var w = sortedWords[i];
             var id = assigned[i] >= 0 ? canonical[assigned[i]] : -1;
             var speaker = id >= 0 ? labels[id] : null;
-            result.Set(i, string.Equals(w.Speaker, speaker, StringComparison.Ordinal) ? w : w.WithSpeaker(speaker));
+            result.Set(i, new TranscriptWord(w, speaker, reasons[i], confidences[i]));
 
             if (i > turnStart && (id != previousId || starts[i] - turnEnd > maxPauseTicks))
             {
@@ -253,7 +382,7 @@ public sealed class MergeOptions
 
     /// <summary>A word inside no segment takes the nearest segment's speaker if that segment is at most this far away;
     /// else it has no speaker. Default 0.5 seconds. <see cref="TimeSpan.Zero"/> attributes only words that touch a segment.</summary>
-    public TimeSpan MaxGapToNearestSegment { get; set; } = TimeSpan.FromSeconds(0.5);
+    public TimeSpan MaxGapToNearestSegment { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>The longest pause inside one turn; a longer pause starts a new turn. Default <see cref="TurnOptions.DefaultMaxPause"/>.</summary>
     public TimeSpan MaxPauseInTurn { get; set; } = TurnOptions.DefaultMaxPause;

@@ -11,8 +11,8 @@ internal sealed record Degradation(
     public static IReadOnlyList<Degradation> All { get; } =
     [
         new("boundary shift", ["±100 ms", "±250 ms", "±500 ms"], (s, w, k, r) => (ShiftBoundaries(s, Pick(k, 0.1, 0.25, 0.5), r), w)),
-        new("regions shortened / missed", ["trim ≤0.1 s, 10% holed", "trim ≤0.25 s, 25% holed", "trim ≤0.5 s, 50% holed"],
-            (s, w, k, r) => (Shorten(s, Pick(k, 0.1, 0.25, 0.5), Pick(k, 0.1, 0.25, 0.5), r), w)),
+        new("regions shortened / missed", ["trim ≤0.1 s, 10% holed, 5% missed", "trim ≤0.25 s, 25% holed, 10% missed", "trim ≤0.5 s, 50% holed, 20% missed"],
+            (s, w, k, r) => (Shorten(s, Pick(k, 0.1, 0.25, 0.5), Pick(k, 0.1, 0.25, 0.5), Pick(k, 0.05, 0.1, 0.2), r), w)),
         new("short segments dropped", ["< 0.5 s", "< 1 s", "< 2 s"], (s, w, k, _) => (DropShort(s, Pick(k, 0.5, 1.0, 2.0)), w)),
         new("spurious short segments", ["+5%", "+15%", "+30%"], (s, w, k, r) => (AddSpurious(s, Pick(k, 0.05, 0.15, 0.30), r), w)),
         new("speaker confusion in short turns", ["10% of < 2 s", "25% of < 2 s", "50% of < 2 s"],
@@ -44,13 +44,18 @@ internal sealed record Degradation(
             .Where(s => s.End - s.Start > 0.01)
             .ToList();
 
-    /// <summary>VAD misses: each end trimmed by up to <paramref name="trim"/> s, and a share of the segments loses a
-    /// 0.3–1.5 s hole somewhere inside.</summary>
-    private static List<Seg> Shorten(List<Seg> segments, double trim, double holed, Random r)
+    /// <summary>VAD misses: a share of the segments is missed entirely, each other one has its ends trimmed by up to
+    /// <paramref name="trim"/> s, and a share of those loses a 0.3–1.5 s hole somewhere inside.</summary>
+    private static List<Seg> Shorten(List<Seg> segments, double trim, double holed, double missed, Random r)
     {
         var result = new List<Seg>();
         foreach (var seg in segments)
         {
+            if (r.NextDouble() < missed)
+            {
+                continue;
+            }
+
             var s = seg with { Start = seg.Start + Uniform(r, 0, trim), End = seg.End - Uniform(r, 0, trim) };
             if (s.Duration <= 0.01)
             {
