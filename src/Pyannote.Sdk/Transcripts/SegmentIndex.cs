@@ -104,9 +104,10 @@ internal sealed class SegmentIndex
     /// <summary>
     /// Sweeps time-ordered words (their start and end ticks) against the segments and, for every word still at -1 in
     /// <paramref name="assigned"/>, writes a speaker id (plus <paramref name="speakerOffset"/>), how it was chosen and
-    /// how sure that is (the rules in <see cref="TranscriptMerger"/>).
+    /// how sure that is (the rules in <see cref="TranscriptMerger"/>). Without <paramref name="nearest"/>, only words
+    /// some segment overlaps are attributed.
     /// </summary>
-    public void Assign(long[] wordStarts, long[] wordEnds, int wordCount, int[] assigned, SpeakerAttribution[] reasons, float[] confidences, long maxGapTicks, long maxPauseTicks, int speakerOffset)
+    public void Assign(long[] wordStarts, long[] wordEnds, int wordCount, int[] assigned, SpeakerAttribution[] reasons, float[] confidences, long maxGapTicks, long maxPauseTicks, int speakerOffset, bool nearest = true)
     {
         if (_starts.Length == 0)
         {
@@ -250,12 +251,12 @@ internal sealed class SegmentIndex
 
                 touchedCount = 0;
             }
-            else
+            else if (nearest)
             {
-                var nearest = Nearest(ws, we, maxGapTicks, out var distance);
-                if (nearest >= 0)
+                var closest = Nearest(ws, we, maxGapTicks, out var distance);
+                if (closest >= 0)
                 {
-                    assigned[w] = nearest + speakerOffset;
+                    assigned[w] = closest + speakerOffset;
                     reasons[w] = SpeakerAttribution.NearestSegment;
                     confidences[w] = maxGapTicks == 0 ? 0.5f : (float)(0.5 * (1 - (distance / (double)maxGapTicks)));
                 }

@@ -2,15 +2,33 @@ namespace Pyannote.Sdk.Transcripts;
 
 /// <summary>Builds <see cref="Transcript"/>s by merging any vendor's words with any vendor's diarization.</summary>
 /// <remarks>
-/// <para>Each word takes the speaker whose segments overlap it the most in total. A word that no segment overlaps takes
-/// the speaker of the nearest segment when that segment is at most <see cref="MergeOptions.MaxGapToNearestSegment"/>
-/// away; otherwise it has no speaker. A zero-length word is treated as a point and takes the speaker of a segment that
-/// contains it. Ties (equal overlap, equal distance, or several containing segments) go to the speaker heard first in
-/// the diarization.</para>
+/// <para>Each word is attributed in three steps (<c>docs/merging.md</c> shows each with an example):</para>
+/// <list type="number">
+/// <item><description><b>Overlap.</b> The speaker whose segments overlap the word the most in total wins when the margin
+/// over the next speaker is more than a tenth of the word's length (<see cref="SpeakerAttribution.Overlap"/>). Within
+/// that margin the word is in overlapped speech (<see cref="SpeakerAttribution.OverlappedSpeech"/>): it goes to the
+/// speaker of the word just before if tied and at most <see cref="MergeOptions.MaxPauseInTurn"/> earlier, else to the
+/// speaker whose segment holds the word's midpoint deepest, else to the speaker heard first. A zero-length word is a
+/// point: the segments containing it are tied.</description></item>
+/// <item><description><b>Nearest segment.</b> A word no segment overlaps takes the speaker of the nearest segment at
+/// most <see cref="MergeOptions.MaxGapToNearestSegment"/> away (ties to the speaker heard first)
+/// (<see cref="SpeakerAttribution.NearestSegment"/>); else it has no speaker for now.</description></item>
+/// <item><description><b>Sentence.</b> A word whose attribution is weak (anything but an overlap with a confidence of at
+/// least 0.5) takes the speaker of the nearest confidently attributed word of its sentence
+/// (<see cref="SpeakerAttribution.Sentence"/>), provided that speaker's segments overlap it whenever any segment does.
+/// Sentences end after <c>. ? !</c> and at pauses longer than <see cref="MergeOptions.MaxPauseInTurn"/>, so no word
+/// takes a speaker across a long silence; confident words never change, so a sentence the diarization clearly splits
+/// stays split.</description></item>
+/// </list>
+/// <para>Every word says how its speaker was chosen (<see cref="TranscriptWord.Attribution"/>) and how sure that is
+/// (<see cref="TranscriptWord.AttributionConfidence"/>). With any diarization, a word is left without a speaker only
+/// when it is farther than <see cref="MergeOptions.MaxGapToNearestSegment"/> from every segment (and no confident word of
+/// its sentence lends it one).</para>
 /// <para>Neither input needs to be sorted. The merge sorts both (skipping the sort when an input is already in order,
-/// as vendor output is) and sweeps them once with a set of active segments; a word that no segment overlaps costs one
-/// binary search. Time-ordered input costs at most O((W + D) log D) plus the overlaps found (O(W log W) more when the words
-/// come unsorted), never W × D; memory is proportional to the output.</para>
+/// as vendor output is), sweeps them once with a set of active segments, and smooths in linear passes; a word that no
+/// segment overlaps costs one binary search, and so does each smoothing check. Time-ordered input costs at most
+/// O((W + D) log D) plus the overlaps found (O(W log W) more when the words come unsorted), never W × D; memory is
+/// proportional to the output.</para>
 /// </remarks>
 public static partial class TranscriptMerger
 {
@@ -18,7 +36,7 @@ public static partial class TranscriptMerger
     /// <param name="words">Words from any vendor, in any order (their own speakers, if any, are replaced).</param>
     /// <param name="diarization">Speaker segments from any vendor, in any order; may overlap.</param>
     /// <param name="options">Gap and pause thresholds; <see langword="null"/> for defaults.</param>
-    /// <returns>The merged transcript: words in time order with speakers, and turns. Empty words give an empty
+    /// <returns>The merged transcript: words in time order with speakers and their attribution, and turns. Empty words give an empty
     /// transcript; empty diarization gives words without speakers.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="words"/> or <paramref name="diarization"/> is null.</exception>
     /// <exception cref="ArgumentException">An entry of <paramref name="words"/> or <paramref name="diarization"/> is
@@ -30,8 +48,8 @@ public static partial class TranscriptMerger
     /// <param name="words">Words from any vendor, in any order (their own speakers, if any, are replaced).</param>
     /// <param name="diarization">The regular (possibly overlapping) diarization, in any order.</param>
     /// <param name="exclusiveDiarization">The exclusive diarization (pyannoteAI <c>exclusiveDiarization</c>), in any order.
-    /// When it has segments, words are attributed with it, and words it leaves without a speaker fall back to
-    /// <paramref name="diarization"/>. When it is <see langword="null"/> or empty, <paramref name="diarization"/> alone is used.</param>
+    /// When it has segments, a word takes its speaker from the exclusive segments it overlaps, else from the regular
+    /// segments it overlaps, else from the nearest exclusive segment, else from the nearest regular one. When it is <see langword="null"/> or empty, <paramref name="diarization"/> alone is used.</param>
     /// <param name="options">Gap and pause thresholds; <see langword="null"/> for defaults.</param>
     /// <returns>The merged transcript.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="words"/> or <paramref name="diarization"/> is null.</exception>
@@ -64,13 +82,12 @@ public static partial class TranscriptMerger
         string[] names;
         if (exclusive is { Count: > 0 })
         {
+            // Overlap with the exclusive diarization first, then with the regular one (its speaker ids offset so the two
+            // label tables stay separate); only then the nearest segment, exclusive first.
+            exclusive.Assign(starts, ends, n, assigned, reasons, confidences, maxGap, maxPause, speakerOffset: 0, nearest: false);
+            regular.Assign(starts, ends, n, assigned, reasons, confidences, maxGap, maxPause, speakerOffset: exclusive.SpeakerCount, nearest: false);
             exclusive.Assign(starts, ends, n, assigned, reasons, confidences, maxGap, maxPause, speakerOffset: 0);
-            if (regular.Count > 0)
-            {
-                // Words the exclusive diarization leaves unattributed fall back to the regular one; its speaker ids
-                // are offset so the two label tables stay separate.
-                regular.Assign(starts, ends, n, assigned, reasons, confidences, maxGap, maxPause, speakerOffset: exclusive.SpeakerCount);
-            }
+            regular.Assign(starts, ends, n, assigned, reasons, confidences, maxGap, maxPause, speakerOffset: exclusive.SpeakerCount);
 
             names = [.. exclusive.Speakers, .. regular.Speakers];
         }
@@ -380,11 +397,13 @@ public sealed class MergeOptions
 {
     internal static readonly MergeOptions Default = new();
 
-    /// <summary>A word inside no segment takes the nearest segment's speaker if that segment is at most this far away;
-    /// else it has no speaker. Default 0.5 seconds. <see cref="TimeSpan.Zero"/> attributes only words that touch a segment.</summary>
+    /// <summary>A word no segment overlaps takes the nearest segment's speaker if that segment is at most this far away.
+    /// Default 2 seconds: ASR word times and automatic speech regions often disagree by more than half a second, and a
+    /// word left without a speaker is always wrong. <see cref="TimeSpan.Zero"/> attributes only words that touch a segment.</summary>
     public TimeSpan MaxGapToNearestSegment { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>The longest pause inside one turn; a longer pause starts a new turn. Default <see cref="TurnOptions.DefaultMaxPause"/>.</summary>
+    /// <summary>The longest pause inside one turn; a longer pause starts a new turn, ends a sentence for the sentence
+    /// rule and stops an overlapped-speech tie from following the word before. Default <see cref="TurnOptions.DefaultMaxPause"/>.</summary>
     public TimeSpan MaxPauseInTurn { get; set; } = TurnOptions.DefaultMaxPause;
 
     internal void Validate()
