@@ -22,25 +22,13 @@ public static class SpeechVendorExtensions
     /// <summary>The vendor's product name as users know it, for messages (for example "pyannoteAI").</summary>
     /// <param name="vendor">The vendor.</param>
     /// <returns>The display name.</returns>
-    public static string DisplayName(this SpeechVendor vendor) => vendor switch
-    {
-        SpeechVendor.Pyannote => "pyannoteAI",
-        SpeechVendor.Together => "Together AI",
-        SpeechVendor.JigsawStack => "JigsawStack",
-        SpeechVendor.NanoGpt => "NanoGPT",
-        _ => vendor.ToString(),
-    };
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="vendor"/> is not a known vendor.</exception>
+    public static string DisplayName(this SpeechVendor vendor) => VendorDescriptor.For(vendor).DisplayName;
 
     /// <summary>The lower-case key used for keyed services, configuration sections and telemetry tags
     /// (<c>pyannote</c>, <c>together</c>, <c>jigsawstack</c>, <c>nanogpt</c>).</summary>
     /// <param name="vendor">The vendor.</param>
     /// <returns>The key.</returns>
-    public static string Key(this SpeechVendor vendor) => vendor switch
-    {
-        SpeechVendor.Pyannote => "pyannote",
-        SpeechVendor.Together => "together",
-        SpeechVendor.JigsawStack => "jigsawstack",
-        SpeechVendor.NanoGpt => "nanogpt",
-        _ => vendor.ToString().ToLowerInvariant(),
-    };
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="vendor"/> is not a known vendor.</exception>
+    public static string Key(this SpeechVendor vendor) => VendorDescriptor.For(vendor).Key;
 }

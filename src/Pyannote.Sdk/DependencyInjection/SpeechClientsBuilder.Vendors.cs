@@ -88,24 +88,12 @@ public sealed partial class SpeechClientsBuilder
     /// <summary>Adds every vendor whose section exists under <see cref="Configuration"/>.</summary>
     internal void AddConfiguredVendors()
     {
-        if (HasSection(SpeechVendor.Pyannote))
+        foreach (var vendor in VendorDescriptor.All)
         {
-            AddPyannote();
-        }
-
-        if (HasSection(SpeechVendor.Together))
-        {
-            AddTogether();
-        }
-
-        if (HasSection(SpeechVendor.JigsawStack))
-        {
-            AddJigsawStack();
-        }
-
-        if (HasSection(SpeechVendor.NanoGpt))
-        {
-            AddNanoGpt();
+            if (HasSection(vendor.Vendor))
+            {
+                vendor.Register(this);
+            }
         }
     }
 

@@ -15,17 +15,10 @@ internal static class SpeechConfiguration
     public const string DefaultRoot = "Speech";
 
     /// <summary>The vendor's configuration section name under the root.</summary>
-    public static string SectionName(SpeechVendor vendor) => vendor switch
-    {
-        SpeechVendor.Pyannote => "Pyannote",
-        SpeechVendor.Together => "Together",
-        SpeechVendor.JigsawStack => "JigsawStack",
-        SpeechVendor.NanoGpt => "NanoGpt",
-        _ => vendor.ToString(),
-    };
+    public static string SectionName(SpeechVendor vendor) => VendorDescriptor.For(vendor).ConfigurationSection;
 
     /// <summary>The environment variable the API key falls back to.</summary>
-    public static string ApiKeyVariable(SpeechVendor vendor) => vendor.Key().ToUpperInvariant() + "_API_KEY";
+    public static string ApiKeyVariable(SpeechVendor vendor) => VendorDescriptor.For(vendor).ApiKeyVariable;
 
     /// <summary>The configuration path prefix of a vendor's keys, ending with a colon (for example <c>Speech:Pyannote:</c>).</summary>
     public static string Prefix(IConfiguration? root, SpeechVendor vendor)
@@ -105,17 +98,14 @@ internal static class SpeechConfiguration
             return;
         }
 
-        foreach (var vendor in Enum.GetValues<SpeechVendor>())
+        if (VendorDescriptor.Find(value) is { } found)
         {
-            if (string.Equals(value, vendor.Key(), StringComparison.OrdinalIgnoreCase) || string.Equals(value, vendor.ToString(), StringComparison.OrdinalIgnoreCase))
-            {
-                options.DefaultVendor = vendor;
-                return;
-            }
+            options.DefaultVendor = found.Vendor;
+            return;
         }
 
         var path = root is IConfigurationSection s && s.Path.Length > 0 ? s.Path + ":DefaultVendor" : "DefaultVendor";
-        (options.ConfigurationErrors ??= new List<string>()).Add($"{path} must be one of {string.Join(", ", Enum.GetValues<SpeechVendor>().Select(v => v.Key()))} (got '{value}').");
+        (options.ConfigurationErrors ??= new List<string>()).Add($"{path} must be one of {string.Join(", ", VendorDescriptor.All.Select(v => v.Key))} (got '{value}').");
     }
 
     private static string? Read(IConfiguration section, string key) => section[key] is { Length: > 0 } v && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;

@@ -1,15 +1,14 @@
-using System.Net.Http.Headers;
-
 namespace Pyannote.Sdk.Http;
 
 /// <summary>
-/// Adds the vendor's authentication header: <c>Authorization: Bearer</c> for pyannoteAI and Together AI,
-/// <c>x-api-key</c> for JigsawStack and NanoGPT. Only requests under the client's endpoint get it; a pre-signed
+/// Adds the vendor's authentication header, as its <see cref="VendorDescriptor.Auth"/> says (<c>Authorization: Bearer</c>
+/// or a header of its own such as <c>x-api-key</c>). Only requests under the client's endpoint get it; a pre-signed
 /// upload URL or any other host never sees the key.
 /// </summary>
 internal sealed class ApiKeyHandler : DelegatingHandler
 {
     private readonly SpeechVendor _vendor;
+    private readonly VendorAuth _auth;
     private readonly string _apiKey;
     private readonly Uri _endpoint;
 
@@ -17,6 +16,7 @@ internal sealed class ApiKeyHandler : DelegatingHandler
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
         _vendor = vendor;
+        _auth = VendorDescriptor.For(vendor).Auth;
         _apiKey = apiKey;
         _endpoint = endpoint;
     }
@@ -28,21 +28,11 @@ internal sealed class ApiKeyHandler : DelegatingHandler
     {
         if (!SpeechRequestContext.For(request).Anonymous && IsUnderEndpoint(request.RequestUri))
         {
-            if (UsesBearer(_vendor))
-            {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);
-            }
-            else
-            {
-                request.Headers.Remove("x-api-key");
-                request.Headers.TryAddWithoutValidation("x-api-key", _apiKey);
-            }
+            _auth.Apply(request, _apiKey);
         }
 
         return base.SendAsync(request, cancellationToken);
     }
-
-    internal static bool UsesBearer(SpeechVendor vendor) => vendor is SpeechVendor.Pyannote or SpeechVendor.Together;
 
     private bool IsUnderEndpoint(Uri? uri) =>
         uri is not null

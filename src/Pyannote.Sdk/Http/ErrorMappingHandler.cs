@@ -43,7 +43,7 @@ internal sealed class ErrorMappingHandler(SpeechVendor vendor) : DelegatingHandl
         }
 
         var status = (int)response.StatusCode;
-        var parsed = ParseBody(body);
+        var parsed = VendorDescriptor.For(vendor).ParseErrorBody(body);
         var requestId = parsed.RequestId ?? Header(response, "x-request-id") ?? Header(response, "request-id");
         var message = parsed.Message;
         if (message is null && body.Length > 0 && !LooksLikeMarkup(body))

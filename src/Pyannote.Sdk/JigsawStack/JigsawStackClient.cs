@@ -252,41 +252,21 @@ public class JigsawStackClient : ISpeechClient
         };
     }
 
-    // Uploads are built here rather than by the generated client: NSwag's multipart method wraps the file in a one-shot
-    // StreamContent, while uploads must stream from disk and be re-readable for a retry (UploadSource.CreateContent gives
-    // a fresh, Content-Length body each time it is serialised). The answer is read into the generated DTOs.
+    // Uploads are built through VendorRequest rather than by the generated client: NSwag's multipart method wraps the
+    // file in a one-shot StreamContent, while uploads must stream from disk and be re-readable for a retry. The answer is
+    // read into the generated DTOs.
     private async Task<(T Dto, JigsawStackRateLimit? RateLimit)> SendMultipartAsync<T>(string path, string operation, AudioInput file, string? bodyJson, RequestKind kind, CancellationToken cancellationToken)
         where T : class
     {
         var upload = await file.OpenAsync(SpeechVendor.JigsawStack, MaxUploadBytes, "file", cancellationToken).ConfigureAwait(false);
         await using (upload.ConfigureAwait(false))
         {
-            using var form = new MultipartFormDataContent();
-            form.Add(upload.CreateContent(), "file", upload.FileName);
-            if (bodyJson is not null)
-            {
-                var part = new StringContent(bodyJson);
-                part.Headers.ContentType = null;
-                form.Add(part, "body");
-            }
-
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_endpoint, path)) { Content = form };
-            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-            new SpeechRequestContext(operation, kind).ApplyTo(request);
+            using var form = VendorRequest.Form().AddFile("file", upload).AddText("body", bodyJson);
+            using var request = VendorRequest.Post(_endpoint, path, form, operation, kind);
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var rateLimit = JigsawStackRateLimit.FromResponse(response);
-            T? dto;
-            try
-            {
-                await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                dto = await JsonSerializer.DeserializeAsync(stream, JigsawStackGeneratedClient.TypeInfo<T>(), cancellationToken).ConfigureAwait(false);
-            }
-            catch (JsonException ex)
-            {
-                throw new SpeechResponseFormatException(SpeechVendor.JigsawStack, (int)response.StatusCode, $"{operation}: {ex.Message}", ex);
-            }
-
-            return (dto ?? throw new SpeechResponseFormatException(SpeechVendor.JigsawStack, (int)response.StatusCode, $"{operation}: the answer was empty."), rateLimit);
+            var dto = await VendorRequest.ReadJsonAsync(response, JigsawStackGeneratedClient.TypeInfo<T>(), SpeechVendor.JigsawStack, operation, cancellationToken).ConfigureAwait(false);
+            return (dto, rateLimit);
         }
     }
 }

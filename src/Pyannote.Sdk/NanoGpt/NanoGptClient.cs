@@ -115,23 +115,21 @@ public class NanoGptClient : ISpeechClient
         // Built by hand rather than through the generated TranscribeAsync: NSwag serialises the multipart form as JSON,
         // cannot stream a replayable upload, and reports the 202 job answer as an exception. The generated DTOs still
         // describe both answers.
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_options.EffectiveEndpoint, TranscribePath));
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        new SpeechRequestContext("nanogpt.transcribe", RequestKind.Billed).ApplyTo(request);
-
         UploadSource? upload = null;
         try
         {
+            HttpContent content;
             if (audio.Kind == AudioInputKind.Url)
             {
-                request.Content = JsonContent(audio.Url!, options);
+                content = JsonContent(audio.Url!, options);
             }
             else
             {
                 upload = await audio.OpenAsync(SpeechVendor.NanoGpt, MaxUploadBytes, nameof(audio), cancellationToken).ConfigureAwait(false);
-                request.Content = MultipartContent(upload, options);
+                content = MultipartContent(upload, options);
             }
 
+            using var request = VendorRequest.Post(_options.EffectiveEndpoint, TranscribePath, content, "nanogpt.transcribe", RequestKind.Billed);
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             return await ReadStartAsync(response, cancellationToken).ConfigureAwait(false);
         }
@@ -247,21 +245,13 @@ public class NanoGptClient : ISpeechClient
     /// </summary>
     internal static MultipartFormDataContent MultipartContent(UploadSource upload, NanoGptTranscriptionOptions options)
     {
-        var form = new MultipartFormDataContent("nanogpt-" + Guid.NewGuid().ToString("N"));
-        AddField(form, "model", options.Model?.ToString());
-        AddField(form, "language", options.Language);
-        AddField(form, "actualDuration", Minutes(options.ActualDuration));
-        AddField(form, "diarize", Flag(options.Diarize));
-        AddField(form, "tagAudioEvents", Flag(options.TagAudioEvents));
-
-        var file = upload.CreateContent();
-        file.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data")
-        {
-            Name = "\"audio\"",
-            FileName = "\"" + SafeFileName(upload.FileName) + "\"",
-        };
-        form.Add(file);
-        return form;
+        return VendorRequest.Form("nanogpt-" + Guid.NewGuid().ToString("N"))
+            .AddText("model", options.Model?.ToString())
+            .AddText("language", options.Language)
+            .AddText("actualDuration", Minutes(options.ActualDuration))
+            .AddText("diarize", Flag(options.Diarize))
+            .AddText("tagAudioEvents", Flag(options.TagAudioEvents))
+            .AddFile("audio", upload);
     }
 
     private static HttpContent JsonContent(Uri url, NanoGptTranscriptionOptions options)
@@ -275,9 +265,7 @@ public class NanoGptClient : ISpeechClient
             Diarize = options.Diarize,
             TagAudioEvents = options.TagAudioEvents,
         };
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, NanoGptGeneratedClient.TypeInfo<TranscribeJsonRequest>()));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        return content;
+        return VendorRequest.Json(body, NanoGptGeneratedClient.TypeInfo<TranscribeJsonRequest>());
     }
 
     private async Task<NanoGptTranscriptionStart> ReadStartAsync(HttpResponseMessage response, CancellationToken cancellationToken)
@@ -289,39 +277,27 @@ public class NanoGptClient : ISpeechClient
             throw new SpeechResponseFormatException(SpeechVendor.NanoGpt, status, $"{Operation}: expected 200 (transcript) or 202 (job), got {status}.");
         }
 
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        if (response.StatusCode == HttpStatusCode.OK)
         {
-            try
-            {
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    var sync = await JsonSerializer.DeserializeAsync(stream, NanoGptGeneratedClient.TypeInfo<TranscribeResponse>(), cancellationToken).ConfigureAwait(false)
-                        ?? throw new SpeechResponseFormatException(SpeechVendor.NanoGpt, status, $"{Operation}: the body is empty.");
-                    return new NanoGptTranscriptionStart(Map(() => NanoGptMapping.FromSync(sync), Operation, status));
-                }
-
-                var accepted = await JsonSerializer.DeserializeAsync(stream, NanoGptGeneratedClient.TypeInfo<TranscribeAsyncResponse>(), cancellationToken).ConfigureAwait(false);
-                if (accepted is null || string.IsNullOrWhiteSpace(accepted.RunId))
-                {
-                    throw new SpeechResponseFormatException(SpeechVendor.NanoGpt, status, $"{Operation}: the job answer has no runId.");
-                }
-
-                var info = NanoGptMapping.JobInfo(accepted);
-                var initial = string.IsNullOrWhiteSpace(accepted.Status) ? JobStatus.Pending : new JobStatus(accepted.Status);
-                if (initial.IsTerminal)
-                {
-                    // The 202 never carries a result; poll once to fetch it (or the failure reason).
-                    initial = JobStatus.Pending;
-                }
-
-                return new NanoGptTranscriptionStart(new NanoGptTranscriptionJob(this, info, initial, _options.TimeProvider, _options.JobWait));
-            }
-            catch (JsonException ex)
-            {
-                throw new SpeechResponseFormatException(SpeechVendor.NanoGpt, status, $"{Operation}: {ex.Message}", ex);
-            }
+            var sync = await VendorRequest.ReadJsonAsync(response, NanoGptGeneratedClient.TypeInfo<TranscribeResponse>(), SpeechVendor.NanoGpt, Operation, cancellationToken).ConfigureAwait(false);
+            return new NanoGptTranscriptionStart(Map(() => NanoGptMapping.FromSync(sync), Operation, status));
         }
+
+        var accepted = await VendorRequest.ReadJsonAsync(response, NanoGptGeneratedClient.TypeInfo<TranscribeAsyncResponse>(), SpeechVendor.NanoGpt, Operation, cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrWhiteSpace(accepted.RunId))
+        {
+            throw new SpeechResponseFormatException(SpeechVendor.NanoGpt, status, $"{Operation}: the job answer has no runId.");
+        }
+
+        var info = NanoGptMapping.JobInfo(accepted);
+        var initial = string.IsNullOrWhiteSpace(accepted.Status) ? JobStatus.Pending : new JobStatus(accepted.Status);
+        if (initial.IsTerminal)
+        {
+            // The 202 never carries a result; poll once to fetch it (or the failure reason).
+            initial = JobStatus.Pending;
+        }
+
+        return new NanoGptTranscriptionStart(new NanoGptTranscriptionJob(this, info, initial, _options.TimeProvider, _options.JobWait));
     }
 
     private static T Map<T>(Func<T> map, string operation, int status)
@@ -336,31 +312,8 @@ public class NanoGptClient : ISpeechClient
         }
     }
 
-    private static void AddField(MultipartFormDataContent form, string name, string? value)
-    {
-        if (value is null)
-        {
-            return;
-        }
-
-        var part = new ByteArrayContent(Encoding.UTF8.GetBytes(value));
-        part.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"" + name + "\"" };
-        form.Add(part);
-    }
-
     private static string? Flag(bool? value) => value is { } v ? (v ? "true" : "false") : null;
 
     private static string? Minutes(TimeSpan? duration) =>
         duration is { } d ? d.TotalMinutes.ToString("0.######", CultureInfo.InvariantCulture) : null;
-
-    private static string SafeFileName(string name)
-    {
-        var sb = new StringBuilder(name.Length);
-        foreach (var c in name)
-        {
-            sb.Append(c is '"' or '\\' || char.IsControl(c) || c > '\u007e' ? '_' : c);
-        }
-
-        return sb.Length == 0 ? "audio" : sb.ToString();
-    }
 }

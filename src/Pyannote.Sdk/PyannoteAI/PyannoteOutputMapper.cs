@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Pyannote.Sdk.Transcripts;
+using Pyannote.Sdk.Webhooks;
 using G = Pyannote.Sdk.Generated.PyannoteAI;
 
 namespace Pyannote.Sdk.PyannoteAI;
@@ -48,10 +49,10 @@ internal static class PyannoteOutputMapper
 
     /// <summary>Which job type produced an <c>output</c> (a webhook body does not say): a voiceprint job has
     /// <c>voiceprint</c>, an identification job has <c>identification</c> or <c>voiceprints</c>, anything else is a diarization.</summary>
-    public static PyannoteJobKind DetectKind(G.JobOutput output) =>
-        output.Voiceprint is not null ? PyannoteJobKind.Voiceprint
-        : output.Identification is not null || output.Voiceprints is not null ? PyannoteJobKind.Identification
-        : PyannoteJobKind.Diarization;
+    public static PyannoteWebhookJobKind DetectKind(G.JobOutput output) =>
+        output.Voiceprint is not null ? PyannoteWebhookJobKind.Voiceprint
+        : output.Identification is not null || output.Voiceprints is not null ? PyannoteWebhookJobKind.Identification
+        : PyannoteWebhookJobKind.Diarization;
 
     /// <summary>Maps a diarization job's <c>output</c> (raw JSON, as polled or as delivered to a webhook).</summary>
     /// <param name="output">The <c>output</c> object.</param>
@@ -229,17 +230,4 @@ internal static class PyannoteOutputMapper
             throw new SpeechResponseFormatException(SpeechVendor.Pyannote, 200, "the job output holds an invalid value: " + ex.Message, ex);
         }
     }
-}
-
-/// <summary>The three kinds of pyannoteAI batch jobs, told apart by their output.</summary>
-internal enum PyannoteJobKind
-{
-    /// <summary><c>POST /v1/diarize</c>.</summary>
-    Diarization,
-
-    /// <summary><c>POST /v1/identify</c>.</summary>
-    Identification,
-
-    /// <summary><c>POST /v1/voiceprint</c>.</summary>
-    Voiceprint,
 }

@@ -233,10 +233,9 @@ public class TogetherClient : ISpeechClient
         return fields;
     }
 
-    // The multipart request is built here rather than by the generated CreateTranscriptionAsync/CreateTranslationAsync:
-    // NSwag's method wraps the file in a one-shot StreamContent, while uploads must stream from disk and be re-readable
-    // for a retry (UploadSource.CreateContent gives a fresh, Content-Length body each time it is serialised). The
-    // answer is still read into the generated TranscriptionResult DTO.
+    // The multipart request is built through VendorRequest rather than by the generated CreateTranscriptionAsync/
+    // CreateTranslationAsync: NSwag's method wraps the file in a one-shot StreamContent, while uploads must stream from
+    // disk and be re-readable for a retry. The answer is still read into the generated TranscriptionResult DTO.
     private async Task<TogetherTranscription> SendAsync(string path, string operation, AudioInput audio, List<(string Name, string Value)> fields, TogetherModel model, CancellationToken cancellationToken)
     {
         UploadSource? upload = null;
@@ -247,40 +246,24 @@ public class TogetherClient : ISpeechClient
                 upload = await audio.OpenAsync(SpeechVendor.Together, MaxUploadBytes, nameof(audio), cancellationToken).ConfigureAwait(false);
             }
 
-            using var form = new MultipartFormDataContent();
+            using var form = VendorRequest.Form();
             if (upload is not null)
             {
-                form.Add(upload.CreateContent(), "file", upload.FileName);
+                form.AddFile("file", upload);
             }
             else
             {
-                form.Add(Field(audio.Url!.AbsoluteUri), "file");
+                form.AddText("file", audio.Url!.AbsoluteUri);
             }
 
             foreach (var (name, value) in fields)
             {
-                form.Add(Field(value), name);
+                form.AddText(name, value);
             }
 
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_endpoint, path)) { Content = form };
-            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-            new SpeechRequestContext(operation, RequestKind.Billed).ApplyTo(request);
+            using var request = VendorRequest.Post(_endpoint, path, form, operation, RequestKind.Billed);
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            TranscriptionResult? dto;
-            try
-            {
-                dto = await ReadResultAsync(response.Content, cancellationToken).ConfigureAwait(false);
-            }
-            catch (JsonException ex)
-            {
-                throw new SpeechResponseFormatException(SpeechVendor.Together, (int)response.StatusCode, $"{operation}: {ex.Message}", ex);
-            }
-
-            if (dto is null)
-            {
-                throw new SpeechResponseFormatException(SpeechVendor.Together, (int)response.StatusCode, $"{operation}: the answer was empty.");
-            }
-
+            var dto = await VendorRequest.ReadJsonAsync(response, TogetherGeneratedClient.TypeInfo<TranscriptionResult>(), SpeechVendor.Together, operation, cancellationToken).ConfigureAwait(false);
             return TogetherTranscription.FromDto(dto, model);
         }
         finally
@@ -290,49 +273,5 @@ public class TogetherClient : ISpeechClient
                 await upload.DisposeAsync().ConfigureAwait(false);
             }
         }
-    }
-
-    // Answers up to this size with a known length are read into a pooled buffer and parsed in one synchronous pass,
-    // which is markedly faster than the resumable streaming parser; longer or unsized answers are parsed as they stream.
-    private const int BufferedAnswerLimit = 64 * 1024 * 1024;
-
-    private static async Task<TranscriptionResult?> ReadResultAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-        var info = TogetherGeneratedClient.TypeInfo<TranscriptionResult>();
-        await using var body = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        if (content.Headers.ContentLength is not { } length || length <= 0 || length > BufferedAnswerLimit)
-        {
-            return await JsonSerializer.DeserializeAsync(body, info, cancellationToken).ConfigureAwait(false);
-        }
-
-        var buffer = ArrayPool<byte>.Shared.Rent((int)length);
-        try
-        {
-            var read = 0;
-            while (read < length)
-            {
-                var n = await body.ReadAsync(buffer.AsMemory(read, (int)length - read), cancellationToken).ConfigureAwait(false);
-                if (n == 0)
-                {
-                    break;
-                }
-
-                read += n;
-            }
-
-            // A body shorter than announced is parsed as far as it goes and fails as incomplete JSON.
-            return JsonSerializer.Deserialize(buffer.AsSpan(0, read), info);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    private static StringContent Field(string value)
-    {
-        var content = new StringContent(value);
-        content.Headers.ContentType = null;
-        return content;
     }
 }

@@ -3,7 +3,7 @@ namespace Pyannote.Sdk.Together;
 /// <summary>Settings of a <see cref="TogetherClient"/>. The default endpoint is <c>https://api.together.ai/</c>.</summary>
 public sealed class TogetherClientOptions : SpeechClientOptions
 {
-    private protected override Uri DefaultEndpoint { get; } = new("https://api.together.ai/");
+    private protected override Uri DefaultEndpoint => TogetherVendor.Descriptor.DefaultEndpoint;
 }
 
 /// <summary>How much the service returns.</summary>

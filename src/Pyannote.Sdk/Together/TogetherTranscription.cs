@@ -124,7 +124,7 @@ public sealed class TogetherTranscription
     /// <summary>Maps the generated DTO (shared by the client and the tests reading published payloads).</summary>
     internal static TogetherTranscription FromDto(TranscriptionResult dto, TogetherModel model)
     {
-        static TimeSpan T(double s, string field) => VendorSeconds.From(s, field);
+        static TimeSpan T(double s, string field) => VendorSeconds.From(s, field, SpeechVendor.Together);
         static (TimeSpan, TimeSpan) Span(double start, double end, string field)
         {
             var s = T(start, field);

@@ -3,7 +3,7 @@ namespace Pyannote.Sdk.Transcripts;
 /// <summary>Vendor seconds to <see cref="TimeSpan"/>; a bad number is a response-format problem, not an argument problem.</summary>
 internal static class VendorSeconds
 {
-    public static TimeSpan From(double seconds, string field, SpeechVendor vendor = SpeechVendor.Together)
+    public static TimeSpan From(double seconds, string field, SpeechVendor vendor)
     {
         try
         {

@@ -390,18 +390,16 @@ public static class PyannoteWebhook
             error = dto.Error;
             if (status.IsSucceeded)
             {
-                switch (PyannoteOutputMapper.DetectKind(dto))
+                kind = PyannoteOutputMapper.DetectKind(dto);
+                switch (kind)
                 {
-                    case PyannoteJobKind.Voiceprint:
-                        kind = PyannoteWebhookJobKind.Voiceprint;
+                    case PyannoteWebhookJobKind.Voiceprint:
                         voiceprint = PyannoteOutputMapper.ToVoiceprint(dto);
                         break;
-                    case PyannoteJobKind.Identification:
-                        kind = PyannoteWebhookJobKind.Identification;
+                    case PyannoteWebhookJobKind.Identification:
                         diarization = identification = PyannoteOutputMapper.ToIdentificationResult(dto);
                         break;
                     default:
-                        kind = PyannoteWebhookJobKind.Diarization;
                         diarization = PyannoteOutputMapper.ToDiarizationResult(dto);
                         break;
                 }

@@ -1,109 +1,72 @@
 namespace Pyannote.Sdk.Tests.Infrastructure;
 
 /// <summary>
-/// A manual clock for tests: timers fire only when <see cref="Advance"/> moves time past them, so polling and backoff
-/// tests never sleep. <see cref="AutoAdvance"/> makes every new timer fire at once by jumping the clock to it, which
-/// lets a whole wait run synchronously while <see cref="Delays"/> records the schedule.
+/// <see cref="Microsoft.Extensions.Time.Testing.FakeTimeProvider"/> (timers fire only when <c>Advance</c> moves time past
+/// them, so polling and backoff tests never sleep) plus the two things these tests need on top: <see cref="Delays"/>
+/// records every timer due time requested, in order, and <see cref="AutoAdvance"/> jumps the clock to each new timer's
+/// due time as soon as it is set, which lets a whole wait run synchronously while <see cref="Delays"/> records the schedule.
 /// </summary>
-public sealed class FakeTimeProvider : TimeProvider
+public sealed class FakeTimeProvider : Microsoft.Extensions.Time.Testing.FakeTimeProvider
 {
     private readonly object _gate = new();
-    private readonly List<FakeTimer> _timers = new();
-    private DateTimeOffset _now;
+    private readonly List<TimeSpan> _delays = new();
 
-    public FakeTimeProvider(DateTimeOffset? start = null) => _now = start ?? new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
+    public FakeTimeProvider(DateTimeOffset? start = null)
+        : base(start ?? new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero))
+    {
+    }
 
-    /// <summary>Jump the clock to each new timer's due time as soon as it is created.</summary>
+    /// <summary>Jump the clock to each new timer's due time as soon as it is set.</summary>
     public bool AutoAdvance { get; set; }
 
-    /// <summary>Every timer due time requested, in order.</summary>
-    public List<TimeSpan> Delays { get; } = new();
-
-    public override DateTimeOffset GetUtcNow()
+    /// <summary>Every timer due time requested, in order (a snapshot).</summary>
+    public List<TimeSpan> Delays
     {
-        lock (_gate)
+        get
         {
-            return _now;
+            lock (_gate)
+            {
+                return new List<TimeSpan>(_delays);
+            }
         }
     }
 
-    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-    public override long GetTimestamp() => GetUtcNow().UtcTicks;
-
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        var timer = new FakeTimer(this, callback, state);
+        var timer = new RecordingTimer(this, base.CreateTimer(callback, state, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
         timer.Change(dueTime, period);
         return timer;
     }
 
-    public void Advance(TimeSpan by)
+    private void Scheduled(TimeSpan dueTime)
     {
-        List<FakeTimer> due;
-        lock (_gate)
+        if (dueTime == Timeout.InfiniteTimeSpan)
         {
-            _now += by;
-            due = _timers.Where(t => t.DueAt <= _now).OrderBy(t => t.DueAt).ToList();
-            foreach (var t in due)
-            {
-                _timers.Remove(t);
-            }
+            return;
         }
 
-        foreach (var t in due)
+        lock (_gate)
         {
-            t.Fire();
+            _delays.Add(dueTime);
+        }
+
+        if (AutoAdvance && dueTime > TimeSpan.Zero)
+        {
+            Advance(dueTime);
         }
     }
 
-    private void Schedule(FakeTimer timer, TimeSpan dueTime)
+    private sealed class RecordingTimer(FakeTimeProvider owner, ITimer inner) : ITimer
     {
-        lock (_gate)
-        {
-            _timers.Remove(timer);
-            if (dueTime == Timeout.InfiniteTimeSpan)
-            {
-                return;
-            }
-
-            Delays.Add(dueTime);
-            timer.DueAt = _now + dueTime;
-            _timers.Add(timer);
-        }
-
-        if (AutoAdvance || dueTime <= TimeSpan.Zero)
-        {
-            Advance(dueTime < TimeSpan.Zero ? TimeSpan.Zero : dueTime);
-        }
-    }
-
-    private void Remove(FakeTimer timer)
-    {
-        lock (_gate)
-        {
-            _timers.Remove(timer);
-        }
-    }
-
-    private sealed class FakeTimer(FakeTimeProvider owner, TimerCallback callback, object? state) : ITimer
-    {
-        public DateTimeOffset DueAt { get; set; }
-
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
-            owner.Schedule(this, dueTime);
-            return true;
+            var changed = inner.Change(dueTime, period);
+            owner.Scheduled(dueTime);
+            return changed;
         }
 
-        public void Fire() => callback(state);
+        public void Dispose() => inner.Dispose();
 
-        public void Dispose() => owner.Remove(this);
-
-        public ValueTask DisposeAsync()
-        {
-            Dispose();
-            return ValueTask.CompletedTask;
-        }
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 }

@@ -9,6 +9,7 @@ using Pyannote.Sdk.JigsawStack;
 using Pyannote.Sdk.NanoGpt;
 using Pyannote.Sdk.PyannoteAI;
 using Pyannote.Sdk.Together;
+using Pyannote.Sdk.Webhooks;
 using Xunit.Abstractions;
 
 namespace Pyannote.Sdk.Tests.Reliability;
@@ -52,8 +53,8 @@ public sealed class FuzzTests(ITestOutputHelper output)
             var parsed = PyannoteOutputMapper.Parse(bytes);
             _ = PyannoteOutputMapper.DetectKind(parsed) switch
             {
-                PyannoteJobKind.Voiceprint => (object)PyannoteOutputMapper.ToVoiceprint(parsed),
-                PyannoteJobKind.Identification => PyannoteOutputMapper.ToIdentificationResult(parsed),
+                PyannoteWebhookJobKind.Voiceprint => (object)PyannoteOutputMapper.ToVoiceprint(parsed),
+                PyannoteWebhookJobKind.Identification => PyannoteOutputMapper.ToIdentificationResult(parsed),
                 _ => PyannoteOutputMapper.ToDiarizationResult(parsed, "parakeet-tdt-0.6b-v3")?.Transcript?.ToString(),
             };
             return Task.CompletedTask;

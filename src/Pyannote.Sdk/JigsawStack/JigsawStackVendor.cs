@@ -1,0 +1,22 @@
+using Pyannote.Sdk.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Pyannote.Sdk.JigsawStack;
+
+/// <summary>The vendor descriptor of JigsawStack: speech-to-text and its file store (see <see cref="VendorDescriptor"/>).</summary>
+internal static class JigsawStackVendor
+{
+    public static VendorDescriptor Descriptor { get; } = new()
+    {
+        Vendor = SpeechVendor.JigsawStack,
+        Key = "jigsawstack",
+        DisplayName = "JigsawStack",
+        ConfigurationSection = "JigsawStack",
+        ApiKeyVariable = "JIGSAWSTACK_API_KEY",
+        Auth = VendorAuth.ApiKeyHeader("x-api-key"),
+        DefaultEndpoint = new("https://api.jigsawstack.com/"),
+        ParseErrorBody = ErrorMappingHandler.ParseBody,
+        MaxUploadBytes = JigsawStackClient.MaxUploadBytes,
+        Register = static builder => builder.AddJigsawStack(),
+    };
+}

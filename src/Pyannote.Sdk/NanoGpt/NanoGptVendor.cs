@@ -1,0 +1,22 @@
+using Pyannote.Sdk.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Pyannote.Sdk.NanoGpt;
+
+/// <summary>The vendor descriptor of NanoGPT: speech-to-text, synchronous or as a job (see <see cref="VendorDescriptor"/>).</summary>
+internal static class NanoGptVendor
+{
+    public static VendorDescriptor Descriptor { get; } = new()
+    {
+        Vendor = SpeechVendor.NanoGpt,
+        Key = "nanogpt",
+        DisplayName = "NanoGPT",
+        ConfigurationSection = "NanoGpt",
+        ApiKeyVariable = "NANOGPT_API_KEY",
+        Auth = VendorAuth.ApiKeyHeader("x-api-key"),
+        DefaultEndpoint = NanoGptClientOptions.PublicEndpoint,
+        ParseErrorBody = ErrorMappingHandler.ParseBody,
+        MaxUploadBytes = NanoGptClient.MaxUploadBytes,
+        Register = static builder => builder.AddNanoGpt(),
+    };
+}

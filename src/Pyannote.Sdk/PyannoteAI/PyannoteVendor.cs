@@ -1,0 +1,22 @@
+using Pyannote.Sdk.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Pyannote.Sdk.PyannoteAI;
+
+/// <summary>The vendor descriptor of pyannoteAI: diarization, identification, voiceprints and the speech-to-text add-on (see <see cref="VendorDescriptor"/>).</summary>
+internal static class PyannoteVendor
+{
+    public static VendorDescriptor Descriptor { get; } = new()
+    {
+        Vendor = SpeechVendor.Pyannote,
+        Key = "pyannote",
+        DisplayName = "pyannoteAI",
+        ConfigurationSection = "Pyannote",
+        ApiKeyVariable = "PYANNOTE_API_KEY",
+        Auth = VendorAuth.Bearer,
+        DefaultEndpoint = PyannoteClientOptions.DefaultEndpointUri,
+        ParseErrorBody = ErrorMappingHandler.ParseBody,
+        MaxUploadBytes = PyannoteValidation.MaxAudioBytes,
+        Register = static builder => builder.AddPyannote(),
+    };
+}
