@@ -104,11 +104,12 @@ internal static class JigsawStackApi
                 await ErrorAsync(context, 400, "Provide only one of url, file_store_key or a file.").ConfigureAwait(false);
                 return;
             }
-            bool? bySpeaker = null, translate = null, stream = null;
+            bool? bySpeaker = null, translate = null, stream = null, wordTimestamps = null;
             double? batchSize = null, chunkDuration = null;
-            if (!Http.TryGetBool(p, "by_speaker", out bySpeaker) || !Http.TryGetBool(p, "translate", out translate) || !Http.TryGetBool(p, "stream", out stream))
+            if (!Http.TryGetBool(p, "by_speaker", out bySpeaker) || !Http.TryGetBool(p, "translate", out translate) || !Http.TryGetBool(p, "stream", out stream)
+                || !Http.TryGetBool(p, "word_timestamps", out wordTimestamps))
             {
-                await ErrorAsync(context, 400, "by_speaker, translate and stream must be booleans.").ConfigureAwait(false);
+                await ErrorAsync(context, 400, "by_speaker, translate, stream and word_timestamps must be booleans.").ConfigureAwait(false);
                 return;
             }
             if (!Http.TryGetNumber(p, "batch_size", out batchSize) || batchSize is < 1 or > 40)
@@ -133,6 +134,11 @@ internal static class JigsawStackApi
                 await ErrorAsync(context, 400, "stream=true needs language=en, the audio in the request body, and neither by_speaker nor webhook_url.").ConfigureAwait(false);
                 return;
             }
+            if (stream == true && wordTimestamps == true)
+            {
+                await ErrorAsync(context, 400, "word_timestamps cannot be combined with stream=true.").ConfigureAwait(false);
+                return;
+            }
 
             EmulatedContent content;
             if (file is not null) content = state.Content.FromFile(file.Path, file.Sha256, file.FileName);
@@ -147,7 +153,8 @@ internal static class JigsawStackApi
             }
             else content = state.ResolveUrl(url!)!;
 
-            var result = Result(content, bySpeaker == true, chunkDuration ?? 3, language);
+            // word_timestamps: one chunk per word (chunks of zero length never hold two words).
+            var result = Result(content, bySpeaker == true, wordTimestamps == true ? 0 : chunkDuration ?? 3, language);
             if (stream == true)
             {
                 await StreamAsync(context, result).ConfigureAwait(false);

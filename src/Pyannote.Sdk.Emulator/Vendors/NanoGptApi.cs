@@ -22,6 +22,128 @@ internal static class NanoGptApi
     {
         app.MapPost("/nanogpt/api/transcribe", (RequestDelegate)(ctx => TranscribeAsync(ctx, state)));
         app.MapPost("/nanogpt/api/transcribe/status", (RequestDelegate)(ctx => StatusAsync(ctx, state)));
+        app.MapPost("/nanogpt/api/v1/audio/transcriptions", (RequestDelegate)(ctx => OpenAITranscribeAsync(ctx, state)));
+        app.MapGet("/nanogpt/api/v1/audio-models", (RequestDelegate)(ctx => AudioModelsAsync(ctx)));
+    }
+
+    private static Task OpenAIErrorAsync(HttpContext context, int status, string message, string? param = null)
+    {
+        context.Items["emulator.error"] = message;
+        var error = new JsonObject { ["message"] = message, ["type"] = status == 400 ? "invalid_request_error" : "api_error" };
+        if (param is not null) error["param"] = param;
+        return Http.WriteJsonAsync(context, status, new JsonObject { ["error"] = error });
+    }
+
+    /// <summary><c>POST /api/v1/audio/transcriptions</c>: multipart <c>file</c> + <c>model</c> (+ <c>language</c>), or JSON
+    /// with <c>file_url</c> / <c>audio_url</c>; answers <c>{text, language, duration}</c>. Errors use the OpenAI envelope.</summary>
+    private static async Task OpenAITranscribeAsync(HttpContext context, EmulatorState state)
+    {
+        string? model, language, url = null;
+        StoredObject? file = null;
+        MultipartForm? form = null;
+        try
+        {
+            if (MultipartForm.IsMultipart(context.Request))
+            {
+                try
+                {
+                    form = await MultipartForm.ReadAsync(context.Request, state.Storage, 500L * 1024 * 1024, context.RequestAborted).ConfigureAwait(false);
+                }
+                catch (UploadTooLargeException)
+                {
+                    await OpenAIErrorAsync(context, 413, "File too large.", "file").ConfigureAwait(false);
+                    return;
+                }
+                model = form.Field("model");
+                language = form.Field("language");
+                file = form.Files.GetValueOrDefault("file");
+                if (file is null)
+                {
+                    await OpenAIErrorAsync(context, 400, "file is required.", "file").ConfigureAwait(false);
+                    return;
+                }
+            }
+            else if (Http.IsJson(context.Request) && await Http.ReadJsonObjectAsync(context).ConfigureAwait(false) is { } body)
+            {
+                model = Http.GetString(body, "model");
+                language = Http.GetString(body, "language");
+                url = Http.GetString(body, "file_url") ?? Http.GetString(body, "audio_url");
+                if (!(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+                {
+                    await OpenAIErrorAsync(context, 400, "file_url (or audio_url) must be an http(s) URL.", "file_url").ConfigureAwait(false);
+                    return;
+                }
+            }
+            else
+            {
+                await OpenAIErrorAsync(context, 400, "Send multipart/form-data with a 'file' or JSON with 'file_url'.").ConfigureAwait(false);
+                return;
+            }
+
+            if (string.IsNullOrEmpty(model))
+            {
+                await OpenAIErrorAsync(context, 400, "model is required.", "model").ConfigureAwait(false);
+                return;
+            }
+            if (!SyncModels.Contains(model) && !AsyncModels.Contains(model))
+            {
+                await OpenAIErrorAsync(context, 400, $"Invalid model '{model}'.", "model").ConfigureAwait(false);
+                return;
+            }
+
+            var content = file is not null ? state.Content.FromFile(file.Path, file.Sha256, file.FileName) : state.ResolveUrl(url!)!;
+            context.Response.Headers["X-Emulated-Model"] = "emulated/" + model;
+            await Http.WriteJsonAsync(context, 200, new JsonObject
+            {
+                ["text"] = content.Text,
+                ["language"] = language is { Length: > 0 } l && l != "auto" ? l : content.Language,
+                ["duration"] = Http.R(content.Duration),
+            }).ConfigureAwait(false);
+        }
+        finally
+        {
+            form?.Dispose();
+        }
+    }
+
+    /// <summary><c>GET /api/v1/audio-models</c>: the emulated speech-to-text models (and one text-to-speech model),
+    /// filtered by <c>type</c>. Diarization support is listed under <c>supported_parameters.diarization</c> (the
+    /// vendor has not published its key names; this is the emulator's choice).</summary>
+    private static Task AudioModelsAsync(HttpContext context)
+    {
+        var type = context.Request.Query["type"].ToString() is { Length: > 0 } t ? t : "all";
+        if (type is not ("all" or "tts" or "stt"))
+            return OpenAIErrorAsync(context, 400, "type must be all, tts or stt.", "type");
+        var data = new JsonArray();
+        if (type != "tts")
+        {
+            foreach (var id in SyncModels.Concat(AsyncModels))
+            {
+                data.Add((JsonNode)new JsonObject
+                {
+                    ["id"] = id,
+                    ["object"] = "model",
+                    ["name"] = id + " (emulated)",
+                    ["description"] = "Emulated speech-to-text model.",
+                    ["architecture"] = new JsonObject { ["modality"] = "audio->text", ["input_modalities"] = new JsonArray("audio"), ["output_modalities"] = new JsonArray("text") },
+                    ["pricing"] = new JsonObject { ["currency"] = "USD", ["per_minute"] = 0.006 },
+                    ["capabilities"] = new JsonObject { ["text_to_speech"] = false, ["speech_to_text"] = true },
+                    ["supported_parameters"] = new JsonObject { ["diarization"] = id == "Elevenlabs-STT", ["timestamps"] = id == "Elevenlabs-STT" },
+                });
+            }
+        }
+        if (type != "stt")
+        {
+            data.Add((JsonNode)new JsonObject
+            {
+                ["id"] = "emulated-tts", ["object"] = "model", ["name"] = "Emulated TTS",
+                ["capabilities"] = new JsonObject { ["text_to_speech"] = true, ["speech_to_text"] = false },
+                ["supported_parameters"] = new JsonObject(),
+            });
+        }
+        var meta = new JsonObject { ["count"] = data.Count, ["generated_at"] = DateTimeOffset.UtcNow.ToString("O") };
+        if (type != "all") meta["type"] = type;
+        return Http.WriteJsonAsync(context, 200, new JsonObject { ["object"] = "list", ["data"] = data, ["meta"] = meta });
     }
 
     private static Task ErrorAsync(HttpContext context, int status, string message) =>

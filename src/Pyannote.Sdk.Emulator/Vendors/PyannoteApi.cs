@@ -72,6 +72,7 @@ internal static partial class PyannoteApi
         model ??= "precision-2";
 
         bool? statusOnly = null, exclusive = null, confidence = null, turnConfidence = null, transcription = null;
+        bool? speech = null, crosstalk = null, speakers = null;
         CheckBool(body, "webhookStatusOnly", ref statusOnly, errors);
         int? numSpeakers = null, minSpeakers = null, maxSpeakers = null;
         if (kind != "voiceprint")
@@ -79,6 +80,11 @@ internal static partial class PyannoteApi
             CheckBool(body, "exclusive", ref exclusive, errors);
             CheckBool(body, "confidence", ref confidence, errors);
             CheckBool(body, "turnLevelConfidence", ref turnConfidence, errors);
+            CheckBool(body, "speechProbability", ref speech, errors);
+            CheckBool(body, "crosstalkProbability", ref crosstalk, errors);
+            CheckBool(body, "speakerProbability", ref speakers, errors);
+            CheckSensitivity(body, "vadSensitivity", errors);
+            CheckSensitivity(body, "crosstalkSensitivity", errors);
             numSpeakers = CheckSpeakers(body, "numSpeakers", errors);
             minSpeakers = CheckSpeakers(body, "minSpeakers", errors);
             maxSpeakers = CheckSpeakers(body, "maxSpeakers", errors);
@@ -147,6 +153,7 @@ internal static partial class PyannoteApi
                 "identify" => IdentifyOutput(shaped, voiceprints, threshold, exclusive == true, confidence == true, turnConfidence == true),
                 _ => DiarizeOutput(shaped, exclusive == true, confidence == true, turnConfidence == true, transcription == true),
             };
+            if (kind != "voiceprint") AddProbabilities(output, shaped, speech == true, crosstalk == true, speakers == true);
             if (warning is not null) output["warning"] = warning;
         }
 
@@ -262,6 +269,13 @@ internal static partial class PyannoteApi
         if (!Http.TryGetBool(body, name, out value)) errors.Add((name, $"{name} must be a boolean."));
     }
 
+    private static void CheckSensitivity(JsonObject body, string name, List<(string, string)> errors)
+    {
+        // pyannoteAI documents [-5, 5] (default 0); its answer to a value outside is not published, so a 400 it is.
+        if (!Http.TryGetNumber(body, name, out var value) || value is < -5 or > 5)
+            errors.Add((name, $"{name} must be a number from -5.0 to 5.0."));
+    }
+
     private static int? CheckSpeakers(JsonObject body, string name, List<(string, string)> errors)
     {
         if (!Http.TryGetNumber(body, name, out var value) || value is < 1 || (value is { } v && v != Math.Floor(v)))
@@ -306,6 +320,47 @@ internal static partial class PyannoteApi
             }));
         }
         return output;
+    }
+
+    /// <summary>Frame-level probabilities on the 20 ms axis: speech inside any turn, cross-talk where turns overlap,
+    /// and per speaker inside that speaker's turns (keyed by diarization label, also on identify jobs).</summary>
+    private static void AddProbabilities(JsonObject output, EmulatedContent content, bool speech, bool crosstalk, bool speakers)
+    {
+        if (!speech && !crosstalk && !speakers) return;
+        const double Resolution = 0.02;
+        var count = Math.Min((int)Math.Ceiling(content.Duration / Resolution), 200_000);
+        // Paint each turn onto the frame axis once: active[i] speakers at frame i, and per speaker whether it speaks.
+        var active = new int[count];
+        var perSpeaker = new bool[content.SpeakerCount][];
+        for (int s = 0; s < perSpeaker.Length; s++) perSpeaker[s] = new bool[count];
+        foreach (var turn in content.Turns)
+        {
+            var from = Math.Max(0, (int)Math.Ceiling(turn.Start / Resolution));
+            var to = Math.Min(count, (int)Math.Ceiling(turn.End / Resolution));
+            for (int i = from; i < to; i++)
+            {
+                active[i]++;
+                perSpeaker[turn.Speaker][i] = true;
+            }
+        }
+        JsonArray Series(Func<int, double> score)
+        {
+            var values = new JsonArray();
+            for (int i = 0; i < count; i++) values.Add((JsonNode)JsonValue.Create(score(i)));
+            return values;
+        }
+        if (speech) output["speechProbability"] = new JsonObject { ["score"] = Series(i => active[i] > 0 ? 96 : 3), ["resolution"] = Resolution };
+        if (crosstalk) output["crosstalkProbability"] = new JsonObject { ["score"] = Series(i => active[i] > 1 ? 88 : 2), ["resolution"] = Resolution };
+        if (speakers)
+        {
+            var map = new JsonObject();
+            for (int s = 0; s < perSpeaker.Length; s++)
+            {
+                var frames = perSpeaker[s];
+                map[Label(s)] = Series(i => frames[i] ? 94 : 4);
+            }
+            output["speakerProbability"] = new JsonObject { ["score"] = map, ["resolution"] = Resolution };
+        }
     }
 
     private static JsonObject ConfidenceScores(EmulatedContent content)

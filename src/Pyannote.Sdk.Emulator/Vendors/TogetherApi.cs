@@ -124,7 +124,14 @@ internal static class TogetherApi
                 return;
             }
 
-            var language = translate ? "en" : (form.Field("language") is { } lang && lang != "auto" ? lang : content.Language);
+            // Like the vendor's published schema, a transcription without a language is decoded as English ("en" is the
+            // schema default); "auto" detects it. Translation always produces English.
+            var language = translate ? "en" : form.Field("language") switch
+            {
+                null => "en",
+                "auto" => content.Language,
+                var lang => lang,
+            };
             var body = new JsonObject
             {
                 ["id"] = "emulated-" + Guid.NewGuid().ToString("N"),

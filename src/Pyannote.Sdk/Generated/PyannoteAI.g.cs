@@ -1229,6 +1229,36 @@ namespace Pyannote.Sdk.Generated.PyannoteAI
         public bool? Confidence { get; set; } = default!;
 
         /// <summary>
+        /// Also return the frame-level probability (0-100) that anyone is speaking.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("speechProbability")]
+        public bool? SpeechProbability { get; set; } = default!;
+
+        /// <summary>
+        /// Also return the frame-level probability (0-100) that more than one person is speaking.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("crosstalkProbability")]
+        public bool? CrosstalkProbability { get; set; } = default!;
+
+        /// <summary>
+        /// Also return, per diarization label, the frame-level probability (0-100) that this speaker is speaking.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("speakerProbability")]
+        public bool? SpeakerProbability { get; set; } = default!;
+
+        /// <summary>
+        /// Voice activity trade-off from -5 to 5; 0 is balanced, higher misses less speech, lower counts less non-speech as speech.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("vadSensitivity")]
+        public double? VadSensitivity { get; set; } = default!;
+
+        /// <summary>
+        /// Overlap trade-off from -5 to 5; 0 is balanced, higher reports more overlapping speech, lower only clear overlaps.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("crosstalkSensitivity")]
+        public double? CrosstalkSensitivity { get; set; } = default!;
+
+        /// <summary>
         /// Add speaker-attributed speech-to-text to the output (precision-2 only).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("transcription")]
@@ -1236,6 +1266,15 @@ namespace Pyannote.Sdk.Generated.PyannoteAI
 
         [System.Text.Json.Serialization.JsonPropertyName("transcriptionConfig")]
         public TranscriptionConfiguration? TranscriptionConfig { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -1266,6 +1305,15 @@ namespace Pyannote.Sdk.Generated.PyannoteAI
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("webhookStatusOnly")]
         public bool? WebhookStatusOnly { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -1369,6 +1417,36 @@ namespace Pyannote.Sdk.Generated.PyannoteAI
         [System.Text.Json.Serialization.JsonPropertyName("confidence")]
         public bool? Confidence { get; set; } = default!;
 
+        /// <summary>
+        /// Also return the frame-level probability (0-100) that anyone is speaking.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("speechProbability")]
+        public bool? SpeechProbability { get; set; } = default!;
+
+        /// <summary>
+        /// Also return the frame-level probability (0-100) that more than one person is speaking.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("crosstalkProbability")]
+        public bool? CrosstalkProbability { get; set; } = default!;
+
+        /// <summary>
+        /// Also return, per diarization label, the frame-level probability (0-100) that this speaker is speaking.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("speakerProbability")]
+        public bool? SpeakerProbability { get; set; } = default!;
+
+        /// <summary>
+        /// Voice activity trade-off from -5 to 5; 0 is balanced, higher misses less speech, lower counts less non-speech as speech.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("vadSensitivity")]
+        public double? VadSensitivity { get; set; } = default!;
+
+        /// <summary>
+        /// Overlap trade-off from -5 to 5; 0 is balanced, higher reports more overlapping speech, lower only clear overlaps.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("crosstalkSensitivity")]
+        public double? CrosstalkSensitivity { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("matching")]
         public MatchingOptions? Matching { get; set; } = default!;
 
@@ -1377,6 +1455,15 @@ namespace Pyannote.Sdk.Generated.PyannoteAI
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("voiceprints")]
         public System.Collections.Generic.List<Voiceprint> Voiceprints { get; set; } = new System.Collections.Generic.List<Voiceprint>();
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
 
     }
 
@@ -1470,6 +1557,36 @@ namespace Pyannote.Sdk.Generated.PyannoteAI
 
         /// <summary>
         /// Seconds covered by one frame.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("resolution")]
+        public double Resolution { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// Frame-level speaker scores: for each diarization label, one score (0-100) per frame.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    internal partial class SpeakerProbability
+    {
+
+        /// <summary>
+        /// Scores keyed by diarization label (SPEAKER_00 ...), also on identification jobs.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("score")]
+        public System.Collections.Generic.Dictionary<string, System.Collections.Generic.List<double>> Score { get; set; } = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.List<double>>();
+
+        /// <summary>
+        /// Seconds covered by one frame (0.02).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("resolution")]
         public double Resolution { get; set; } = default!;
@@ -1623,6 +1740,15 @@ namespace Pyannote.Sdk.Generated.PyannoteAI
 
         [System.Text.Json.Serialization.JsonPropertyName("confidence")]
         public Confidence? Confidence { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("speechProbability")]
+        public Confidence? SpeechProbability { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("crosstalkProbability")]
+        public Confidence? CrosstalkProbability { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("speakerProbability")]
+        public SpeakerProbability? SpeakerProbability { get; set; } = default!;
 
         /// <summary>
         /// Words with speakers (transcription=true).

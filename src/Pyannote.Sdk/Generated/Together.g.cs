@@ -80,7 +80,7 @@ namespace Pyannote.Sdk.Generated.Together
         /// </summary>
         /// <param name="file">The audio to transcribe: the bytes of a .wav, .mp3, .m4a, .webm, .flac, .ogg, .opus or .aac file (at most 80 MB), or instead a public http(s) URL sent as a plain text field (the service downloads up to 1 GB).</param>
         /// <param name="model">Model to run; defaults to openai/whisper-large-v3.</param>
-        /// <param name="language">ISO 639-1 language of the audio, or auto to detect it.</param>
+        /// <param name="language">ISO 639-1 language of the audio, or auto to detect it. The vendor's schema names en as the default while its guide names auto; the SDK always sends a value (auto when the caller gives none) so the outcome never depends on which default the server applies.</param>
         /// <param name="prompt">Text that steers style or vocabulary (Whisper models only).</param>
         /// <param name="response_format">json gives the text only; verbose_json adds timings and metadata.</param>
         /// <param name="temperature">Sampling temperature between 0 and 1.</param>
@@ -580,7 +580,7 @@ namespace Pyannote.Sdk.Generated.Together
         public string? Model { get; set; } = default!;
 
         /// <summary>
-        /// ISO 639-1 language of the audio, or auto to detect it.
+        /// ISO 639-1 language of the audio, or auto to detect it. The vendor's schema names en as the default while its guide names auto; the SDK always sends a value (auto when the caller gives none) so the outcome never depends on which default the server applies.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("language")]
         public string? Language { get; set; } = default!;

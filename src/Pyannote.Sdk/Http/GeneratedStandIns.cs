@@ -43,3 +43,21 @@ internal sealed class FileParameter(Stream data, string? fileName = null, string
 
     public string? ContentType { get; } = contentType;
 }
+
+/// <summary>Satisfies the signature of generated binary-download methods (excluded in the .nswag files whose documents
+/// have one). The SDK never calls those methods: the hand-written clients stream downloads themselves, bounded.</summary>
+internal sealed class FileResponse(int statusCode, IReadOnlyDictionary<string, IEnumerable<string>> headers, Stream stream, IDisposable? client, IDisposable? response) : IDisposable
+{
+    public int StatusCode { get; } = statusCode;
+
+    public IReadOnlyDictionary<string, IEnumerable<string>> Headers { get; } = headers;
+
+    public Stream Stream { get; } = stream;
+
+    public void Dispose()
+    {
+        Stream.Dispose();
+        response?.Dispose();
+        client?.Dispose();
+    }
+}

@@ -68,7 +68,7 @@ public class JigsawStackClient : ISpeechClient
     public virtual async Task<JigsawStackTranscription> CreateTranscriptionAsync(JigsawStackTranscriptionRequest request, CancellationToken cancellationToken = default)
     {
         var (dto, rateLimit) = await SendTranscribeAsync(request, null, cancellationToken).ConfigureAwait(false);
-        return JigsawStackResponseParser.FromDto(dto, rateLimit, request.Language);
+        return JigsawStackResponseParser.FromDto(dto, rateLimit, request.Language, wordChunks: request.WordTimestamps == true);
     }
 
     /// <summary>Starts a transcription in the background: the service answers at once with a job id, and later POSTs the
@@ -146,14 +146,132 @@ public class JigsawStackClient : ISpeechClient
         };
     }
 
+    /// <summary>Reads a stored file (<c>GET /v1/store/file/read/{key}</c>) into <paramref name="destination"/>, streaming
+    /// and bounded by <see cref="MaxUploadBytes"/>. The docs describe a JSON answer with the file's URL while both official
+    /// SDKs read the bytes; both are accepted: a JSON answer writes nothing and returns its URL.</summary>
+    /// <param name="key">The file's key, as <see cref="UploadFileAsync"/> returned it ('/' is kept as a path separator;
+    /// every other reserved character is percent-encoded).</param>
+    /// <param name="destination">A writable stream that receives the bytes.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <returns>The number of bytes written, their content type, and the rate-limit headers.</returns>
+    /// <exception cref="ArgumentException"><paramref name="key"/> is empty, or <paramref name="destination"/> is not writable; nothing was sent.</exception>
+    /// <exception cref="SpeechApiException">The service answered with an error (for example 404 for an unknown key).</exception>
+    /// <exception cref="SpeechResponseFormatException">The file is larger than <see cref="MaxUploadBytes"/>, or a JSON answer could not be read.</exception>
+    public virtual async Task<JigsawStackFileDownload> DownloadFileAsync(string key, Stream destination, CancellationToken cancellationToken = default)
+    {
+        var path = StorePath(key);
+        ArgumentNullException.ThrowIfNull(destination);
+        if (!destination.CanWrite)
+        {
+            throw new ArgumentException("The destination stream must be writable.", nameof(destination));
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_endpoint, path));
+        new SpeechRequestContext("jigsawstack.store_read", RequestKind.Idempotent).ApplyTo(request);
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var rateLimit = JigsawStackRateLimit.FromResponse(response);
+        var contentType = response.Content.Headers.ContentType?.MediaType;
+        if (response.Content.Headers.ContentLength > MaxUploadBytes)
+        {
+            throw new SpeechResponseFormatException(SpeechVendor.JigsawStack, (int)response.StatusCode, $"jigsawstack.store_read: the file is larger than {MaxUploadBytes} bytes.");
+        }
+
+        if (string.Equals(contentType, "application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            StoredFileInfo? info;
+            try
+            {
+                await using var json = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                info = await JsonSerializer.DeserializeAsync(json, JigsawStackGeneratedClient.TypeInfo<StoredFileInfo>(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (JsonException ex)
+            {
+                throw new SpeechResponseFormatException(SpeechVendor.JigsawStack, (int)response.StatusCode, "jigsawstack.store_read: " + ex.Message, ex);
+            }
+
+            return new JigsawStackFileDownload(info?.Key ?? key, 0)
+            {
+                ContentType = contentType,
+                Url = Uri.TryCreate(info?.Url, UriKind.Absolute, out var url) && url.IsAbsoluteHttp() ? url : null,
+                RateLimit = rateLimit,
+            };
+        }
+
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(81920);
+        long total = 0;
+        try
+        {
+            int read;
+            while ((read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                total += read;
+                if (total > MaxUploadBytes)
+                {
+                    throw new SpeechResponseFormatException(SpeechVendor.JigsawStack, (int)response.StatusCode, $"jigsawstack.store_read: the file is larger than {MaxUploadBytes} bytes.");
+                }
+
+                await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        return new JigsawStackFileDownload(key, total) { ContentType = contentType, RateLimit = rateLimit };
+    }
+
+    /// <summary>Deletes a stored file (<c>DELETE /v1/store/file/read/{key}</c>; the path keeps <c>/read/</c>), for
+    /// example a file uploaded only to be transcribed.</summary>
+    /// <param name="key">The file's key.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The <c>success</c> flag of the answer; <see langword="true"/> for an empty 200 answer, which the
+    /// official Python SDK also accepts.</returns>
+    /// <exception cref="ArgumentException"><paramref name="key"/> is empty; nothing was sent.</exception>
+    /// <exception cref="SpeechApiException">The service answered with an error (for example 404 for an unknown key).</exception>
+    public virtual async Task<bool> DeleteFileAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var path = StorePath(key);
+        using var request = new HttpRequestMessage(HttpMethod.Delete, new Uri(_endpoint, path));
+        new SpeechRequestContext("jigsawstack.store_delete", RequestKind.Idempotent).ApplyTo(request);
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(text, JigsawStackGeneratedClient.TypeInfo<StoredFileDeleted>())?.Success ?? true;
+        }
+        catch (JsonException ex)
+        {
+            throw new SpeechResponseFormatException(SpeechVendor.JigsawStack, (int)response.StatusCode, "jigsawstack.store_delete: " + ex.Message, ex);
+        }
+    }
+
+    /// <summary>The relative path of a stored key: each '/'-separated segment percent-encoded.</summary>
+    private static string StorePath(string key)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        if (key.Split('/').Any(s => s.Length == 0 || s is "." or ".."))
+        {
+            throw new ArgumentException("A File Store key must not have empty, '.' or '..' segments.", nameof(key));
+        }
+
+        return "v1/store/file/read/" + string.Join('/', key.Split('/').Select(Uri.EscapeDataString));
+    }
+
     /// <summary>Transcribes with <see cref="TranscriptionOptions.Diarize"/> mapped to <c>by_speaker</c> and the language
     /// passed through. JigsawStack has no speaker-count hints and a single model, so <c>NumSpeakers</c>,
     /// <c>MinSpeakers</c>, <c>MaxSpeakers</c> and <c>Model</c> are rejected rather than silently ignored.
-    /// <c>WordTimestamps</c> cannot be honoured (the service returns timed chunks) and is ignored.</summary>
+    /// <c>WordTimestamps</c> is sent as <c>word_timestamps</c> (one chunk per word), so the transcript has words.</summary>
     /// <param name="audio">A public http(s) URL, or a local file or stream.</param>
     /// <param name="options">Common settings; <see langword="null"/> for defaults (diarization on).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The transcript (turns without words).</returns>
+    /// <returns>The transcript: words and turns with word timestamps, turns only without.</returns>
     /// <exception cref="ArgumentException">A speaker count or a model was given, or the input breaks a rule; nothing was sent.</exception>
     /// <exception cref="SpeechApiException">The service answered with an error.</exception>
     public virtual async Task<Transcript> TranscribeAsync(AudioInput audio, TranscriptionOptions? options = null, CancellationToken cancellationToken = default)
@@ -176,6 +294,7 @@ public class JigsawStackClient : ISpeechClient
                 Audio = audio,
                 Language = options.Language,
                 BySpeaker = options.Diarize ? true : null,
+                WordTimestamps = options.WordTimestamps ? true : null,
             },
             cancellationToken).ConfigureAwait(false);
         return result.ToTranscript();
@@ -249,6 +368,7 @@ public class JigsawStackClient : ISpeechClient
             By_speaker = request.BySpeaker,
             Batch_size = request.BatchSize,
             Chunk_duration = request.ChunkDuration,
+            Word_timestamps = request.WordTimestamps,
         };
     }
 

@@ -18,6 +18,8 @@ namespace Pyannote.Sdk.Generated.JigsawStack;
 [JsonSerializable(typeof(Usage))]
 [JsonSerializable(typeof(StoreUpload))]
 [JsonSerializable(typeof(StoredFile))]
+[JsonSerializable(typeof(StoredFileInfo))]
+[JsonSerializable(typeof(StoredFileDeleted))]
 [JsonSerializable(typeof(ErrorBody))]
 [JsonSerializable(typeof(TranscriptionAcknowledgement))]
 [JsonSerializable(typeof(JsonElement))]

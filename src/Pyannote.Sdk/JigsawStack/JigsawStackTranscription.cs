@@ -56,6 +56,10 @@ public sealed class JigsawStackTranscription
     /// <summary>The rate-limit headers of the answer, if sent (not for webhook deliveries).</summary>
     public JigsawStackRateLimit? RateLimit { get; init; }
 
+    /// <summary>Whether <see cref="Chunks"/> hold one word each (<see cref="JigsawStackTranscriptionRequest.WordTimestamps"/>
+    /// was requested); <see cref="ToTranscript"/> then maps them to words.</summary>
+    public bool WordChunks { get; init; }
+
     /// <summary>Maps the result to the common <see cref="Transcript"/>. JigsawStack gives timed chunks, not words, so the
     /// transcript has turns and no words: the speaker pieces (either shape) become turns, consecutive pieces of the same
     /// speaker closer than <see cref="TurnOptions.DefaultMaxPause"/> joined. A missing chunk end is taken from the next
@@ -63,6 +67,11 @@ public sealed class JigsawStackTranscription
     /// <returns>The transcript.</returns>
     public Transcript ToTranscript()
     {
+        if (WordChunks)
+        {
+            return WordTranscript();
+        }
+
         var pieces = Speakers.Count > 0 ? Speakers : Chunks;
         var turns = new List<SpeakerTurn>();
         var parts = new List<string>();
@@ -109,6 +118,48 @@ public sealed class JigsawStackTranscription
                 parts.Clear();
             }
         }
+    }
+
+    /// <summary>One word per chunk: the chunks become the words (a missing end is the next chunk's start), each with
+    /// its own speaker or, in the older diarization shape, the speaker of the <see cref="Speakers"/> piece around its
+    /// middle; turns are built from the words.</summary>
+    private Transcript WordTranscript()
+    {
+        var words = new List<TranscriptWord>(Chunks.Count);
+        for (var i = 0; i < Chunks.Count; i++)
+        {
+            var c = Chunks[i];
+            var text = c.Text.Trim();
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            var end = c.End ?? (i + 1 < Chunks.Count && Chunks[i + 1].Start >= c.Start ? Chunks[i + 1].Start : c.Start);
+            words.Add(new TranscriptWord(text, c.Start, end, c.Speaker ?? SpeakerAt(c.Start + ((end - c.Start) / 2))));
+        }
+
+        return new Transcript(words)
+        {
+            Text = Text.Trim(),
+            Language = LanguageDetected ?? RequestedLanguage,
+            Vendor = SpeechVendor.JigsawStack,
+            Model = ModelName,
+            RawRepresentation = this,
+        };
+    }
+
+    private string? SpeakerAt(TimeSpan time)
+    {
+        foreach (var piece in Speakers)
+        {
+            if (piece.Start <= time && time <= (piece.End ?? piece.Start))
+            {
+                return piece.Speaker;
+            }
+        }
+
+        return null;
     }
 }
 
@@ -160,7 +211,7 @@ internal static class JigsawStackResponseParser
     }
 
     /// <summary>Maps the generated DTO.</summary>
-    public static JigsawStackTranscription FromDto(TranscribeResponse dto, JigsawStackRateLimit? rateLimit, string? requestedLanguage = null)
+    public static JigsawStackTranscription FromDto(TranscribeResponse dto, JigsawStackRateLimit? rateLimit, string? requestedLanguage = null, bool wordChunks = false)
     {
         var (code, confidence) = ReadLanguage(dto.Language_detected);
         // A null entry in chunks[] or speakers[] carries nothing to map; it is skipped rather than dereferenced.
@@ -180,6 +231,7 @@ internal static class JigsawStackResponseParser
             Status = dto.Status,
             RequestedLanguage = string.Equals(requestedLanguage, "auto", StringComparison.OrdinalIgnoreCase) ? null : requestedLanguage,
             RateLimit = rateLimit,
+            WordChunks = wordChunks,
         };
     }
 

@@ -16,7 +16,7 @@ namespace Pyannote.Sdk.NanoGpt;
 /// itself (up to 500 MB). Most models answer at once; Elevenlabs-STT (the only model with speakers) and the voice-clone
 /// models answer with a job, which is polled like every other vendor job.
 /// </summary>
-public class NanoGptClient : ISpeechClient
+public partial class NanoGptClient : ISpeechClient
 {
     /// <summary>The largest file NanoGPT accepts as a direct upload: 3 MB (3 × 1024 × 1024 bytes). Larger audio goes by URL.</summary>
     public const long MaxUploadBytes = 3L * 1024 * 1024;
@@ -196,7 +196,7 @@ public class NanoGptClient : ISpeechClient
         }
     }
 
-    private static void Validate(AudioInput audio, NanoGptTranscriptionOptions options)
+    private void Validate(AudioInput audio, NanoGptTranscriptionOptions options)
     {
         if (options.Model is { } set && string.IsNullOrEmpty(set.ToString()))
         {
@@ -204,12 +204,12 @@ public class NanoGptClient : ISpeechClient
         }
 
         var model = options.Model ?? NanoGptModel.WhisperLargeV3;
-        if (options.Diarize == true && !model.SupportsDiarization)
+        if (options.Diarize == true && !SupportsDiarization(model))
         {
             throw new ArgumentException($"NanoGPT diarizes only with {NanoGptModel.ElevenlabsStt}; Diarize cannot be true with model '{model}'.", nameof(options));
         }
 
-        if (options.TagAudioEvents == true && !model.SupportsDiarization)
+        if (options.TagAudioEvents == true && !SupportsDiarization(model))
         {
             throw new ArgumentException($"NanoGPT tags audio events only with {NanoGptModel.ElevenlabsStt}; TagAudioEvents cannot be true with model '{model}'.", nameof(options));
         }

@@ -21,7 +21,16 @@ namespace Pyannote.Sdk.Generated.NanoGpt;
 [JsonSerializable(typeof(Diarization))]
 [JsonSerializable(typeof(TranscribeStatusResponse))]
 [JsonSerializable(typeof(NanoGptError))]
+[JsonSerializable(typeof(OpenAITranscriptionForm))]
+[JsonSerializable(typeof(OpenAITranscriptionJsonRequest))]
+[JsonSerializable(typeof(OpenAITranscriptionResponse))]
+[JsonSerializable(typeof(AudioModelArchitecture))]
+[JsonSerializable(typeof(AudioModelCapabilities))]
+[JsonSerializable(typeof(AudioModel))]
+[JsonSerializable(typeof(AudioModelListMeta))]
+[JsonSerializable(typeof(AudioModelList))]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(System.Collections.Generic.Dictionary<string, object>))]
 internal sealed partial class NanoGptJsonContext : JsonSerializerContext
 {
 }

@@ -23,6 +23,7 @@ namespace Pyannote.Sdk.Generated.PyannoteAI;
 [JsonSerializable(typeof(SpeakerConfidence))]
 [JsonSerializable(typeof(DiarizationSegment))]
 [JsonSerializable(typeof(Confidence))]
+[JsonSerializable(typeof(SpeakerProbability))]
 [JsonSerializable(typeof(TranscriptionSegment))]
 [JsonSerializable(typeof(IdentificationSegment))]
 [JsonSerializable(typeof(IdentificationVoiceprint))]

@@ -143,6 +143,11 @@ public class PyannoteClient : ISpeechClient
             TurnLevelConfidence = options.TurnLevelConfidence,
             Exclusive = options.Exclusive,
             Confidence = options.Confidence,
+            SpeechProbability = options.SpeechProbability,
+            CrosstalkProbability = options.CrosstalkProbability,
+            SpeakerProbability = options.SpeakerProbability,
+            VadSensitivity = options.VadSensitivity,
+            CrosstalkSensitivity = options.CrosstalkSensitivity,
             Transcription = options.Transcription,
             TranscriptionConfig = options.TranscriptionModel is { } tm ? new G.TranscriptionConfiguration { Model = tm.ToString() } : null,
         };
@@ -193,6 +198,11 @@ public class PyannoteClient : ISpeechClient
             TurnLevelConfidence = options.TurnLevelConfidence,
             Exclusive = options.Exclusive,
             Confidence = options.Confidence,
+            SpeechProbability = options.SpeechProbability,
+            CrosstalkProbability = options.CrosstalkProbability,
+            SpeakerProbability = options.SpeakerProbability,
+            VadSensitivity = options.VadSensitivity,
+            CrosstalkSensitivity = options.CrosstalkSensitivity,
             Matching = options.ExclusiveMatching is null && options.MatchingThreshold is null
                 ? null
                 : new G.MatchingOptions { Exclusive = options.ExclusiveMatching, Threshold = (float?)options.MatchingThreshold },

@@ -12,6 +12,9 @@ public static class PyannoteModelFactory
     /// <param name="confidence">Frame-level confidence, or <see langword="null"/>.</param>
     /// <param name="warning">The service's warning, or <see langword="null"/>.</param>
     /// <param name="transcript">A transcript, or <see langword="null"/>.</param>
+    /// <param name="speechProbability">Frame-level speech probability, or <see langword="null"/>.</param>
+    /// <param name="crosstalkProbability">Frame-level cross-talk probability, or <see langword="null"/>.</param>
+    /// <param name="speakerProbability">Per-speaker frame-level probabilities, or <see langword="null"/>.</param>
     /// <returns>The result.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="diarization"/> is null.</exception>
     public static DiarizationResult DiarizationResult(
@@ -19,10 +22,42 @@ public static class PyannoteModelFactory
         IEnumerable<DiarizationSegment>? exclusiveDiarization = null,
         DiarizationConfidence? confidence = null,
         string? warning = null,
-        Transcript? transcript = null)
+        Transcript? transcript = null,
+        FrameScores? speechProbability = null,
+        FrameScores? crosstalkProbability = null,
+        SpeakerFrameScores? speakerProbability = null)
     {
         ArgumentNullException.ThrowIfNull(diarization);
-        return new DiarizationResult(diarization.ToArray(), exclusiveDiarization?.ToArray(), confidence, warning, transcript);
+        return new DiarizationResult(diarization.ToArray(), exclusiveDiarization?.ToArray(), confidence, warning, transcript)
+        {
+            SpeechProbability = speechProbability,
+            CrosstalkProbability = crosstalkProbability,
+            SpeakerProbability = speakerProbability,
+        };
+    }
+
+    /// <summary>Creates a frame-level score series (speech or cross-talk probability).</summary>
+    /// <param name="scores">One score (0–100) per frame.</param>
+    /// <param name="resolution">How much audio one frame covers.</param>
+    /// <returns>The series.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="scores"/> is null.</exception>
+    public static FrameScores FrameScores(IEnumerable<double> scores, TimeSpan resolution)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        return new FrameScores(scores.ToArray(), resolution);
+    }
+
+    /// <summary>Creates per-speaker frame-level probabilities.</summary>
+    /// <param name="speakers">The scores of each diarization label.</param>
+    /// <param name="resolution">How much audio one frame covers.</param>
+    /// <returns>The per-speaker scores.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="speakers"/> is null.</exception>
+    public static SpeakerFrameScores SpeakerFrameScores(IReadOnlyDictionary<string, IEnumerable<double>> speakers, TimeSpan resolution)
+    {
+        ArgumentNullException.ThrowIfNull(speakers);
+        return new SpeakerFrameScores(
+            speakers.ToDictionary(p => p.Key, p => new FrameScores(p.Value.ToArray(), resolution), StringComparer.Ordinal),
+            resolution);
     }
 
     /// <summary>Creates frame-level confidence.</summary>

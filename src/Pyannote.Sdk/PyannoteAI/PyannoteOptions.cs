@@ -25,6 +25,27 @@ public class DiarizationOptions
     /// <summary>Attach a per-speaker confidence map to every diarization segment.</summary>
     public bool? TurnLevelConfidence { get; set; }
 
+    /// <summary>Also return the frame-level probability (0–100, 20 ms frames) that anyone is speaking
+    /// (<c>speechProbability</c>), read back as <see cref="DiarizationResult.SpeechProbability"/>.</summary>
+    public bool? SpeechProbability { get; set; }
+
+    /// <summary>Also return the frame-level probability (0–100, 20 ms frames) that more than one person is speaking
+    /// (<c>crosstalkProbability</c>), read back as <see cref="DiarizationResult.CrosstalkProbability"/>.</summary>
+    public bool? CrosstalkProbability { get; set; }
+
+    /// <summary>Also return, per diarization label, the frame-level probability (0–100, 20 ms frames) that the speaker is
+    /// speaking (<c>speakerProbability</c>), read back as <see cref="DiarizationResult.SpeakerProbability"/>.</summary>
+    public bool? SpeakerProbability { get; set; }
+
+    /// <summary>Voice activity trade-off (<c>vadSensitivity</c>), from -5.0 to 5.0; <see langword="null"/> for the
+    /// service default (0.0, balanced). Higher values miss less speech, lower values count less non-speech as speech.
+    /// pyannoteAI advises tuning one sensitivity at a time.</summary>
+    public double? VadSensitivity { get; set; }
+
+    /// <summary>Overlap trade-off (<c>crosstalkSensitivity</c>), from -5.0 to 5.0; <see langword="null"/> for the
+    /// service default (0.0, balanced). Higher values report more overlapping speech, lower values only clear overlaps.</summary>
+    public double? CrosstalkSensitivity { get; set; }
+
     /// <summary>An https address that receives the outcome when the job finishes (see the webhook support).</summary>
     public Uri? Webhook { get; set; }
 

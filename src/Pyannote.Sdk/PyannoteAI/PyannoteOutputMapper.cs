@@ -76,7 +76,12 @@ internal static class PyannoteOutputMapper
             var confidence = Confidence(output.Confidence);
             var warning = output.Warning;
             // The result object is the transcript's raw representation, so the transcript is attached after it exists.
-            var result = new DiarizationResult(diarization, exclusive, confidence, warning, null);
+            var result = new DiarizationResult(diarization, exclusive, confidence, warning, null)
+            {
+                SpeechProbability = Scores(output.SpeechProbability, "speechProbability"),
+                CrosstalkProbability = Scores(output.CrosstalkProbability, "crosstalkProbability"),
+                SpeakerProbability = SpeakerScores(output.SpeakerProbability),
+            };
             if (output.WordLevelTranscription is not null || output.TurnLevelTranscription is not null)
             {
                 result.AttachTranscript(BuildTranscript(output, transcriptionModel, result));
@@ -106,7 +111,12 @@ internal static class PyannoteOutputMapper
                 Confidence(output.Confidence),
                 output.Warning,
                 identification,
-                voiceprints);
+                voiceprints)
+            {
+                SpeechProbability = Scores(output.SpeechProbability, "speechProbability"),
+                CrosstalkProbability = Scores(output.CrosstalkProbability, "crosstalkProbability"),
+                SpeakerProbability = SpeakerScores(output.SpeakerProbability),
+            };
         });
     }
 
@@ -191,6 +201,28 @@ internal static class PyannoteOutputMapper
         confidence is null ? null : new DiarizationConfidence(
             (confidence.Score ?? new List<double>()).ToArray(),
             TimeRules.FromSeconds(confidence.Resolution, "resolution"));
+
+    private static FrameScores? Scores(G.Confidence? scores, string field) =>
+        scores is null ? null : new FrameScores(
+            (scores.Score ?? new List<double>()).ToArray(),
+            TimeRules.FromSeconds(scores.Resolution, field + ".resolution"));
+
+    private static SpeakerFrameScores? SpeakerScores(G.SpeakerProbability? scores)
+    {
+        if (scores is null)
+        {
+            return null;
+        }
+
+        var resolution = TimeRules.FromSeconds(scores.Resolution, "speakerProbability.resolution");
+        var speakers = new Dictionary<string, FrameScores>(StringComparer.Ordinal);
+        foreach (var (label, series) in scores.Score ?? new Dictionary<string, List<double>>())
+        {
+            speakers[label] = new FrameScores((series ?? new List<double>()).ToArray(), resolution);
+        }
+
+        return new SpeakerFrameScores(speakers, resolution);
+    }
 
     private static IReadOnlyDictionary<string, double>? Map(Dictionary<string, double>? confidence) =>
         confidence is null ? null : new Dictionary<string, double>(confidence, StringComparer.Ordinal);

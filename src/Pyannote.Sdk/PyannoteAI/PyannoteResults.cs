@@ -3,22 +3,6 @@ using Pyannote.Sdk.Transcripts;
 
 namespace Pyannote.Sdk.PyannoteAI;
 
-/// <summary>Frame-level confidence of a diarization: one score (0–100) per frame of <see cref="Resolution"/>.</summary>
-public sealed class DiarizationConfidence
-{
-    internal DiarizationConfidence(IReadOnlyList<double> scores, TimeSpan resolution)
-    {
-        Scores = scores;
-        Resolution = resolution;
-    }
-
-    /// <summary>One score (0–100) per frame, from the start of the audio.</summary>
-    public IReadOnlyList<double> Scores { get; }
-
-    /// <summary>How much audio one frame covers (for example 20 ms).</summary>
-    public TimeSpan Resolution { get; }
-}
-
 /// <summary>The result of a pyannoteAI diarization job. Immutable.</summary>
 public class DiarizationResult
 {
@@ -47,6 +31,18 @@ public class DiarizationResult
 
     /// <summary>Frame-level confidence, when requested; otherwise <see langword="null"/>.</summary>
     public DiarizationConfidence? Confidence { get; }
+
+    /// <summary>The frame-level probability that anyone is speaking, when
+    /// <see cref="DiarizationOptions.SpeechProbability"/> was set; otherwise <see langword="null"/>.</summary>
+    public FrameScores? SpeechProbability { get; internal init; }
+
+    /// <summary>The frame-level probability that more than one person is speaking, when
+    /// <see cref="DiarizationOptions.CrosstalkProbability"/> was set; otherwise <see langword="null"/>.</summary>
+    public FrameScores? CrosstalkProbability { get; internal init; }
+
+    /// <summary>Per diarization label, the frame-level probability that the speaker is speaking, when
+    /// <see cref="DiarizationOptions.SpeakerProbability"/> was set; otherwise <see langword="null"/>.</summary>
+    public SpeakerFrameScores? SpeakerProbability { get; internal init; }
 
     /// <summary>A note from the service, for example when a speaker count could not be honoured.</summary>
     public string? Warning { get; }

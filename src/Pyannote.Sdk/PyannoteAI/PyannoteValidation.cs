@@ -82,6 +82,8 @@ internal static partial class PyannoteValidation
             throw new ArgumentException($"MinSpeakers ({options.MinSpeakers}) must not be greater than MaxSpeakers ({options.MaxSpeakers}).", paramName);
         }
 
+        Sensitivity(options.VadSensitivity, nameof(options.VadSensitivity), paramName);
+        Sensitivity(options.CrosstalkSensitivity, nameof(options.CrosstalkSensitivity), paramName);
         Webhook(options.Webhook, paramName);
         if (identification)
         {
@@ -133,6 +135,20 @@ internal static partial class PyannoteValidation
         if (options.MatchingThreshold is { } t && (double.IsNaN(t) || t < 0 || t > 100))
         {
             throw new ArgumentOutOfRangeException(paramName, t, "MatchingThreshold must be between 0 and 100.");
+        }
+    }
+
+    /// <summary>Smallest and largest sensitivity pyannoteAI documents (default 0, balanced).</summary>
+    public const double MinSensitivity = -5.0;
+
+    /// <summary>Largest sensitivity.</summary>
+    public const double MaxSensitivity = 5.0;
+
+    private static void Sensitivity(double? value, string name, string paramName)
+    {
+        if (value is { } v && (double.IsNaN(v) || v < MinSensitivity || v > MaxSensitivity))
+        {
+            throw new ArgumentOutOfRangeException(paramName, v, $"{name} must be between {MinSensitivity} and {MaxSensitivity} (0 is balanced).");
         }
     }
 

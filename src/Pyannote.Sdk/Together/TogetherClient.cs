@@ -62,7 +62,7 @@ public class TogetherClient : ISpeechClient
         ArgumentNullException.ThrowIfNull(audio);
         options ??= new TogetherTranscriptionOptions();
         ValidateAudio(audio);
-        var fields = CommonFields(options);
+        var fields = CommonFields(options, AutoDetectLanguage);
         if (options.MinSpeakers is < 1)
         {
             throw new ArgumentOutOfRangeException("options.MinSpeakers", options.MinSpeakers, "MinSpeakers must be at least 1.");
@@ -115,7 +115,7 @@ public class TogetherClient : ISpeechClient
         ArgumentNullException.ThrowIfNull(audio);
         options ??= new TogetherTranslationOptions();
         ValidateAudio(audio);
-        var fields = CommonFields(options);
+        var fields = CommonFields(options, unsetLanguage: null);
         return SendAsync("v1/audio/translations", "together.translate", audio, fields, options.Model ?? TogetherModel.WhisperLargeV3, cancellationToken);
     }
 
@@ -170,7 +170,11 @@ public class TogetherClient : ISpeechClient
         audio.ValidateLocal(nameof(audio), SpeechVendor.Together, MaxUploadBytes, AcceptedExtensions, "Pass a public http(s) URL instead for larger audio (up to 1 GB).");
     }
 
-    private static List<(string Name, string Value)> CommonFields(TogetherAudioOptions options)
+    /// <summary>The transcription language sent when the caller gives none: <c>auto</c>, detection. Together's schema
+    /// says the default is <c>en</c> and its guide says <c>auto</c>; sending it explicitly removes the doubt.</summary>
+    internal const string AutoDetectLanguage = "auto";
+
+    private static List<(string Name, string Value)> CommonFields(TogetherAudioOptions options, string? unsetLanguage)
     {
         var fields = new List<(string, string)>();
         if (options.Temperature is { } t && (double.IsNaN(t) || t < 0 || t > 1))
@@ -197,6 +201,10 @@ public class TogetherClient : ISpeechClient
         if (!string.IsNullOrWhiteSpace(options.Language))
         {
             fields.Add(("language", options.Language));
+        }
+        else if (unsetLanguage is not null)
+        {
+            fields.Add(("language", unsetLanguage));
         }
 
         if (options.Prompt is { Length: > 0 } prompt)

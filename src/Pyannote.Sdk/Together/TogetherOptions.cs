@@ -40,8 +40,11 @@ public abstract class TogetherAudioOptions
     /// <summary>The model; <see langword="null"/> for the service's default (<see cref="TogetherModel.WhisperLargeV3"/>).</summary>
     public TogetherModel? Model { get; set; }
 
-    /// <summary>An ISO 639-1 language code; for transcription also <c>auto</c>. Transcription: the audio's language
-    /// (service default <c>en</c>); translation: the target language (default English).</summary>
+    /// <summary>An ISO 639-1 language code; for transcription also <c>auto</c>. Transcription: the audio's language;
+    /// when left <see langword="null"/> or blank the client sends <c>language=auto</c> (auto-detect), because Together's
+    /// published schema names <c>en</c> as the default while its guide names <c>auto</c>, and an English default would
+    /// decode other languages as English. Translation: the target language; left unset it is not sent and the service
+    /// translates into English.</summary>
     public string? Language { get; set; }
 
     /// <summary>Text that steers spelling and style (Whisper models only).</summary>

@@ -58,11 +58,32 @@ public class TogetherClientWireTests
     }
 
     [Fact]
-    public async Task Unset_options_are_not_sent()
+    public async Task Unset_options_are_not_sent_except_the_language_which_asks_for_auto_detection()
     {
+        // Together's schema says language defaults to "en", its speech-to-text guide says "auto"
+        // (docs.together.ai/docs/speech-to-text): an unset language is sent as "auto" so the audio is never decoded as English by default.
         using var file = TestFiles.Audio(".wav");
         await Client().CreateTranscriptionAsync(AudioInput.FromFile(file.Path));
+        Assert.Equal(["file", "language"], _wire.Single.Parts.Select(p => p.Name).ToArray());
+        Assert.Equal("auto", _wire.Single.Part("language").Text);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(" ")]
+    public async Task Translation_leaves_an_unset_target_language_out(string? language)
+    {
+        using var file = TestFiles.Audio(".wav");
+        await Client().CreateTranslationAsync(AudioInput.FromFile(file.Path), new TogetherTranslationOptions { Language = language });
         Assert.Equal(["file"], _wire.Single.Parts.Select(p => p.Name).ToArray());
+    }
+
+    [Fact]
+    public async Task ISpeechClient_without_a_language_sends_auto_and_with_one_sends_it()
+    {
+        ISpeechClient client = Client();
+        await client.TranscribeAsync(AudioInput.FromUrl("https://example.com/a.wav"), new TranscriptionOptions { Diarize = false });
+        Assert.Equal("auto", _wire.Single.Part("language").Text);
     }
 
     [Fact]

@@ -1,0 +1,284 @@
+using System.Text.Json;
+using Pyannote.Sdk.Generated.NanoGpt;
+using Pyannote.Sdk.Http;
+
+namespace Pyannote.Sdk.NanoGpt;
+
+// NanoGPT's OpenAI-compatible speech-to-text (POST /api/v1/audio/transcriptions) and its audio model list
+// (GET /api/v1/audio-models), both described in its docs but not in its OpenAPI document.
+public partial class NanoGptClient
+{
+    /// <summary>The largest local file this client sends to the OpenAI-compatible endpoint: 500 MB. NanoGPT says its
+    /// limits "vary by model" without publishing them, so the service has the last word; this bound only keeps the
+    /// upload finite.</summary>
+    public const long MaxOpenAIUploadBytes = 500L * 1024 * 1024;
+
+    private const string OpenAITranscriptionsPath = "api/v1/audio/transcriptions";
+
+    private static readonly string[] OpenAIExtensions = [".mp3", ".ogg", ".wav", ".m4a", ".aac", ".mp4", ".mov", ".avi", ".mkv", ".webm"];
+
+    private volatile IReadOnlyList<NanoGptAudioModel>? _discoveredModels;
+
+    /// <summary>
+    /// The speech-to-text models this client knows: the list found by <see cref="DiscoverModelsAsync"/> once the app has
+    /// asked for it, otherwise the built-in fallback (<see cref="NanoGptModel.KnownValues"/>, with diarization only for
+    /// Elevenlabs-STT). NanoGPT asks clients not to hard-code capabilities; call <see cref="DiscoverModelsAsync"/> at
+    /// start-up and now and then to follow its list.
+    /// </summary>
+    public virtual IReadOnlyList<NanoGptAudioModel> Models => _discoveredModels ?? NanoGptAudioModel.Fallback;
+
+    /// <summary>
+    /// Transcribes through NanoGPT's OpenAI-compatible endpoint (<c>POST /api/v1/audio/transcriptions</c>): a local
+    /// file or stream is sent as the multipart part <c>file</c>, a URL as JSON <c>file_url</c>. The answer is
+    /// synchronous text (no words, no speakers).
+    /// </summary>
+    /// <param name="audio">A local file or stream (audio: mp3, ogg, wav, m4a, aac; video for the models that take it:
+    /// mp4, mov, avi, mkv, webm; at most <see cref="MaxOpenAIUploadBytes"/>), or an http(s) URL.</param>
+    /// <param name="options">Model and language; <see langword="null"/> for <see cref="NanoGptModel.WhisperLargeV3"/>
+    /// and automatic language detection.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The transcription.</returns>
+    /// <exception cref="ArgumentException">The input or an option breaks a rule; nothing was sent.</exception>
+    /// <exception cref="SpeechApiException">NanoGPT answered with an error (402 carries the required balance).</exception>
+    /// <exception cref="SpeechResponseFormatException">The answer could not be read.</exception>
+    public virtual async Task<NanoGptOpenAITranscription> CreateOpenAITranscriptionAsync(AudioInput audio, NanoGptOpenAITranscriptionOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        const string Operation = "nanogpt.openai.transcribe";
+        ArgumentNullException.ThrowIfNull(audio);
+        options ??= new NanoGptOpenAITranscriptionOptions();
+        if (options.Model is { } set && string.IsNullOrEmpty(set.ToString()))
+        {
+            throw new ArgumentException("Model must name a NanoGPT model when set; leave it null for Whisper-Large-V3.", nameof(options));
+        }
+
+        if (options.Language is { } language && string.IsNullOrWhiteSpace(language))
+        {
+            throw new ArgumentException("Language must be a language code when set; leave it null for automatic detection.", nameof(options));
+        }
+
+        var model = (options.Model ?? NanoGptModel.WhisperLargeV3).ToString();
+        if (audio.Kind == AudioInputKind.Url)
+        {
+            if (!audio.IsHttpUrl)
+            {
+                throw new ArgumentException($"NanoGPT fetches audio only over http or https (was a '{audio.Url!.Scheme}' URL).", nameof(audio));
+            }
+        }
+        else
+        {
+            audio.ValidateLocal(nameof(audio), SpeechVendor.NanoGpt, MaxOpenAIUploadBytes, OpenAIExtensions, "Give larger audio as an http(s) URL.");
+        }
+
+        UploadSource? upload = null;
+        try
+        {
+            HttpContent content;
+            if (audio.Kind == AudioInputKind.Url)
+            {
+                var body = new OpenAITranscriptionJsonRequest { Model = model, File_url = audio.Url!.AbsoluteUri, Language = options.Language };
+                content = VendorRequest.Json(body, NanoGptGeneratedClient.TypeInfo<OpenAITranscriptionJsonRequest>());
+            }
+            else
+            {
+                upload = await audio.OpenAsync(SpeechVendor.NanoGpt, MaxOpenAIUploadBytes, nameof(audio), cancellationToken).ConfigureAwait(false);
+                content = VendorRequest.Form().AddText("model", model).AddText("language", options.Language).AddFile("file", upload);
+            }
+
+            using var request = VendorRequest.Post(_options.EffectiveEndpoint, OpenAITranscriptionsPath, content, Operation, RequestKind.Billed);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var dto = await VendorRequest.ReadJsonAsync(response, NanoGptGeneratedClient.TypeInfo<OpenAITranscriptionResponse>(), SpeechVendor.NanoGpt, Operation, cancellationToken).ConfigureAwait(false);
+            if (dto.Text is null)
+            {
+                throw new SpeechResponseFormatException(SpeechVendor.NanoGpt, (int)response.StatusCode, $"{Operation}: the answer has no text.");
+            }
+
+            return new NanoGptOpenAITranscription(dto.Text)
+            {
+                Language = string.IsNullOrWhiteSpace(dto.Language) ? null : dto.Language,
+                Duration = dto.Duration is { } seconds && double.IsFinite(seconds) && seconds >= 0 ? TimeSpan.FromSeconds(seconds) : null,
+                Model = model,
+            };
+        }
+        finally
+        {
+            if (upload is not null)
+            {
+                await upload.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Asks NanoGPT which speech-to-text models it offers and what they support (<c>GET /api/v1/audio-models?type=stt</c>),
+    /// and from then on prefers that list (see <see cref="Models"/>) over the built-in one, for example when checking
+    /// whether a model diarizes. Call it again to refresh; the answer is cacheable.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The discovered speech-to-text models.</returns>
+    /// <exception cref="SpeechApiException">NanoGPT answered with an error; the fallback list stays in use.</exception>
+    /// <exception cref="SpeechResponseFormatException">The answer could not be read; the fallback list stays in use.</exception>
+    public virtual async Task<IReadOnlyList<NanoGptAudioModel>> DiscoverModelsAsync(CancellationToken cancellationToken = default)
+    {
+        var list = await GeneratedCall.RunAsync(SpeechVendor.NanoGpt, "nanogpt.audio_models", RequestKind.Idempotent,
+            () => _generated.ListAudioModelsAsync(detailed: true, type: "stt", cancellationToken)).ConfigureAwait(false);
+        var models = (list.Data ?? new List<AudioModel>())
+            .Where(m => m is not null && !string.IsNullOrWhiteSpace(m.Id) && m.Capabilities?.Speech_to_text != false)
+            .Select(NanoGptAudioModel.FromDto)
+            .ToArray();
+        _discoveredModels = models;
+        return models;
+    }
+
+    /// <summary>Whether <paramref name="model"/> diarizes: per the discovered list when it names the model and says so,
+    /// otherwise per the built-in list.</summary>
+    private bool SupportsDiarization(NanoGptModel model)
+    {
+        if (_discoveredModels is { } discovered)
+        {
+            foreach (var m in discovered)
+            {
+                if (string.Equals(m.Id, model.ToString(), StringComparison.OrdinalIgnoreCase) && m.SupportsDiarization is { } known)
+                {
+                    return known;
+                }
+            }
+        }
+
+        return model.SupportsDiarization;
+    }
+}
+
+/// <summary>Settings of <see cref="NanoGptClient.CreateOpenAITranscriptionAsync"/>; unset values take the defaults.</summary>
+public sealed class NanoGptOpenAITranscriptionOptions
+{
+    /// <summary>The model (required by the endpoint); <see langword="null"/> sends <see cref="NanoGptModel.WhisperLargeV3"/>.</summary>
+    public NanoGptModel? Model { get; set; }
+
+    /// <summary>A language code; <see langword="null"/> is not sent, so NanoGPT detects the language.</summary>
+    public string? Language { get; set; }
+}
+
+/// <summary>The answer of NanoGPT's OpenAI-compatible transcription endpoint. Immutable.</summary>
+public sealed class NanoGptOpenAITranscription
+{
+    /// <summary>Creates a result (for tests and mocks).</summary>
+    /// <param name="text">The transcript.</param>
+    public NanoGptOpenAITranscription(string text)
+    {
+        Text = text ?? throw new ArgumentNullException(nameof(text));
+    }
+
+    /// <summary>The transcript.</summary>
+    public string Text { get; }
+
+    /// <summary>The language used or detected, when sent (the docs show it; the vendor's agent guide does not).</summary>
+    public string? Language { get; init; }
+
+    /// <summary>The audio's length, when sent.</summary>
+    public TimeSpan? Duration { get; init; }
+
+    /// <summary>The model that was asked for.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>Maps the text to the common transcript (no words or speakers: this endpoint gives text only).</summary>
+    /// <returns>The transcript.</returns>
+    public Transcripts.Transcript ToTranscript() => new(Array.Empty<Transcripts.TranscriptWord>(), Array.Empty<Transcripts.SpeakerTurn>())
+    {
+        Text = Text.Trim(),
+        Language = Language,
+        Duration = Duration,
+        Vendor = SpeechVendor.NanoGpt,
+        Model = Model,
+        RawRepresentation = this,
+    };
+}
+
+/// <summary>A NanoGPT audio model and what it supports, discovered from <c>/api/v1/audio-models</c> or from the SDK's
+/// built-in fallback list. Immutable.</summary>
+public sealed class NanoGptAudioModel
+{
+    internal static readonly IReadOnlyList<NanoGptAudioModel> Fallback = NanoGptModel.KnownValues
+        .Select(m => new NanoGptAudioModel(m.ToString()) { SupportsSpeechToText = true, SupportsDiarization = m.SupportsDiarization })
+        .ToArray();
+
+    /// <summary>Creates a model description (for tests and mocks).</summary>
+    /// <param name="id">The model id.</param>
+    public NanoGptAudioModel(string id)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        Id = id;
+    }
+
+    /// <summary>The id to send as the model.</summary>
+    public string Id { get; }
+
+    /// <summary>The model as a <see cref="NanoGptModel"/>.</summary>
+    public NanoGptModel Model => new(Id);
+
+    /// <summary>The display name, when discovered.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The description, when discovered.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Whether it transcribes speech.</summary>
+    public bool SupportsSpeechToText { get; init; }
+
+    /// <summary>Whether it speaks text.</summary>
+    public bool SupportsTextToSpeech { get; init; }
+
+    /// <summary>Whether it attributes words to speakers; <see langword="null"/> when the discovered entry does not say.
+    /// NanoGPT has not published the key names of <c>supported_parameters</c>: a <c>diarization</c> or <c>diarize</c>
+    /// entry that is <see langword="true"/>, a non-empty list or an object counts as support, <see langword="false"/> as none.</summary>
+    public bool? SupportsDiarization { get; init; }
+
+    /// <summary>The input modalities (for example <c>audio</c>, <c>video</c>), when discovered.</summary>
+    public IReadOnlyList<string> InputModalities { get; init; } = Array.Empty<string>();
+
+    /// <summary>The raw <c>supported_parameters</c> object, when discovered (its key names are not published).</summary>
+    public JsonElement? SupportedParameters { get; init; }
+
+    /// <summary>Whether this entry came from NanoGPT's list rather than the built-in fallback.</summary>
+    public bool IsDiscovered { get; init; }
+
+    /// <inheritdoc />
+    public override string ToString() => Id;
+
+    internal static NanoGptAudioModel FromDto(AudioModel dto)
+    {
+        JsonElement? parameters = dto.Supported_parameters is { } p
+            ? JsonSerializer.SerializeToElement(p, NanoGptGeneratedClient.TypeInfo<Dictionary<string, object>>())
+            : null;
+        return new NanoGptAudioModel(dto.Id!)
+        {
+            Name = dto.Name,
+            Description = dto.Description,
+            SupportsSpeechToText = dto.Capabilities?.Speech_to_text ?? true,
+            SupportsTextToSpeech = dto.Capabilities?.Text_to_speech ?? false,
+            SupportsDiarization = parameters is { } e ? Diarization(e) : null,
+            InputModalities = dto.Architecture?.Input_modalities?.Where(s => !string.IsNullOrEmpty(s)).ToArray() ?? Array.Empty<string>(),
+            SupportedParameters = parameters,
+            IsDiscovered = true,
+        };
+    }
+
+    private static bool? Diarization(JsonElement parameters)
+    {
+        foreach (var name in new[] { "diarization", "diarize" })
+        {
+            if (parameters.ValueKind == JsonValueKind.Object && parameters.TryGetProperty(name, out var v))
+            {
+                return v.ValueKind switch
+                {
+                    JsonValueKind.True => true,
+                    JsonValueKind.False => false,
+                    JsonValueKind.Array => v.GetArrayLength() > 0,
+                    JsonValueKind.Object => true,
+                    _ => null,
+                };
+            }
+        }
+
+        return null;
+    }
+}
