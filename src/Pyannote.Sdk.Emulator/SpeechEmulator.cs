@@ -99,8 +99,10 @@ public sealed class SpeechEmulator : IAsyncDisposable
 
         var state = new EmulatorState(options);
         var app = builder.Build();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.Use(new EmulatorPipeline(state).InvokeAsync);
         PyannoteApi.Map(app, state);
+        PyannoteLiveApi.Map(app, state);
         TogetherApi.Map(app, state);
         JigsawStackApi.Map(app, state);
         NanoGptApi.Map(app, state);

@@ -90,6 +90,26 @@ public sealed class SpeechEmulatorOptions
     /// More can be queued while running with <see cref="SpeechEmulator.EnqueueFault"/>.</summary>
     public IList<EmulatorFaultRule> Faults { get; set; } = new List<EmulatorFaultRule>();
 
+    /// <summary>Live sessions (pyannoteAI live, Together AI real time): hold clients to real time as the vendors do. When
+    /// on (the default), a pyannoteAI client more than <see cref="LiveMaxLead"/> ahead of real time is closed with 1008.
+    /// Turn it off (as <see cref="ForTests"/> does) so tests and benchmarks can stream 30 s of audio in well under a
+    /// second; events still follow audio time, never wall time.</summary>
+    public bool PaceLiveAudio { get; set; } = true;
+
+    /// <summary>How far ahead of real time a pyannoteAI live client may run before it is closed with 1008. Default 5 s (the vendor's buffer).</summary>
+    public TimeSpan LiveMaxLead { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A pyannoteAI live session that receives no audio for this long is closed with 1008 "client timeout"
+    /// (third-party observation, unconfirmed by the vendor). Default 5 s; <see langword="null"/> turns it off (<see cref="ForTests"/>).</summary>
+    public TimeSpan? LiveIdleTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Audio a live session may stream before the server closes it with 1011 (a third party reports about 10
+    /// minutes at pyannoteAI, unconfirmed). Default <see langword="null"/>: no limit.</summary>
+    public TimeSpan? LiveMaxSessionAudio { get; set; }
+
+    /// <summary>How long a created pyannoteAI live session URL stays valid before it is used. Default 10 minutes.</summary>
+    public TimeSpan LiveSessionUrlLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Write request logs to the console (the standalone server turns this on). Default <see langword="false"/>.</summary>
     public bool EnableConsoleLogging { get; set; }
 
@@ -101,6 +121,8 @@ public sealed class SpeechEmulatorOptions
         JobRunningDelay = TimeSpan.Zero,
         WebhookRetryDelays = new List<TimeSpan> { TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero },
         WebhookTimeout = TimeSpan.FromSeconds(5),
+        PaceLiveAudio = false,
+        LiveIdleTimeout = null,
     };
 }
 

@@ -105,6 +105,9 @@ internal sealed class ContentLibrary
 
     public int IndexedCount => _sidecarsByHash.Count;
 
+    /// <summary>Audio files that have a sidecar (live sessions match their first second against these).</summary>
+    public IEnumerable<string> IndexedAudioFiles => _sidecarsByName.Values.Select(s => s[..^".transcript.json".Length]).Distinct(StringComparer.Ordinal);
+
     public static string HashFile(string path)
     {
         using var stream = File.OpenRead(path);

@@ -23,6 +23,14 @@ internal sealed class FaultSet
     public bool WrongShape { get; private set; }
     public JobFault Job { get; private set; }
     public int WebhookFailures { get; private set; }
+    /// <summary>Live sessions: drop the connection (no close frame) once this much audio (ms) has arrived.</summary>
+    public int? LiveDropAfterMs { get; private set; }
+    /// <summary>Live sessions: send the vendor's error frame once this much audio (ms) has arrived.</summary>
+    public int? LiveErrorAfterMs { get; private set; }
+    /// <summary>Live sessions: delay before the WebSocket handshake is answered (a cold start).</summary>
+    public int LiveSlowStartMs { get; private set; }
+    /// <summary>Live sessions: refuse the WebSocket handshake with this HTTP status.</summary>
+    public int? LiveRefuseStatus { get; private set; }
 
     public bool RewritesBody => SlowBodyMs > 0 || AbortDuringBody || TruncatedJson || InvalidJson || WrongShape;
 
@@ -60,6 +68,10 @@ internal sealed class FaultSet
             case "job-failed": Job = JobFault.Failed; return true;
             case "job-canceled": Job = JobFault.Canceled; return true;
             case "job-vanish": Job = JobFault.Vanish; return true;
+            case "live-drop": return Int(value, v => LiveDropAfterMs = v, name, out error);
+            case "live-error": return Int(value ?? "0", v => LiveErrorAfterMs = v, name, out error);
+            case "live-slow-start": return Int(value, v => LiveSlowStartMs = v, name, out error);
+            case "live-refuse": return Int(value ?? "403", v => LiveRefuseStatus = v is >= 400 and <= 599 ? v : 403, name, out error);
             case "webhook-fail": return Int(value ?? "1", v => WebhookFailures = Math.Min(v, 4), name, out error);
             default:
                 // A bare parameter such as "retry-after=2" after a comma is accepted too.

@@ -34,6 +34,9 @@ namespace Pyannote.Sdk.Generated.PyannoteAI;
 [JsonSerializable(typeof(ValidationError))]
 [JsonSerializable(typeof(ValidationErrorResponse))]
 [JsonSerializable(typeof(ApiError))]
+[JsonSerializable(typeof(CreateLiveStreamRequest))]
+[JsonSerializable(typeof(LiveStreamCreated))]
+[JsonSerializable(typeof(LiveStream))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class PyannoteAIJsonContext : JsonSerializerContext
 {

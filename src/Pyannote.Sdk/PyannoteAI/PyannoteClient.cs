@@ -13,7 +13,7 @@ namespace Pyannote.Sdk.PyannoteAI;
 /// refreshed and awaited; local files and streams are uploaded to pyannoteAI's temporary storage automatically.
 /// Thread-safe; create one per API key and reuse it.
 /// </summary>
-public class PyannoteClient : ISpeechClient
+public partial class PyannoteClient : ISpeechClient
 {
     private const int ListPageSize = 100;
     private readonly HttpClient _http = null!;
