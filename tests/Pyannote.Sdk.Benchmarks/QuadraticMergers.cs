@@ -3,9 +3,10 @@ using Pyannote.Sdk.Transcripts;
 namespace Pyannote.Sdk.Benchmarks;
 
 /// <summary>
-/// Baselines that compare every word with every diarization segment, O(W × D). Both apply the same rules as
-/// <see cref="TranscriptMerger"/> (largest total overlap per speaker; nearest segment within the gap; ties to the
-/// speaker heard first) and build the same <see cref="Transcript"/>, so only the attribution differs.
+/// Baselines that compare every word with every diarization segment, O(W × D). Both apply the rules
+/// <see cref="TranscriptMerger"/> had before the accuracy work of issue 14 (largest total overlap per speaker; nearest
+/// segment within the gap; ties to the speaker heard first) and build a <see cref="Transcript"/>: the speed baseline, and
+/// the "previous" column of the accuracy table.
 /// </summary>
 internal static class QuadraticMergers
 {

@@ -12,8 +12,16 @@ internal sealed class SegmentIndex
     private readonly long[] _prefixMaxEnd;
     private readonly int[] _prefixMaxEndSpeaker;
 
-    private SegmentIndex(long[] starts, long[] ends, int[] speakers, string[] names)
+    private readonly Dictionary<string, int> _ids;
+
+    // Each speaker's segments in start order with a prefix maximum of their ends (built on first use).
+    private int[]? _bySpeakerOffset;
+    private long[]? _bySpeakerStart;
+    private long[]? _bySpeakerMaxEnd;
+
+    private SegmentIndex(long[] starts, long[] ends, int[] speakers, string[] names, Dictionary<string, int> ids)
     {
+        _ids = ids;
         _starts = starts;
         _ends = ends;
         _speakers = speakers;
@@ -90,14 +98,16 @@ internal sealed class SegmentIndex
             speakers[i] = lastId;
         }
 
-        return new SegmentIndex(starts, ends, speakers, names.ToArray());
+        return new SegmentIndex(starts, ends, speakers, names.ToArray(), ids);
     }
 
     /// <summary>
-    /// Sweeps time-ordered words (their start and end ticks) against the segments and writes a speaker id (plus <paramref name="speakerOffset"/>)
-    /// into <paramref name="assigned"/> for every word still at -1.
+    /// Sweeps time-ordered words (their start and end ticks) against the segments and, for every word still at -1 in
+    /// <paramref name="assigned"/>, writes a speaker id (plus <paramref name="speakerOffset"/>), how it was chosen and
+    /// how sure that is (the rules in <see cref="TranscriptMerger"/>). Without <paramref name="nearest"/>, only words
+    /// some segment overlaps are attributed.
     /// </summary>
-    public void Assign(long[] wordStarts, long[] wordEnds, int wordCount, int[] assigned, long maxGapTicks, int speakerOffset)
+    public void Assign(long[] wordStarts, long[] wordEnds, int wordCount, int[] assigned, SpeakerAttribution[] reasons, float[] confidences, long maxGapTicks, long maxPauseTicks, int speakerOffset, bool nearest = true)
     {
         if (_starts.Length == 0)
         {
@@ -105,6 +115,7 @@ internal sealed class SegmentIndex
         }
 
         var totals = new long[Speakers.Length];
+        var depths = new long[Speakers.Length];
         var present = new bool[Speakers.Length];
         var touched = new int[Speakers.Length];
         var touchedCount = 0;
@@ -148,66 +159,176 @@ internal sealed class SegmentIndex
                 active[keep++] = seg;
                 var ss = _starts[seg];
                 var spk = _speakers[seg];
-                if (point)
+                var overlap = Math.Min(se, we) - Math.Max(ss, ws);
+                if (overlap > 0 || (point && ss <= ws))
                 {
-                    if (ss <= ws && !present[spk])
+                    if (!present[spk])
                     {
                         present[spk] = true;
                         touched[touchedCount++] = spk;
+                        depths[spk] = long.MinValue;
                     }
-                }
-                else
-                {
-                    var overlap = Math.Min(se, we) - Math.Max(ss, ws);
-                    if (overlap > 0)
-                    {
-                        if (!present[spk])
-                        {
-                            present[spk] = true;
-                            touched[touchedCount++] = spk;
-                        }
 
-                        totals[spk] += overlap;
+                    totals[spk] += overlap;
+
+                    // Depth of the word's midpoint inside the segment (doubled, to stay in whole ticks).
+                    var depth = Math.Min(ws + we - (2 * ss), (2 * se) - ws - we);
+                    if (depth > depths[spk])
+                    {
+                        depths[spk] = depth;
                     }
                 }
             }
 
             activeCount = keep;
 
-            var best = -1;
             if (touchedCount > 0)
             {
+                var length = we - ws;
+                var best = -1;
                 var bestTotal = long.MinValue;
+                var second = 0L;
                 for (var k = 0; k < touchedCount; k++)
                 {
                     var spk = touched[k];
-                    // Largest total overlap; ties (and point words) go to the speaker heard first (lowest id).
-                    if (totals[spk] > bestTotal || (totals[spk] == bestTotal && spk < best))
+                    var total = totals[spk];
+                    if (total > bestTotal || (total == bestTotal && spk < best))
                     {
-                        bestTotal = totals[spk];
+                        second = Math.Max(second, bestTotal);
+                        bestTotal = total;
                         best = spk;
                     }
+                    else
+                    {
+                        second = Math.Max(second, total);
+                    }
+                }
 
-                    totals[spk] = 0;
-                    present[spk] = false;
+                if (touchedCount > 1 && (bestTotal - second) * 10 <= length)
+                {
+                    // Overlapped speech: speakers within a tenth of the word's length of the best are tied. The speaker
+                    // of the word just before wins if tied and at most a pause away (the floor holder goes on);
+                    // else the one whose segment holds the word's midpoint deepest, then the one heard first.
+                    var previous = w > 0 && assigned[w - 1] >= speakerOffset ? assigned[w - 1] - speakerOffset : -1;
+                    var continuing = previous >= 0 && previous < present.Length && present[previous]
+                        && (bestTotal - totals[previous]) * 10 <= length && ws - wordEnds[w - 1] <= maxPauseTicks;
+                    var chosen = continuing ? previous : -1;
+                    for (var k = 0; k < touchedCount && !continuing; k++)
+                    {
+                        var spk = touched[k];
+                        if ((bestTotal - totals[spk]) * 10 <= length
+                            && (chosen < 0 || depths[spk] > depths[chosen] || (depths[spk] == depths[chosen] && spk < chosen)))
+                        {
+                            chosen = spk;
+                        }
+                    }
+
+                    var other = 0L;
+                    for (var k = 0; k < touchedCount; k++)
+                    {
+                        if (touched[k] != chosen)
+                        {
+                            other = Math.Max(other, totals[touched[k]]);
+                        }
+                    }
+
+                    assigned[w] = chosen + speakerOffset;
+                    reasons[w] = SpeakerAttribution.OverlappedSpeech;
+                    confidences[w] = length == 0 ? 0f : (float)(Math.Max(0, totals[chosen] - other) / (double)length);
+                }
+                else
+                {
+                    assigned[w] = best + speakerOffset;
+                    reasons[w] = SpeakerAttribution.Overlap;
+                    confidences[w] = length == 0 ? 1f : (float)Math.Min(1.0, (bestTotal - second) / (double)length);
+                }
+
+                for (var k = 0; k < touchedCount; k++)
+                {
+                    totals[touched[k]] = 0;
+                    present[touched[k]] = false;
                 }
 
                 touchedCount = 0;
             }
-            else
+            else if (nearest)
             {
-                best = Nearest(ws, we, maxGapTicks);
-            }
-
-            if (best >= 0)
-            {
-                assigned[w] = best + speakerOffset;
+                var closest = Nearest(ws, we, maxGapTicks, out var distance);
+                if (closest >= 0)
+                {
+                    assigned[w] = closest + speakerOffset;
+                    reasons[w] = SpeakerAttribution.NearestSegment;
+                    confidences[w] = maxGapTicks == 0 ? 0.5f : (float)(0.5 * (1 - (distance / (double)maxGapTicks)));
+                }
             }
         }
     }
 
+    /// <summary>Whether a segment of <paramref name="label"/> overlaps the word (contains it, for a point word), by
+    /// one binary search in that speaker's segments.</summary>
+    public bool Overlaps(string label, long ws, long we)
+    {
+        if (!_ids.TryGetValue(label, out var speaker))
+        {
+            return false;
+        }
+
+        if (_bySpeakerOffset is null)
+        {
+            BuildBySpeaker();
+        }
+
+        var from = _bySpeakerOffset![speaker];
+        var to = _bySpeakerOffset[speaker + 1];
+
+        // Segments of this speaker starting before the word's end (at or before it, for a point word).
+        int lo = from, hi = to;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (ws == we ? _bySpeakerStart![mid] <= ws : _bySpeakerStart![mid] < we)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo > from && (ws == we ? _bySpeakerMaxEnd![lo - 1] >= ws : _bySpeakerMaxEnd![lo - 1] > ws);
+    }
+
+    private void BuildBySpeaker()
+    {
+        var offset = new int[Speakers.Length + 1];
+        foreach (var spk in _speakers)
+        {
+            offset[spk + 1]++;
+        }
+
+        for (var k = 0; k < Speakers.Length; k++)
+        {
+            offset[k + 1] += offset[k];
+        }
+
+        var fill = offset[..^1];
+        var starts = new long[_starts.Length];
+        var maxEnds = new long[_starts.Length];
+        for (var i = 0; i < _starts.Length; i++)
+        {
+            var at = fill[_speakers[i]]++;
+            starts[at] = _starts[i];
+            maxEnds[at] = at > offset[_speakers[i]] ? Math.Max(maxEnds[at - 1], _ends[i]) : _ends[i];
+        }
+
+        _bySpeakerStart = starts;
+        _bySpeakerMaxEnd = maxEnds;
+        _bySpeakerOffset = offset;
+    }
+
     /// <summary>The speaker of the nearest segment within <paramref name="maxGapTicks"/> of a word no segment overlaps, or -1.</summary>
-    private int Nearest(long ws, long we, long maxGapTicks)
+    private int Nearest(long ws, long we, long maxGapTicks, out long distanceTicks)
     {
         // Index of the first segment starting after the word's start; everything before it starts at or before ws.
         var after = UpperBound(_starts, ws);
@@ -236,6 +357,7 @@ internal sealed class SegmentIndex
             }
         }
 
+        distanceTicks = bestDistance;
         return bestDistance <= maxGapTicks ? best : -1;
     }
 

@@ -2,15 +2,33 @@ namespace Pyannote.Sdk.Transcripts;
 
 /// <summary>Builds <see cref="Transcript"/>s by merging any vendor's words with any vendor's diarization.</summary>
 /// <remarks>
-/// <para>Each word takes the speaker whose segments overlap it the most in total. A word that no segment overlaps takes
-/// the speaker of the nearest segment when that segment is at most <see cref="MergeOptions.MaxGapToNearestSegment"/>
-/// away; otherwise it has no speaker. A zero-length word is treated as a point and takes the speaker of a segment that
-/// contains it. Ties (equal overlap, equal distance, or several containing segments) go to the speaker heard first in
-/// the diarization.</para>
+/// <para>Each word is attributed in three steps (<c>docs/merging.md</c> shows each with an example):</para>
+/// <list type="number">
+/// <item><description><b>Overlap.</b> The speaker whose segments overlap the word the most in total wins when the margin
+/// over the next speaker is more than a tenth of the word's length (<see cref="SpeakerAttribution.Overlap"/>). Within
+/// that margin the word is in overlapped speech (<see cref="SpeakerAttribution.OverlappedSpeech"/>): it goes to the
+/// speaker of the word just before if tied and at most <see cref="MergeOptions.MaxPauseInTurn"/> earlier, else to the
+/// speaker whose segment holds the word's midpoint deepest, else to the speaker heard first. A zero-length word is a
+/// point: the segments containing it are tied.</description></item>
+/// <item><description><b>Nearest segment.</b> A word no segment overlaps takes the speaker of the nearest segment at
+/// most <see cref="MergeOptions.MaxGapToNearestSegment"/> away (ties to the speaker heard first)
+/// (<see cref="SpeakerAttribution.NearestSegment"/>); else it has no speaker for now.</description></item>
+/// <item><description><b>Sentence.</b> A word whose attribution is weak (anything but an overlap with a confidence of at
+/// least 0.5) takes the speaker of the nearest confidently attributed word of its sentence
+/// (<see cref="SpeakerAttribution.Sentence"/>), provided that speaker's segments overlap it whenever any segment does.
+/// Sentences end after <c>. ? !</c> and at pauses longer than <see cref="MergeOptions.MaxPauseInTurn"/>, so no word
+/// takes a speaker across a long silence; confident words never change, so a sentence the diarization clearly splits
+/// stays split.</description></item>
+/// </list>
+/// <para>Every word says how its speaker was chosen (<see cref="TranscriptWord.Attribution"/>) and how sure that is
+/// (<see cref="TranscriptWord.AttributionConfidence"/>). With any diarization, a word is left without a speaker only
+/// when it is farther than <see cref="MergeOptions.MaxGapToNearestSegment"/> from every segment (and no confident word of
+/// its sentence lends it one).</para>
 /// <para>Neither input needs to be sorted. The merge sorts both (skipping the sort when an input is already in order,
-/// as vendor output is) and sweeps them once with a set of active segments; a word that no segment overlaps costs one
-/// binary search. Time-ordered input costs at most O((W + D) log D) plus the overlaps found (O(W log W) more when the words
-/// come unsorted), never W × D; memory is proportional to the output.</para>
+/// as vendor output is), sweeps them once with a set of active segments, and smooths in linear passes; a word that no
+/// segment overlaps costs one binary search, and so does each smoothing check. Time-ordered input costs at most
+/// O((W + D) log D) plus the overlaps found (O(W log W) more when the words come unsorted), never W × D; memory is
+/// proportional to the output.</para>
 /// </remarks>
 public static partial class TranscriptMerger
 {
@@ -18,7 +36,7 @@ public static partial class TranscriptMerger
     /// <param name="words">Words from any vendor, in any order (their own speakers, if any, are replaced).</param>
     /// <param name="diarization">Speaker segments from any vendor, in any order; may overlap.</param>
     /// <param name="options">Gap and pause thresholds; <see langword="null"/> for defaults.</param>
-    /// <returns>The merged transcript: words in time order with speakers, and turns. Empty words give an empty
+    /// <returns>The merged transcript: words in time order with speakers and their attribution, and turns. Empty words give an empty
     /// transcript; empty diarization gives words without speakers.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="words"/> or <paramref name="diarization"/> is null.</exception>
     /// <exception cref="ArgumentException">An entry of <paramref name="words"/> or <paramref name="diarization"/> is
@@ -30,8 +48,8 @@ public static partial class TranscriptMerger
     /// <param name="words">Words from any vendor, in any order (their own speakers, if any, are replaced).</param>
     /// <param name="diarization">The regular (possibly overlapping) diarization, in any order.</param>
     /// <param name="exclusiveDiarization">The exclusive diarization (pyannoteAI <c>exclusiveDiarization</c>), in any order.
-    /// When it has segments, words are attributed with it, and words it leaves without a speaker fall back to
-    /// <paramref name="diarization"/>. When it is <see langword="null"/> or empty, <paramref name="diarization"/> alone is used.</param>
+    /// When it has segments, a word takes its speaker from the exclusive segments it overlaps, else from the regular
+    /// segments it overlaps, else from the nearest exclusive segment, else from the nearest regular one. When it is <see langword="null"/> or empty, <paramref name="diarization"/> alone is used.</param>
     /// <param name="options">Gap and pause thresholds; <see langword="null"/> for defaults.</param>
     /// <returns>The merged transcript.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="words"/> or <paramref name="diarization"/> is null.</exception>
@@ -52,44 +70,59 @@ public static partial class TranscriptMerger
         var regular = SegmentIndex.Build(diarization, nameof(diarization));
         var exclusive = exclusiveDiarization is null ? null : SegmentIndex.Build(exclusiveDiarization, nameof(exclusiveDiarization));
 
-        var assigned = System.Buffers.ArrayPool<int>.Shared.Rent(sortedWords.Length);
-        Array.Fill(assigned, -1, 0, sortedWords.Length);
+        var n = sortedWords.Length;
+        var assigned = System.Buffers.ArrayPool<int>.Shared.Rent(n);
+        var reasons = System.Buffers.ArrayPool<SpeakerAttribution>.Shared.Rent(n);
+        var confidences = System.Buffers.ArrayPool<float>.Shared.Rent(n);
+        Array.Fill(assigned, -1, 0, n);
+        Array.Fill(reasons, SpeakerAttribution.Unattributed, 0, n);
+        Array.Clear(confidences, 0, n);
         var maxGap = options.MaxGapToNearestSegment.Ticks;
+        var maxPause = options.MaxPauseInTurn.Ticks;
         string[] names;
         if (exclusive is { Count: > 0 })
         {
-            exclusive.Assign(starts, ends, sortedWords.Length, assigned, maxGap, speakerOffset: 0);
-            if (regular.Count > 0)
-            {
-                // Words the exclusive diarization leaves unattributed fall back to the regular one; its speaker ids
-                // are offset so the two label tables stay separate.
-                regular.Assign(starts, ends, sortedWords.Length, assigned, maxGap, speakerOffset: exclusive.SpeakerCount);
-            }
+            // Overlap with the exclusive diarization first, then with the regular one (its speaker ids offset so the two
+            // label tables stay separate); only then the nearest segment, exclusive first.
+            exclusive.Assign(starts, ends, n, assigned, reasons, confidences, maxGap, maxPause, speakerOffset: 0, nearest: false);
+            regular.Assign(starts, ends, n, assigned, reasons, confidences, maxGap, maxPause, speakerOffset: exclusive.SpeakerCount, nearest: false);
+            exclusive.Assign(starts, ends, n, assigned, reasons, confidences, maxGap, maxPause, speakerOffset: 0);
+            regular.Assign(starts, ends, n, assigned, reasons, confidences, maxGap, maxPause, speakerOffset: exclusive.SpeakerCount);
 
             names = [.. exclusive.Speakers, .. regular.Speakers];
         }
         else
         {
-            regular.Assign(starts, ends, sortedWords.Length, assigned, maxGap, speakerOffset: 0);
+            regular.Assign(starts, ends, n, assigned, reasons, confidences, maxGap, maxPause, speakerOffset: 0);
             names = regular.Speakers;
         }
 
-        var transcript = Build(sortedWords, starts, ends, assigned, names, options.MaxPauseInTurn.Ticks);
+        var canonical = CanonicalIds(names, out var labels);
+        if ((regular.Count > 0 || exclusive is { Count: > 0 }))
+        {
+            // A word some segment overlaps may only take a speaker whose segments (in the diarization that attributed it)
+            // overlap it too.
+            var exclusiveCount = exclusive is { Count: > 0 } ? exclusive.SpeakerCount : 0;
+            bool MayTake(int word, int candidate) =>
+                reasons[word] is not (SpeakerAttribution.Overlap or SpeakerAttribution.OverlappedSpeech)
+                || (assigned[word] < exclusiveCount ? exclusive! : regular).Overlaps(labels[canonical[candidate]], starts[word], ends[word]);
+
+            SmoothSentences(sortedWords, starts, ends, assigned, reasons, confidences, canonical, maxPause, MayTake);
+        }
+
+        var transcript = Build(sortedWords, starts, ends, assigned, reasons, confidences, canonical, labels, options.MaxPauseInTurn.Ticks);
         System.Buffers.ArrayPool<int>.Shared.Return(assigned);
+        System.Buffers.ArrayPool<SpeakerAttribution>.Shared.Return(reasons);
+        System.Buffers.ArrayPool<float>.Shared.Return(confidences);
         System.Buffers.ArrayPool<long>.Shared.Return(starts);
         System.Buffers.ArrayPool<long>.Shared.Return(ends);
         return transcript;
     }
 
-    /// <summary>
-    /// One pass over the attributed words: writes the result words, cuts turns (a new turn at a speaker change or a
-    /// pause longer than <paramref name="maxPauseTicks"/>, as <see cref="TurnBuilder"/> does) and lists speakers in
-    /// order of first appearance.
-    /// </summary>
-    private static Transcript Build(TranscriptWord[] sortedWords, long[] starts, long[] ends, int[] assigned, string[] names, long maxPauseTicks)
+    /// <summary>The exclusive and regular tables may both hold a label: one id per distinct label.</summary>
+    private static int[] CanonicalIds(string[] names, out List<string> labels)
     {
-        // The exclusive and regular tables may both hold a label: compare labels through one id each.
-        var labels = new List<string>(names.Length);
+        labels = new List<string>(names.Length);
         var canonical = new int[names.Length];
         for (var j = 0; j < names.Length; j++)
         {
@@ -103,6 +136,119 @@ public static partial class TranscriptMerger
             canonical[j] = k;
         }
 
+        return canonical;
+    }
+
+    /// <summary>
+    /// Sentence rule: a word whose own evidence is weak (anything but an overlap of confidence 0.5 or more) takes the
+    /// speaker of the nearest confident word of its sentence; confident words are never changed, so a sentence the
+    /// diarization clearly splits between speakers stays split. Sentences end after a word ending in <c>. ? !</c>
+    /// (or <c>…</c>, <c>。</c>, <c>？</c>, <c>！</c>) and at pauses longer than <paramref name="maxPauseTicks"/>, so no
+    /// word takes a speaker across a long silence. Three linear passes.
+    /// </summary>
+    private static void SmoothSentences(TranscriptWord[] words, long[] starts, long[] ends, int[] assigned, SpeakerAttribution[] reasons, float[] confidences, int[] canonical, long maxPauseTicks, Func<int, int, bool> mayTake)
+    {
+        var n = words.Length;
+        if (n < 2)
+        {
+            return;
+        }
+
+        // Sentence number of each word, and the nearest confident word before each word in its sentence.
+        var sentence = System.Buffers.ArrayPool<int>.Shared.Rent(n);
+        var before = System.Buffers.ArrayPool<int>.Shared.Rent(n);
+        var current = 0;
+        var lastConfident = -1;
+        var reach = long.MinValue;
+        for (var i = 0; i < n; i++)
+        {
+            if (i > 0 && (EndsSentence(words[i - 1].Text) || starts[i] - reach > maxPauseTicks))
+            {
+                current++;
+                lastConfident = -1;
+            }
+
+            reach = Math.Max(reach, ends[i]);
+            sentence[i] = current;
+            before[i] = lastConfident;
+            if (IsConfident(reasons[i], confidences[i]))
+            {
+                lastConfident = i;
+            }
+        }
+
+        var nextConfident = -1;
+        for (var i = n - 1; i >= 0; i--)
+        {
+            if (nextConfident >= 0 && sentence[nextConfident] != sentence[i])
+            {
+                nextConfident = -1;
+            }
+
+            if (IsConfident(reasons[i], confidences[i]))
+            {
+                nextConfident = i;
+                continue;
+            }
+
+            var p = before[i];
+            var q = nextConfident;
+            int source;
+            if (p < 0 && q < 0)
+            {
+                continue;
+            }
+            else if (q < 0 || (p >= 0 && (canonical[assigned[p]] == canonical[assigned[q]] || starts[i] - ends[p] <= starts[q] - ends[i])))
+            {
+                // The nearer of the two (the earlier one on equal distance, or when both have one speaker).
+                source = p;
+            }
+            else
+            {
+                source = q;
+            }
+
+            if ((assigned[i] < 0 || canonical[assigned[i]] != canonical[assigned[source]]) && mayTake(i, assigned[source]))
+            {
+                assigned[i] = assigned[source];
+                reasons[i] = SpeakerAttribution.Sentence;
+                confidences[i] = confidences[source] / 2;
+            }
+        }
+
+        System.Buffers.ArrayPool<int>.Shared.Return(sentence);
+        System.Buffers.ArrayPool<int>.Shared.Return(before);
+    }
+
+    private static bool IsConfident(SpeakerAttribution reason, float confidence) => reason == SpeakerAttribution.Overlap && confidence >= 0.5f;
+
+    /// <summary>Whether a word ends a sentence: its last character, ignoring closing quotes and brackets, is
+    /// <c>. ? ! …</c> or the full-width <c>。？！</c>.</summary>
+    internal static bool EndsSentence(string text)
+    {
+        for (var k = text.Length - 1; k >= 0; k--)
+        {
+            switch (text[k])
+            {
+                case '"' or '\'' or ')' or ']' or '»' or '”' or '’' or ' ':
+                    continue;
+                case '.' or '?' or '!' or '…' or '。' or '？' or '！':
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// One pass over the attributed words: writes the result words, cuts turns (a new turn at a speaker change or a
+    /// pause longer than <paramref name="maxPauseTicks"/>, as <see cref="TurnBuilder"/> does) and lists speakers in
+    /// order of first appearance.
+    /// </summary>
+    private static Transcript Build(TranscriptWord[] sortedWords, long[] starts, long[] ends, int[] assigned, SpeakerAttribution[] reasons, float[] confidences, int[] canonical, List<string> labels, long maxPauseTicks)
+    {
         var n = sortedWords.Length;
         var result = new ChunkedWordList(n);
         var turns = new List<SpeakerTurn>();
@@ -117,7 +263,7 @@ public static partial class TranscriptMerger
             var w = sortedWords[i];
             var id = assigned[i] >= 0 ? canonical[assigned[i]] : -1;
             var speaker = id >= 0 ? labels[id] : null;
-            result.Set(i, string.Equals(w.Speaker, speaker, StringComparison.Ordinal) ? w : w.WithSpeaker(speaker));
+            result.Set(i, new TranscriptWord(w, speaker, reasons[i], confidences[i]));
 
             if (i > turnStart && (id != previousId || starts[i] - turnEnd > maxPauseTicks))
             {
@@ -251,11 +397,13 @@ public sealed class MergeOptions
 {
     internal static readonly MergeOptions Default = new();
 
-    /// <summary>A word inside no segment takes the nearest segment's speaker if that segment is at most this far away;
-    /// else it has no speaker. Default 0.5 seconds. <see cref="TimeSpan.Zero"/> attributes only words that touch a segment.</summary>
-    public TimeSpan MaxGapToNearestSegment { get; set; } = TimeSpan.FromSeconds(0.5);
+    /// <summary>A word no segment overlaps takes the nearest segment's speaker if that segment is at most this far away.
+    /// Default 2 seconds: ASR word times and automatic speech regions often disagree by more than half a second, and a
+    /// word left without a speaker is always wrong. <see cref="TimeSpan.Zero"/> attributes only words that touch a segment.</summary>
+    public TimeSpan MaxGapToNearestSegment { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>The longest pause inside one turn; a longer pause starts a new turn. Default <see cref="TurnOptions.DefaultMaxPause"/>.</summary>
+    /// <summary>The longest pause inside one turn; a longer pause starts a new turn, ends a sentence for the sentence
+    /// rule and stops an overlapped-speech tie from following the word before. Default <see cref="TurnOptions.DefaultMaxPause"/>.</summary>
     public TimeSpan MaxPauseInTurn { get; set; } = TurnOptions.DefaultMaxPause;
 
     internal void Validate()

@@ -6,6 +6,9 @@ public sealed class TranscriptWord
     // NaN stands for "no confidence" (the constructor rejects NaN): 8 bytes instead of a 16-byte double?, per word.
     private readonly double _confidence;
 
+    // The merger's attribution; a float and a byte fit the object's padding-free layout in 8 bytes.
+    private readonly float _attributionConfidence = float.NaN;
+
     /// <summary>Creates a word.</summary>
     /// <param name="text">The word as the vendor gave it.</param>
     /// <param name="start">Start time from the beginning of the audio.</param>
@@ -39,6 +42,14 @@ public sealed class TranscriptWord
         _confidence = source._confidence;
     }
 
+    /// <summary>Copies <paramref name="source"/> with the speaker <see cref="TranscriptMerger"/> attributed and how.</summary>
+    internal TranscriptWord(TranscriptWord source, string? speaker, SpeakerAttribution attribution, float attributionConfidence)
+        : this(source, speaker)
+    {
+        Attribution = attribution;
+        _attributionConfidence = attributionConfidence;
+    }
+
     /// <summary>The word as the vendor gave it.</summary>
     public string Text { get; }
 
@@ -54,7 +65,19 @@ public sealed class TranscriptWord
     /// <summary>The vendor's confidence for the word, or <see langword="null"/>.</summary>
     public double? Confidence => double.IsNaN(_confidence) ? null : _confidence;
 
-    /// <summary>Returns a copy of this word attributed to another speaker.</summary>
+    /// <summary>How <see cref="TranscriptMerger"/> chose <see cref="Speaker"/>: from clear overlap, or by a guess
+    /// (overlapped speech, nearest segment, sentence), or <see cref="SpeakerAttribution.None"/> when the word did not
+    /// come out of a merge (its speaker, if any, is the vendor's).</summary>
+    public SpeakerAttribution Attribution { get; }
+
+    /// <summary>How sure the merger is of <see cref="Speaker"/>, from 0 (a coin toss, or no speaker) to 1 (the word lies
+    /// wholly inside one speaker's segments and no other's); <see langword="null"/> when <see cref="Attribution"/> is
+    /// <see cref="SpeakerAttribution.None"/>. Below 0.5 the speaker was guessed: flag such words as uncertain.
+    /// See <c>docs/merging.md</c> for how each <see cref="SpeakerAttribution"/> sets it.</summary>
+    public double? AttributionConfidence => float.IsNaN(_attributionConfidence) ? null : _attributionConfidence;
+
+    /// <summary>Returns a copy of this word attributed to another speaker (the copy's <see cref="Attribution"/> is
+    /// <see cref="SpeakerAttribution.None"/>: the speaker is the caller's, not the merger's).</summary>
     /// <param name="speaker">The speaker label, or <see langword="null"/>.</param>
     /// <returns>The new word.</returns>
     public TranscriptWord WithSpeaker(string? speaker) => new(this, speaker);

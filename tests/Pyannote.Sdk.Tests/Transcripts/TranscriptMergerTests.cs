@@ -53,40 +53,108 @@ public class TranscriptMergerTests
     }
 
     [Fact]
-    public void Overlapped_speech_attributes_by_overlap_and_ties_to_the_first_speaker()
+    public void Overlapped_speech_goes_to_the_speaker_of_the_word_before_when_tied_else_to_the_deeper_segment()
     {
-        var t = TranscriptMerger.Merge(
-            [W("inBoth", 3.2, 3.6), W("leavingA", 4.5, 5.5), W("onlyA", 1, 1.5), W("onlyB", 6, 6.5)],
-            [D("A", 0, 5), D("B", 3, 8)]);
+        var diarization = new[] { D("A", 0, 5), D("B", 3, 8) };
 
-        Assert.Equal("A", SpeakerOf(t, "onlyA"));
-        Assert.Equal("A", SpeakerOf(t, "inBoth")); // equal overlap: A was heard first
-        Assert.Equal("B", SpeakerOf(t, "leavingA")); // 1.0 s of B against 0.5 s of A
-        Assert.Equal("B", SpeakerOf(t, "onlyB"));
+        // Alone: the word's midpoint (3.4 s) is 1.6 s inside A and 0.4 s inside B; at 4.6 s it is the other way round.
+        var early = Assert.Single(TranscriptMerger.Merge([W("both", 3.2, 3.6)], diarization).Words);
+        Assert.Equal(("A", SpeakerAttribution.OverlappedSpeech, 0.0), (early.Speaker, early.Attribution, early.AttributionConfidence));
+        Assert.Equal("B", Assert.Single(TranscriptMerger.Merge([W("both", 4.4, 4.8)], diarization).Words).Speaker);
+
+        // Near A's end the depth favours B (0.6 s inside B, 0.4 s inside A), but after a word of A less than a pause
+        // before, A goes on talking; after a long pause the depth decides again.
+        var late = new[] { D("A", 0, 5), D("B", 4, 8) };
+        Assert.Equal("B", Assert.Single(TranscriptMerger.Merge([W("both", 4.4, 4.8)], late).Words).Speaker);
+        var t = TranscriptMerger.Merge([W("a", 3.5, 3.9), W("both", 4.4, 4.8)], late);
+        Assert.Equal(("A", SpeakerAttribution.OverlappedSpeech), (SpeakerOf(t, "both"), t.Words[1].Attribution));
+        var paused = TranscriptMerger.Merge([W("a", 2.0, 2.4), W("both", 4.4, 4.8)], late);
+        Assert.Equal("B", SpeakerOf(paused, "both"));
+
+        // A clear majority is no tie: 1.0 s of B against 0.5 s of A.
+        var leaving = Assert.Single(TranscriptMerger.Merge([W("leavingA", 4.5, 5.5)], diarization).Words);
+        Assert.Equal(("B", SpeakerAttribution.Overlap, 0.5), (leaving.Speaker, leaving.Attribution, leaving.AttributionConfidence));
     }
 
     [Fact]
     public void Words_in_gaps_take_the_nearest_speaker_only_within_the_gap_limit()
     {
         var diarization = new[] { D("A", 0, 1), D("B", 3, 4) };
-        var words = new[] { W("nearA", 1.3, 1.5), W("middle", 1.8, 2.2), W("nearB", 2.6, 2.8), W("late", 4.6, 4.9), W("touchB", 2.7, 3.0) };
+        var words = new[] { W("nearA", 1.3, 1.5), W("middle", 1.8, 2.2), W("nearB", 2.6, 2.8), W("late", 4.6, 4.9), W("touchB", 2.7, 3.0), W("far", 6.5, 6.7) };
 
-        var t = TranscriptMerger.Merge(words, diarization); // default gap 0.5 s
+        var t = TranscriptMerger.Merge(words, diarization); // default gap 2 s
 
         Assert.Equal("A", SpeakerOf(t, "nearA"));
-        Assert.Null(SpeakerOf(t, "middle"));
+        Assert.Equal("A", SpeakerOf(t, "middle")); // 0.8 s from both: the speaker heard first
         Assert.Equal("B", SpeakerOf(t, "nearB"));
-        Assert.Null(SpeakerOf(t, "late")); // 0.6 s after B
+        Assert.Equal("B", SpeakerOf(t, "late"));
         Assert.Equal("B", SpeakerOf(t, "touchB"));
+        Assert.Null(SpeakerOf(t, "far")); // 2.5 s after B
+        var nearA = t.Words.Single(w => w.Text == "nearA");
+        Assert.Equal(SpeakerAttribution.NearestSegment, nearA.Attribution);
+        Assert.Equal(0.5 * (1 - (0.3 / 2)), nearA.AttributionConfidence!.Value, 5);
+        var far = t.Words.Single(w => w.Text == "far");
+        Assert.Equal((SpeakerAttribution.Unattributed, 0.0), (far.Attribution, far.AttributionConfidence));
 
         var strict = TranscriptMerger.Merge(words, diarization, new MergeOptions { MaxGapToNearestSegment = TimeSpan.Zero });
         Assert.Null(SpeakerOf(strict, "nearA"));
         Assert.Null(SpeakerOf(strict, "nearB"));
         Assert.Equal("B", SpeakerOf(strict, "touchB")); // distance zero
 
-        var wide = TranscriptMerger.Merge(words, diarization, new MergeOptions { MaxGapToNearestSegment = S(1) });
-        Assert.Equal("A", SpeakerOf(wide, "middle")); // 0.8 s from both: the speaker heard first
-        Assert.Equal("B", SpeakerOf(wide, "late"));
+        var narrow = TranscriptMerger.Merge(words, diarization, new MergeOptions { MaxGapToNearestSegment = S(0.5) });
+        Assert.Null(SpeakerOf(narrow, "middle"));
+        Assert.Null(SpeakerOf(narrow, "late")); // 0.6 s after B
+    }
+
+    [Fact]
+    public void A_weak_word_takes_the_speaker_of_the_nearest_confident_word_of_its_sentence()
+    {
+        // Diarization: A until 2.0 s, B from 2.3 s. "there." ends A's sentence but mostly lies in the gap and B's segment
+        // starts inside it; "So" lies in the gap. Sentences end at '.', so "So" belongs with B's sentence.
+        var t = TranscriptMerger.Merge(
+            [W("Hi", 1.0, 1.4), W("there.", 1.5, 2.4), W("So", 2.2, 2.28), W("what", 2.6, 2.9), W("now?", 3.0, 3.4)],
+            [D("A", 0, 2.0), D("B", 2.3, 4)]);
+
+        var there = t.Words.Single(w => w.Text == "there.");
+        Assert.Equal(("A", SpeakerAttribution.Overlap), (there.Speaker, there.Attribution)); // 0.5 s of A against 0.1 s of B
+        Assert.True(there.AttributionConfidence < 0.5);
+        var so = t.Words.Single(w => w.Text == "So");
+        Assert.Equal(("B", SpeakerAttribution.NearestSegment), (so.Speaker, so.Attribution)); // already B: not changed
+        Assert.Equal(["A", "A", "B", "B", "B"], t.Words.Select(w => w.Speaker));
+
+        // The same words where the diarization puts "So" nearer A: the sentence gives it to B.
+        var smoothed = TranscriptMerger.Merge(
+            [W("Hi", 1.0, 1.4), W("there.", 1.5, 1.9), W("So", 2.1, 2.2), W("what", 2.6, 2.9), W("now?", 3.0, 3.4)],
+            [D("A", 0, 2.0), D("B", 2.5, 4)]);
+        var moved = smoothed.Words.Single(w => w.Text == "So");
+        Assert.Equal(("B", SpeakerAttribution.Sentence), (moved.Speaker, moved.Attribution));
+        Assert.Equal(0.5, moved.AttributionConfidence!.Value, 5); // half of "what"'s 1.0
+
+        // A word a segment overlaps never takes a speaker whose segments do not overlap it: "long" (stretched over a
+        // pause) overlaps only A, weakly; the nearest confident word of its sentence is B's "x", yet it stays A.
+        var stretched = TranscriptMerger.Merge(
+            [W("x", 1.0, 1.2), W("long", 1.3, 3.0), W("y.", 3.5, 3.7)],
+            [D("B", 0.9, 1.3), D("A", 2.8, 4)]);
+        Assert.Equal(["B", "A", "A"], stretched.Words.Select(w => w.Speaker));
+        Assert.Equal(SpeakerAttribution.Overlap, stretched.Words[1].Attribution);
+        Assert.Equal(0.2 / 1.7, stretched.Words[1].AttributionConfidence!.Value, 5);
+    }
+
+    [Fact]
+    public void Sentences_and_long_pauses_bound_the_smoothing()
+    {
+        // "end." closes A's sentence; "Then" after a 1.5 s pause is out of A's sentence anyway: it keeps its own guess.
+        var t = TranscriptMerger.Merge(
+            [W("a", 0.1, 0.5), W("end.", 0.6, 0.9), W("next", 1.0, 1.2), W("Then", 2.7, 2.9), W("b", 3.5, 3.9)],
+            [D("A", 0, 0.95), D("B", 3.4, 5)]);
+
+        Assert.Equal("A", SpeakerOf(t, "next")); // nearest segment A (0.05 s), and its sentence has no confident word
+        Assert.Equal(SpeakerAttribution.NearestSegment, t.Words.Single(w => w.Text == "next").Attribution);
+        Assert.Equal(("B", SpeakerAttribution.NearestSegment), (SpeakerOf(t, "Then"), t.Words.Single(w => w.Text == "Then").Attribution));
+        Assert.True(TranscriptMerger.EndsSentence("end.\""));
+        Assert.True(TranscriptMerger.EndsSentence("why?)"));
+        Assert.False(TranscriptMerger.EndsSentence("e.g"));
+        Assert.False(TranscriptMerger.EndsSentence(""));
     }
 
     [Fact]
@@ -281,6 +349,9 @@ public class TranscriptMergerTests
     [InlineData(3)]
     [InlineData(4)]
     [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(7)]
+    [InlineData(8)]
     public void Sweep_agrees_with_a_word_by_segment_reference_on_random_inputs(int seed)
     {
         var rng = new Random(seed);
@@ -296,52 +367,127 @@ public class TranscriptMergerTests
         for (var i = 0; i < 400; i++)
         {
             var start = rng.Next(0, 700) / 10.0;
-            words.Add(W($"w{i}", start, start + rng.Next(0, 8) / 10.0));
+            var end = rng.Next(0, 8) / 10.0;
+            words.Add(W($"w{i}{(rng.Next(6) == 0 ? "." : "")}", start, start + (rng.Next(10) == 0 ? 3 * end : end)));
         }
 
-        var options = new MergeOptions { MaxGapToNearestSegment = S(rng.Next(0, 10) / 10.0) };
+        var options = new MergeOptions { MaxGapToNearestSegment = S(rng.Next(0, 30) / 10.0), MaxPauseInTurn = S(rng.Next(0, 15) / 10.0) };
         var merged = TranscriptMerger.Merge(words, segments, options);
 
-        var expected = words.ToDictionary(w => w.Text, w => Reference(w, segments, options.MaxGapToNearestSegment));
+        var expected = Reference(words, segments, options).ToDictionary(x => x.Word.Text);
         foreach (var w in merged.Words)
         {
-            Assert.True(expected[w.Text] == w.Speaker, $"{w}: expected {expected[w.Text] ?? "none"}");
+            var e = expected[w.Text];
+            Assert.True(
+                e.Speaker == w.Speaker && e.Attribution == w.Attribution && e.Confidence == w.AttributionConfidence,
+                $"{w} ({w.Attribution}, {w.AttributionConfidence}): expected {e.Speaker ?? "none"} ({e.Attribution}, {e.Confidence})");
         }
     }
 
-    /// <summary>The rules written out directly: every word against every segment.</summary>
-    internal static string? Reference(TranscriptWord w, IReadOnlyList<DiarizationSegment> segments, TimeSpan maxGap)
+    /// <summary>
+    /// The rules of <see cref="TranscriptMerger"/> written out directly, word by word against every segment, from the
+    /// documentation (docs/merging.md), not from the sweep: 1. overlap (ties within a tenth of the word to the speaker
+    /// of the word just before, then the deeper segment, then the speaker heard first); 2. the nearest segment within
+    /// the gap; 3. weak words take the speaker of the nearest confident word of their sentence, if allowed.
+    /// </summary>
+    internal static List<(TranscriptWord Word, string? Speaker, SpeakerAttribution Attribution, double Confidence)> Reference(
+        IReadOnlyList<TranscriptWord> input, IReadOnlyList<DiarizationSegment> segments, MergeOptions options)
     {
-        // "Heard first": order of first appearance when segments are sorted by (start, end).
-        var order = segments.OrderBy(s => s.Start).ThenBy(s => s.End).Select(s => s.Speaker).Distinct().ToList();
-        var rank = order.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => x.i);
-        if (w.Start == w.End)
+        var words = input.Select((w, i) => (w, i)).OrderBy(x => x.w.Start).ThenBy(x => x.w.End).ThenBy(x => x.i).Select(x => x.w).ToList();
+        var rank = segments.OrderBy(s => s.Start).ThenBy(s => s.End).Select(s => s.Speaker).Distinct().Select((s, i) => (s, i)).ToDictionary(x => x.s, x => x.i);
+
+        // Which segments "touch" a word: a positive overlap, or containing a zero-length word.
+        static long Overlap(DiarizationSegment s, TranscriptWord w) => Math.Max(0, (Min(s.End, w.End) - Max(s.Start, w.Start)).Ticks);
+        static bool Touches(DiarizationSegment s, TranscriptWord w) => w.Start == w.End ? s.Start <= w.Start && w.Start <= s.End : Overlap(s, w) > 0;
+
+        var result = new List<(TranscriptWord Word, string? Speaker, SpeakerAttribution Attribution, float Confidence)>();
+        for (var i = 0; i < words.Count; i++)
         {
-            var containing = segments.Where(s => s.Start <= w.Start && w.Start <= s.End).Select(s => s.Speaker).ToList();
-            if (containing.Count > 0)
+            var w = words[i];
+            var length = (w.End - w.Start).Ticks;
+            var cover = segments.Where(s => Touches(s, w)).GroupBy(s => s.Speaker).ToDictionary(g => g.Key, g => g.Sum(s => Overlap(s, w)));
+            if (cover.Count > 0)
             {
-                return containing.OrderBy(s => rank[s]).First();
+                var top = cover.Values.Max();
+                var tied = cover.Where(kv => (top - kv.Value) * 10 <= length).Select(kv => kv.Key).ToList();
+                string chosen;
+                SpeakerAttribution how;
+                if (cover.Count > 1 && tied.Count > 1)
+                {
+                    how = SpeakerAttribution.OverlappedSpeech;
+                    var before = i > 0 ? result[i - 1].Speaker : null;
+                    if (before is not null && tied.Contains(before) && w.Start - words[i - 1].End <= options.MaxPauseInTurn)
+                    {
+                        chosen = before;
+                    }
+                    else
+                    {
+                        // Depth of the midpoint in a segment: its distance to the nearer end of the segment.
+                        var mid = (w.Start.Ticks + w.End.Ticks) / 2.0;
+                        chosen = tied
+                            .Select(k => (k, Depth: segments.Where(s => s.Speaker == k && Touches(s, w)).Max(s => Math.Min(mid - s.Start.Ticks, s.End.Ticks - mid))))
+                            .OrderByDescending(x => x.Depth).ThenBy(x => rank[x.k]).First().k;
+                    }
+                }
+                else
+                {
+                    how = SpeakerAttribution.Overlap;
+                    chosen = cover.OrderByDescending(kv => kv.Value).ThenBy(kv => rank[kv.Key]).First().Key;
+                }
+
+                var others = cover.Where(kv => kv.Key != chosen).Select(kv => kv.Value).DefaultIfEmpty(0).Max();
+                var confidence = length == 0 ? (how == SpeakerAttribution.Overlap ? 1f : 0f) : (float)Math.Min(1.0, Math.Max(0, cover[chosen] - others) / (double)length);
+                result.Add((w, chosen, how, confidence));
+                continue;
             }
+
+            var nearest = segments
+                .Select(s => (s.Speaker, Distance: s.End <= w.Start ? w.Start - s.End : s.Start >= w.End ? s.Start - w.End : TimeSpan.Zero))
+                .OrderBy(x => x.Distance).ThenBy(x => rank[x.Speaker])
+                .FirstOrDefault();
+            var gap = options.MaxGapToNearestSegment;
+            result.Add(nearest.Speaker is not null && nearest.Distance <= gap
+                ? (w, nearest.Speaker, SpeakerAttribution.NearestSegment, gap == TimeSpan.Zero ? 0.5f : (float)(0.5 * (1 - (nearest.Distance.Ticks / (double)gap.Ticks))))
+                : (w, null, SpeakerAttribution.Unattributed, 0f));
         }
-        else
+
+        // Sentences: a new one after a word ending in . ? ! (closing quotes/brackets aside) or after a pause longer than
+        // MaxPauseInTurn since the latest end so far.
+        var sentence = new int[words.Count];
+        for (var i = 1; i < words.Count; i++)
         {
-            var totals = segments
-                .Select(s => (s.Speaker, Overlap: (Min(s.End, w.End) - Max(s.Start, w.Start)).Ticks))
-                .Where(x => x.Overlap > 0)
-                .GroupBy(x => x.Speaker, x => x.Overlap)
-                .Select(g => (Speaker: g.Key, Total: g.Sum()))
-                .ToList();
-            if (totals.Count > 0)
+            var text = words[i - 1].Text.TrimEnd('"', '\'', ')', ']', '»', '”', '’', ' ');
+            var ends = text.Length > 0 && ".?!…。？！".Contains(text[^1]);
+            var latest = words.Take(i).Max(x => x.End);
+            sentence[i] = sentence[i - 1] + (ends || words[i].Start - latest > options.MaxPauseInTurn ? 1 : 0);
+        }
+
+        bool Confident(int i) => result[i].Attribution == SpeakerAttribution.Overlap && result[i].Confidence >= 0.5f;
+        var final = result.ToList();
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (Confident(i) || segments.Count == 0)
             {
-                return totals.OrderByDescending(x => x.Total).ThenBy(x => rank[x.Speaker]).First().Speaker;
+                continue;
+            }
+
+            var p = Enumerable.Range(0, i).Where(j => sentence[j] == sentence[i] && Confident(j)).DefaultIfEmpty(-1).Max();
+            var q = Enumerable.Range(i + 1, words.Count - i - 1).Where(j => sentence[j] == sentence[i] && Confident(j)).DefaultIfEmpty(-1).First();
+            if (p < 0 && q < 0)
+            {
+                continue;
+            }
+
+            var source = q < 0 || (p >= 0 && (result[p].Speaker == result[q].Speaker || words[i].Start - words[p].End <= words[q].Start - words[i].End)) ? p : q;
+            var allowed = result[i].Attribution is not (SpeakerAttribution.Overlap or SpeakerAttribution.OverlappedSpeech)
+                || segments.Any(s => s.Speaker == result[source].Speaker && Touches(s, words[i]));
+            if (result[i].Speaker != result[source].Speaker && allowed)
+            {
+                final[i] = (words[i], result[source].Speaker, SpeakerAttribution.Sentence, result[source].Confidence / 2);
             }
         }
 
-        var nearest = segments
-            .Select(s => (s.Speaker, Distance: s.End <= w.Start ? w.Start - s.End : s.Start >= w.End ? s.Start - w.End : TimeSpan.Zero))
-            .OrderBy(x => x.Distance).ThenBy(x => rank[x.Speaker])
-            .FirstOrDefault();
-        return nearest.Speaker is not null && nearest.Distance <= maxGap ? nearest.Speaker : null;
+        return final.Select(x => (x.Word, x.Speaker, x.Attribution, (double)x.Confidence)).ToList();
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
