@@ -53,6 +53,7 @@ internal static class SpeechHttpPipeline
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
+        PipelineCredentials.Attach(client, apiKey);
         return client;
     }
 
