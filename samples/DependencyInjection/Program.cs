@@ -75,9 +75,10 @@ catch (SpeechApiException ex)
     Console.Error.WriteLine($"{ex.Vendor.DisplayName()} error {ex.StatusCode}: {ex.Message}");
     return 1;
 }
-catch (Exception ex) when (ex is TimeoutException or HttpRequestException)
+catch (SpeechException ex)
 {
-    // SpeechTimeoutException (a TimeoutException) or a connection failure the SDK could not retry away.
+    // Every other SDK failure: a timeout, a connection the SDK could not retry away (SpeechTransportException says
+    // whether the vendor may have received the request), a job outcome; each names the vendor and operation.
     Console.Error.WriteLine(ex.Message);
     return 1;
 }

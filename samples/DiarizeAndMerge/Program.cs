@@ -7,7 +7,6 @@
 // speaker whose segment covers it and groups the words into turns. Keys: PYANNOTE_API_KEY and TOGETHER_API_KEY; a
 // vendor without a key runs against the local emulator (see Shared/SampleClients.cs).
 using Pyannote.Sdk;
-using Pyannote.Sdk.Jobs;
 using Pyannote.Sdk.PyannoteAI;
 using Pyannote.Sdk.Together;
 using Pyannote.Sdk.Transcripts;
@@ -47,7 +46,7 @@ try
 
     return 0;
 }
-catch (Exception ex) when (ex is ArgumentException or IOException or SpeechApiException or SpeechJobException or HttpRequestException or TimeoutException)
+catch (Exception ex) when (ex is ArgumentException or IOException or SpeechException)
 {
     Console.Error.WriteLine($"Failed: {ex.Message}");
     return 1;

@@ -6,7 +6,6 @@
 // the vendor's environment variable (PYANNOTE_API_KEY, TOGETHER_API_KEY, JIGSAWSTACK_API_KEY, NANOGPT_API_KEY); with
 // none set, the sample runs against the local emulator (see Shared/SampleClients.cs).
 using Pyannote.Sdk;
-using Pyannote.Sdk.Jobs;
 using Pyannote.Sdk.Transcripts;
 using Samples;
 
@@ -54,10 +53,12 @@ try
     Console.Error.WriteLine($"{vendor.DisplayName()}: {transcript.Speakers.Count} speakers, {transcript.Words.Count} words.");
     return 0;
 }
-catch (Exception ex) when (ex is ArgumentException or IOException or SpeechApiException or SpeechJobException or HttpRequestException or TimeoutException)
+catch (Exception ex) when (ex is ArgumentException or IOException or SpeechException)
 {
-    // ArgumentException: bad input, nothing sent. SpeechApiException: the vendor's error (status, message, request id).
-    // SpeechJobException: the job failed, was canceled or took too long. The others: network trouble.
+    // ArgumentException / FileNotFoundException (an IOException): bad input, nothing sent. SpeechException: every
+    // SDK failure, naming the vendor and operation: SpeechApiException is the vendor's error (status, message, request
+    // id), SpeechJobException a job that failed, was canceled or took too long, SpeechTransportException and
+    // SpeechTimeoutException network trouble.
     Console.Error.WriteLine($"Transcription failed: {ex.Message}");
     return 1;
 }

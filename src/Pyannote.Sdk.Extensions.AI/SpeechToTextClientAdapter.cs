@@ -25,7 +25,7 @@ internal sealed class SpeechToTextClientAdapter : ISpeechToTextClient
     {
         _client = client;
         _defaultFileName = defaultFileName;
-        _metadata = new SpeechToTextClientMetadata(client.Vendor.Key());
+        _metadata = new SpeechToTextClientMetadata(client.Vendor.Key(), client.Endpoint, client.Capabilities.DefaultModel);
     }
 
     public async Task<SpeechToTextResponse> GetTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, CancellationToken cancellationToken = default)

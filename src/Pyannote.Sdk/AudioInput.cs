@@ -148,7 +148,7 @@ public sealed class AudioInput
             var info = new FileInfo(FilePath!);
             if (!info.Exists)
             {
-                throw new ArgumentException($"The audio file '{FilePath}' does not exist.", paramName);
+                throw new FileNotFoundException($"The audio file '{FilePath}' (parameter '{paramName}') does not exist.", FilePath);
             }
 
             length = info.Length;

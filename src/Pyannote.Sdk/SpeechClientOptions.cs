@@ -37,8 +37,8 @@ public abstract class SpeechClientOptions
     /// pooled <see cref="SocketsHttpHandler"/>. The SDK's authentication, retry, logging and tracing handlers always sit on top.</summary>
     public HttpMessageHandler? Transport { get; set; }
 
-    /// <summary>The vendor's public endpoint.</summary>
-    private protected abstract Uri DefaultEndpoint { get; }
+    /// <summary>The vendor's public endpoint (each options class exposes it as a static <c>DefaultEndpoint</c>).</summary>
+    private protected abstract Uri VendorEndpoint { get; }
 
     /// <summary>The clock of the per-attempt network and upload timeouts: real time unless a test sets it. Kept apart
     /// from <see cref="TimeProvider"/> so a manual test clock that fires timers as soon as they are created (to run job
@@ -137,7 +137,7 @@ public abstract class SpeechClientOptions
     {
         get
         {
-            var e = Endpoint ?? DefaultEndpoint;
+            var e = Endpoint ?? VendorEndpoint;
             return e.AbsoluteUri.EndsWith('/') ? e : new Uri(e.AbsoluteUri + "/");
         }
     }

@@ -44,6 +44,9 @@ internal sealed class VendorDescriptor
     /// <summary>Reads the vendor's error body into message, code, request id and field errors.</summary>
     public required Func<string, (string? Message, string? Code, string? RequestId, IReadOnlyList<SpeechFieldError>? FieldErrors)> ParseErrorBody { get; init; }
 
+    /// <summary>What the vendor supports through <see cref="ISpeechClient"/> (<see cref="ISpeechClient.Capabilities"/>).</summary>
+    public required SpeechCapabilities Capabilities { get; init; }
+
     /// <summary>The largest direct upload the vendor accepts, in bytes.</summary>
     public required long MaxUploadBytes { get; init; }
 

@@ -10,8 +10,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// Registers speech vendor clients: each is created through <see cref="System.Net.Http.IHttpClientFactory"/> with the SDK's
-/// HTTP pipeline, resolvable as its own type and as a keyed <see cref="ISpeechClient"/> (<c>"pyannote"</c>,
-/// <c>"together"</c>, <c>"jigsawstack"</c>, <c>"nanogpt"</c>). Returned by <c>AddSpeechClients</c>.
+/// HTTP pipeline, resolvable as its own type and as a keyed <see cref="ISpeechClient"/>, keyed by its
+/// <see cref="SpeechVendor"/> value or by its configuration section name in any casing (<c>"pyannote"</c>,
+/// <c>"Together"</c>, <c>"JIGSAWSTACK"</c>, <c>"NanoGpt"</c>). Returned by <c>AddSpeechClients</c>.
 /// </summary>
 public sealed partial class SpeechClientsBuilder
 {
@@ -184,6 +185,9 @@ public sealed partial class SpeechClientsBuilder
             return create(http, sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(Options.Options.DefaultName));
         });
         Services.AddKeyedTransient<ISpeechClient>(key, static (sp, _) => sp.GetRequiredService<TClient>());
+        // The same client by SpeechVendor value; other spellings of the key ("Together", "TOGETHER") are mapped by the
+        // any-key registration of AddSpeechClients.
+        Services.AddKeyedTransient<ISpeechClient>(vendor, static (sp, _) => sp.GetRequiredService<TClient>());
     }
 
     private sealed class DefaultHttpClientBuilder(IServiceCollection services, string name) : IHttpClientBuilder

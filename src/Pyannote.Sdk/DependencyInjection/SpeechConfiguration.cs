@@ -17,6 +17,37 @@ internal static class SpeechConfiguration
     /// <summary>The vendor's configuration section name under the root.</summary>
     public static string SectionName(SpeechVendor vendor) => VendorDescriptor.For(vendor).ConfigurationSection;
 
+    /// <summary>Reads a vendor from a service key: a <see cref="SpeechVendor"/>, or its key, section name or enum name in
+    /// any casing.</summary>
+    public static bool TryParseVendor(object? key, out SpeechVendor vendor)
+    {
+        if (key is SpeechVendor v)
+        {
+            vendor = v;
+            return true;
+        }
+
+        if (key is string text)
+        {
+            foreach (var candidate in Enum.GetValues<SpeechVendor>())
+            {
+                if (string.Equals(text, candidate.Key(), StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(text, SectionName(candidate), StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(text, candidate.ToString(), StringComparison.OrdinalIgnoreCase))
+                {
+                    vendor = candidate;
+                    return true;
+                }
+            }
+        }
+
+        vendor = default;
+        return false;
+    }
+
+    /// <summary>The settings allowed directly under the root section besides the vendor sections.</summary>
+    public static readonly IReadOnlyList<string> RootSettings = ["DefaultVendor"];
+
     /// <summary>The environment variable the API key falls back to.</summary>
     public static string ApiKeyVariable(SpeechVendor vendor) => VendorDescriptor.For(vendor).ApiKeyVariable;
 
@@ -93,6 +124,21 @@ internal static class SpeechConfiguration
     /// <summary>Reads <c>DefaultVendor</c> (a vendor key such as <c>together</c>, or the enum name).</summary>
     public static void BindClientsOptions(IConfiguration root, SpeechClientsOptions options)
     {
+        // A section under the SDK's own section that is neither a vendor nor a known setting is a typo
+        // (Speech:Pyanote), which would otherwise be ignored until a keyed lookup fails. Only checked when the SDK was
+        // given its own section, not the whole configuration root.
+        if (root is IConfigurationSection { Path.Length: > 0 } own)
+        {
+            var known = Enum.GetValues<SpeechVendor>().Select(SectionName).Concat(RootSettings).ToList();
+            foreach (var child in own.GetChildren())
+            {
+                if (!known.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+                {
+                    (options.ConfigurationErrors ??= new List<string>()).Add($"{own.Path}:{child.Key} is not a known section or setting; known: {string.Join(", ", known)}. Check the spelling.");
+                }
+            }
+        }
+
         if (Read(root, "DefaultVendor") is not { } value)
         {
             return;

@@ -75,6 +75,7 @@ public static class SpeechServiceCollectionExtensions
             services.AddOptions<SpeechClientsOptions>().ValidateOnStart();
             services.AddSingleton<IValidateOptions<SpeechClientsOptions>>(new SpeechClientsOptionsValidator(registry));
             services.TryAddTransient<ISpeechClient>(sp => ResolveDefault(sp, registry));
+            services.AddKeyedTransient<ISpeechClient>(KeyedService.AnyKey, (sp, key) => ResolveKeyed(sp, registry, key)!);
         }
 
         if (configuration is not null)
@@ -84,6 +85,13 @@ public static class SpeechServiceCollectionExtensions
 
         return new SpeechClientsBuilder(services, configuration, registry);
     }
+
+    /// <summary>A keyed lookup with a key that is not registered as such: a vendor's key, section name or enum name in
+    /// another casing. Null (no service) for anything else.</summary>
+    private static ISpeechClient? ResolveKeyed(IServiceProvider services, SpeechClientRegistry registry, object? key) =>
+        SpeechConfiguration.TryParseVendor(key, out var vendor) && registry.Contains(vendor)
+            ? services.GetRequiredKeyedService<ISpeechClient>(vendor.Key())
+            : null;
 
     private static ISpeechClient ResolveDefault(IServiceProvider services, SpeechClientRegistry registry)
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using Pyannote.Sdk.Http;
 
 namespace Pyannote.Sdk;
 
@@ -7,7 +8,7 @@ namespace Pyannote.Sdk;
 /// message, field errors (for validation failures), the <c>Retry-After</c> the vendor asked for, and whether
 /// repeating the request may help. Never carries the API key or request headers.
 /// </summary>
-public class SpeechApiException : Exception
+public class SpeechApiException : SpeechException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="vendor">The vendor that answered.</param>
@@ -18,6 +19,7 @@ public class SpeechApiException : Exception
     /// <param name="fieldErrors">Per-field validation errors, if any.</param>
     /// <param name="retryAfter">The delay the vendor asked for before retrying, if any.</param>
     /// <param name="innerException">The underlying exception, if any.</param>
+    /// <param name="operation">The SDK operation that got the answer (for example <c>pyannote.diarize</c>), if known.</param>
     public SpeechApiException(
         SpeechVendor vendor,
         int statusCode,
@@ -26,10 +28,10 @@ public class SpeechApiException : Exception
         string? errorCode = null,
         IReadOnlyList<SpeechFieldError>? fieldErrors = null,
         TimeSpan? retryAfter = null,
-        Exception? innerException = null)
-        : base(BuildMessage(vendor, statusCode, vendorMessage, requestId, errorCode, fieldErrors), innerException)
+        Exception? innerException = null,
+        string? operation = null)
+        : base(vendor, operation ?? SpeechRequestContext.CurrentOperation, BuildMessage(vendor, operation ?? SpeechRequestContext.CurrentOperation, statusCode, vendorMessage, requestId, errorCode, fieldErrors), innerException)
     {
-        Vendor = vendor;
         StatusCode = statusCode;
         VendorMessage = vendorMessage;
         RequestId = requestId;
@@ -38,13 +40,10 @@ public class SpeechApiException : Exception
         RetryAfter = retryAfter;
     }
 
-    /// <summary>The vendor that answered.</summary>
-    public SpeechVendor Vendor { get; }
-
     /// <summary>The HTTP status code.</summary>
     public int StatusCode { get; }
 
-    /// <summary>The vendor's own error message, if it sent one.</summary>
+    /// <summary>The vendor's own error message, in the vendor's words, if it sent one (never text the SDK wrote).</summary>
     public string? VendorMessage { get; }
 
     /// <summary>The vendor's request id (from the body or a request-id header), for support tickets.</summary>
@@ -64,10 +63,10 @@ public class SpeechApiException : Exception
 
     internal static bool IsRetriableStatus(int statusCode) => statusCode is 408 or 429 or 500 or 502 or 503 or 504;
 
-    private static string BuildMessage(SpeechVendor vendor, int statusCode, string? vendorMessage, string? requestId, string? errorCode, IReadOnlyList<SpeechFieldError>? fieldErrors)
+    private static string BuildMessage(SpeechVendor vendor, string? operation, int statusCode, string? vendorMessage, string? requestId, string? errorCode, IReadOnlyList<SpeechFieldError>? fieldErrors)
     {
         var reason = Enum.IsDefined(typeof(HttpStatusCode), statusCode) ? " (" + (HttpStatusCode)statusCode + ")" : string.Empty;
-        var text = $"{vendor.DisplayName()} answered {statusCode}{reason}";
+        var text = $"{vendor.DisplayName()}{(operation is null ? string.Empty : " " + operation)} answered {statusCode}{reason}";
         if (!string.IsNullOrWhiteSpace(errorCode))
         {
             text += $" [{errorCode}]";

@@ -15,8 +15,9 @@ public enum SpeechTimeoutKind
 /// <see cref="SpeechClientOptions.UploadTimeout"/>, and the retries allowed for it (if any) were used up or not safe.
 /// Distinct from <see cref="OperationCanceledException"/>, which the SDK throws only when the caller's token fired.
 /// A request that creates billed work is never repeated after a timeout, because the vendor may have received it.
+/// The wait for a whole job has its own type, <see cref="Jobs.SpeechJobTimeoutException"/>.
 /// </summary>
-public sealed class SpeechTimeoutException : TimeoutException
+public sealed class SpeechTimeoutException : SpeechException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="vendor">The vendor called.</param>
@@ -25,19 +26,11 @@ public sealed class SpeechTimeoutException : TimeoutException
     /// <param name="timeout">The limit.</param>
     /// <param name="innerException">The cancellation that ended the attempt, if any.</param>
     public SpeechTimeoutException(SpeechVendor vendor, string operation, SpeechTimeoutKind kind, TimeSpan timeout, Exception? innerException = null)
-        : base(BuildMessage(vendor, operation, kind, timeout), innerException)
+        : base(vendor, operation, BuildMessage(vendor, operation, kind, timeout), innerException)
     {
-        Vendor = vendor;
-        Operation = operation;
         Kind = kind;
         Timeout = timeout;
     }
-
-    /// <summary>The vendor called.</summary>
-    public SpeechVendor Vendor { get; }
-
-    /// <summary>The SDK operation name (for example <c>pyannote.diarize</c>).</summary>
-    public string Operation { get; }
 
     /// <summary>Which limit was hit.</summary>
     public SpeechTimeoutKind Kind { get; }

@@ -5,7 +5,9 @@ namespace Pyannote.Sdk.Http;
 
 /// <summary>
 /// Turns every non-success response into <see cref="SpeechApiException"/>, so callers (and the generated clients)
-/// only ever see success responses. The one place that reads each vendor's error body.
+/// only ever see success responses, and a request that got no answer (refused, unresolved, broken connection) into
+/// <see cref="SpeechTransportException"/> naming the vendor, endpoint and attempts. The one place that reads each
+/// vendor's error body.
 /// </summary>
 internal sealed class ErrorMappingHandler(SpeechVendor vendor) : DelegatingHandler
 {
@@ -13,7 +15,23 @@ internal sealed class ErrorMappingHandler(SpeechVendor vendor) : DelegatingHandl
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage response;
+        if (RequestState.For(request) is null)
+        {
+            request.Options.Set(RequestState.Key, new RequestState());
+        }
+
+        try
+        {
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            throw ToTransportException(vendor, request, ex);
+        }
+
+        // The state stays on the request: a body that breaks off later is reported with the attempts made.
+
         if (response.IsSuccessStatusCode)
         {
             return response;
@@ -21,12 +39,26 @@ internal sealed class ErrorMappingHandler(SpeechVendor vendor) : DelegatingHandl
 
         using (response)
         {
-            throw await ToExceptionAsync(vendor, response, cancellationToken).ConfigureAwait(false);
+            throw await ToExceptionAsync(vendor, response, cancellationToken, SpeechRequestContext.For(request).Operation).ConfigureAwait(false);
         }
     }
 
+    /// <summary>Wraps a transport failure of <paramref name="request"/>: attempts from the request's state, and
+    /// whether the vendor may have received it (not when the connection was never made).</summary>
+    public static SpeechTransportException ToTransportException(SpeechVendor vendor, HttpRequestMessage? request, Exception failure)
+    {
+        var state = request is null ? null : RequestState.For(request);
+        return new(
+            vendor,
+            request is null ? SpeechRequestContext.CurrentOperation : SpeechRequestContext.For(request).Operation,
+            request is null ? null : Redaction.Url(request.RequestUri),
+            Math.Max(1, state?.Attempts ?? 1),
+            vendorMayHaveReceived: !RetryHandler.IsConnectFailure(failure) || state is { LastAttemptSendStarted: true },
+            failure);
+    }
+
     /// <summary>Builds the exception for a non-success response of <paramref name="vendor"/>.</summary>
-    public static async Task<SpeechApiException> ToExceptionAsync(SpeechVendor vendor, HttpResponseMessage response, CancellationToken cancellationToken)
+    public static async Task<SpeechApiException> ToExceptionAsync(SpeechVendor vendor, HttpResponseMessage response, CancellationToken cancellationToken, string? operation = null)
     {
         string body;
         try
@@ -51,7 +83,7 @@ internal sealed class ErrorMappingHandler(SpeechVendor vendor) : DelegatingHandl
             message = body.Length > 500 ? body[..500] + "…" : body;
         }
 
-        return new SpeechApiException(vendor, status, message, requestId, parsed.Code, parsed.FieldErrors, RetryAfter(response));
+        return new SpeechApiException(vendor, status, message, requestId, parsed.Code, parsed.FieldErrors, RetryAfter(response), operation: operation);
     }
 
     /// <summary>Reads <c>retry-after-ms</c>, then <c>Retry-After</c> as seconds or as an HTTP date (measured from the
@@ -86,7 +118,8 @@ internal sealed class ErrorMappingHandler(SpeechVendor vendor) : DelegatingHandl
     /// <summary>
     /// Reads the error shapes of all four vendors leniently: pyannoteAI <c>{message, errors[{field,message}]}</c> and
     /// <c>{requestId, message}</c>; Together and OpenAI-style <c>{error:{message,type,param,code}}</c>; JigsawStack
-    /// <c>{message, error}</c>; NanoGPT <c>{error: number|string|object, message, status}</c>.
+    /// <c>{message, error}</c>; NanoGPT <c>{error: number|string|object, message, status}</c> (a numeric <c>error</c> is the
+    /// status repeated, not a code).
     /// </summary>
     internal static (string? Message, string? Code, string? RequestId, IReadOnlyList<SpeechFieldError>? FieldErrors) ParseBody(string body)
     {
@@ -130,7 +163,7 @@ internal sealed class ErrorMappingHandler(SpeechVendor vendor) : DelegatingHandl
 
                         break;
                     case JsonValueKind.Number:
-                        code = error.GetRawText();
+                        // NanoGPT's documented shape repeats the HTTP status here ({error: 413}); that is no error code.
                         break;
                 }
             }

@@ -5,7 +5,8 @@ namespace Pyannote.Sdk.Http;
 
 /// <summary>
 /// Runs a call to a generated client inside a request context and turns the generator's internal exceptions (an
-/// unreadable or unexpected success body) into the SDK's public <see cref="SpeechResponseFormatException"/>.
+/// unreadable or unexpected success body) into the SDK's public <see cref="SpeechResponseFormatException"/>, and
+/// a body that broke off into <see cref="SpeechTransportException"/>.
 /// </summary>
 internal static class GeneratedCall
 {
@@ -23,6 +24,11 @@ internal static class GeneratedCall
         catch (JsonException ex)
         {
             throw new SpeechResponseFormatException(vendor, 200, $"{operation}: {ex.Message}", ex);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            // The pipeline wraps failures before the answer's headers; this is the answer's body breaking off.
+            throw ErrorMappingHandler.ToTransportException(vendor, null, ex);
         }
     }
 

@@ -55,6 +55,7 @@ internal sealed class RetryHandler(SpeechVendor vendor, SpeechClientOptions opti
                 if (state is not null)
                 {
                     state.Attempts = attempt;
+                    state.LastAttemptSendStarted = wrapped is { SendStarted: true };
                 }
             }
 

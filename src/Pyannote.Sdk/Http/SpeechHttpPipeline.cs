@@ -1,3 +1,4 @@
+using Pyannote.Sdk.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -37,7 +38,7 @@ internal static class SpeechHttpPipeline
     public static HttpClient CreateHttpClient(SpeechVendor vendor, string apiKey, SpeechClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
+        RequireApiKey(vendor, apiKey);
         options.ThrowIfInvalid(nameof(options));
         HttpMessageHandler handler = options.Transport ?? CreateDefaultTransport();
 
@@ -55,6 +56,22 @@ internal static class SpeechHttpPipeline
         };
         PipelineCredentials.Attach(client, apiKey);
         return client;
+    }
+
+    /// <summary>Checks a constructor's API key; the message names the vendor and the environment variable that
+    /// usually holds it, and never the value.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="apiKey"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="apiKey"/> is empty or white space.</exception>
+    public static void RequireApiKey(SpeechVendor vendor, string? apiKey)
+    {
+        if (!string.IsNullOrWhiteSpace(apiKey))
+        {
+            return;
+        }
+
+        var variable = SpeechConfiguration.ApiKeyVariable(vendor);
+        var message = $"The {vendor.DisplayName()} API key is {(apiKey is null ? "null" : "empty or white space")}. Pass the key to the constructor, for example Environment.GetEnvironmentVariable(\"{variable}\") with {variable} set, or register the client with services.AddSpeechClients(...), which reads {variable} itself.";
+        throw apiKey is null ? new ArgumentNullException(nameof(apiKey), message) : new ArgumentException(message, nameof(apiKey));
     }
 
     /// <summary>The transport used when the caller gives none.</summary>

@@ -29,6 +29,9 @@ internal sealed record SpeechRequestContext(string Operation, RequestKind Kind, 
         return new Scope(previous);
     }
 
+    /// <summary>The operation of the ambient scope, if any (for exceptions raised inside a call).</summary>
+    public static string? CurrentOperation => Ambient.Value?.Operation;
+
     /// <summary>Attaches a context to one request (for requests the hand-written layer builds itself).</summary>
     public void ApplyTo(HttpRequestMessage request) => request.Options.Set(OptionKey, this);
 

@@ -33,7 +33,10 @@ internal sealed class TelemetryHandler(SpeechVendor vendor, SpeechClientOptions 
             }
         }
 
-        var state = new RequestState { Activity = activity };
+        // The error-mapping handler outside usually created the state already (it reads the attempts after a failure).
+        var owned = RequestState.For(request) is null;
+        var state = RequestState.For(request) ?? new RequestState();
+        state.Activity = activity;
         request.Options.Set(RequestState.Key, state);
         var time = options.TimeProvider ?? TimeProvider.System;
         var started = time.GetTimestamp();
@@ -99,7 +102,11 @@ internal sealed class TelemetryHandler(SpeechVendor vendor, SpeechClientOptions 
         }
         finally
         {
-            request.Options.Remove(RequestState.Key.Key, out _);
+            if (owned)
+            {
+                request.Options.Remove(RequestState.Key.Key, out _);
+            }
+
             activity?.Dispose();
         }
     }

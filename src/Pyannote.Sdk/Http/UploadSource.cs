@@ -43,7 +43,7 @@ internal sealed class UploadSource : IAsyncDisposable
                 var info = new FileInfo(input.FilePath!);
                 if (!info.Exists)
                 {
-                    throw new ArgumentException($"The audio file '{input.FilePath}' does not exist.", paramName);
+                    throw new FileNotFoundException($"The audio file '{input.FilePath}' (parameter '{paramName}') does not exist.", input.FilePath);
                 }
 
                 EnsureWithin(info.Length, maxBytes, vendor, paramName);

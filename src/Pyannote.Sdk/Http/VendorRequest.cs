@@ -83,6 +83,11 @@ internal static class VendorRequest
         {
             throw new SpeechResponseFormatException(vendor, status, $"{operation}: {ex.Message}", ex);
         }
+        catch (Exception ex) when (ex is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            // The connection broke while the answer's body was read: the vendor did receive the request.
+            throw ErrorMappingHandler.ToTransportException(vendor, response.RequestMessage, ex);
+        }
 
         return dto ?? throw new SpeechResponseFormatException(vendor, status, $"{operation}: the answer was empty.");
     }

@@ -57,6 +57,12 @@ public class JigsawStackClient : ISpeechClient
     /// <inheritdoc />
     public virtual SpeechVendor Vendor => SpeechVendor.JigsawStack;
 
+    /// <inheritdoc />
+    public virtual SpeechCapabilities Capabilities => JigsawStackVendor.Descriptor.Capabilities;
+
+    /// <inheritdoc />
+    public virtual Uri Endpoint => _endpoint ?? JigsawStackClientOptions.DefaultEndpoint;
+
     /// <summary>Transcribes and waits for the result.</summary>
     /// <param name="request">The source (exactly one of <see cref="JigsawStackTranscriptionRequest.Audio"/> and
     /// <see cref="JigsawStackTranscriptionRequest.FileStoreKey"/>) and the settings.</param>
@@ -278,15 +284,7 @@ public class JigsawStackClient : ISpeechClient
     {
         ArgumentNullException.ThrowIfNull(audio);
         options ??= new TranscriptionOptions();
-        if ((options.NumSpeakers ?? options.MinSpeakers ?? options.MaxSpeakers) is not null)
-        {
-            throw new ArgumentException("JigsawStack takes no speaker-count hints; leave NumSpeakers, MinSpeakers and MaxSpeakers unset.", "options.NumSpeakers");
-        }
-
-        if (!string.IsNullOrEmpty(options.Model))
-        {
-            throw new ArgumentException($"JigsawStack has a single speech-to-text model ({JigsawStackTranscription.ModelName}); leave Model unset.", "options.Model");
-        }
+        JigsawStackVendor.Descriptor.Capabilities.Validate(options);
 
         var result = await CreateTranscriptionAsync(
             new JigsawStackTranscriptionRequest

@@ -16,6 +16,7 @@ internal static class JigsawStackVendor
         Auth = VendorAuth.ApiKeyHeader("x-api-key"),
         DefaultEndpoint = new("https://api.jigsawstack.com/"),
         ParseErrorBody = ErrorMappingHandler.ParseBody,
+        Capabilities = JigsawStackCapabilities.Value,
         MaxUploadBytes = JigsawStackClient.MaxUploadBytes,
         Register = static builder => builder.AddJigsawStack(),
     };

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Pyannote.Sdk.Diagnostics;
 
 namespace Pyannote.Sdk.Jobs;
@@ -6,13 +8,16 @@ namespace Pyannote.Sdk.Jobs;
 /// <summary>
 /// A long-running vendor job (pyannoteAI diarization, identification and voiceprints; NanoGPT asynchronous
 /// transcription) that can be inspected, refreshed and awaited. Resume a job started elsewhere from its id through the
-/// vendor client.
+/// vendor client. When a wait ends in an exception (the caller's cancellation included), the job id and vendor are on
+/// the exception's <see cref="Exception.Data"/> (read them with <see cref="SpeechJobData.TryGetJobId"/>) and in a log
+/// event, so a job that keeps running on the vendor's side can be resumed.
 /// </summary>
 /// <typeparam name="T">The job's result.</typeparam>
 public abstract class SpeechJob<T>
 {
     private readonly TimeProvider _timeProvider;
     private readonly JobWaitOptions _defaultWait;
+    private readonly ILogger _logger;
     private T? _value;
     private string? _error;
 
@@ -22,15 +27,22 @@ public abstract class SpeechJob<T>
         Id = string.Empty;
         _timeProvider = TimeProvider.System;
         _defaultWait = new JobWaitOptions();
+        _logger = NullLogger.Instance;
     }
 
-    private protected SpeechJob(string id, JobStatus status, TimeProvider timeProvider, JobWaitOptions? defaultWait)
+    private protected SpeechJob(string id, JobStatus status, SpeechClientOptions options)
+        : this(id, status, options.TimeProvider, options.JobWait, options.LoggerFactory?.CreateLogger(JobLog.Category))
+    {
+    }
+
+    private protected SpeechJob(string id, JobStatus status, TimeProvider timeProvider, JobWaitOptions? defaultWait, ILogger? logger = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         Id = id;
         Status = status;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _defaultWait = defaultWait ?? new JobWaitOptions();
+        _logger = logger ?? NullLogger.Instance;
     }
 
     /// <summary>The vendor running the job.</summary>
@@ -62,7 +74,18 @@ public abstract class SpeechJob<T>
     /// <exception cref="SpeechApiException">The vendor answered with another error.</exception>
     public virtual async Task<JobStatus> UpdateStatusAsync(CancellationToken cancellationToken = default)
     {
-        await PollOnceAsync(cancellationToken).ConfigureAwait(false);
+        var before = Status;
+        try
+        {
+            await PollOnceAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            SpeechJobData.Attach(ex, Vendor, Id);
+            throw;
+        }
+
+        LogStatus(before, 1);
         return Status;
     }
 
@@ -80,9 +103,10 @@ public abstract class SpeechJob<T>
     /// <exception cref="SpeechJobNotFoundException">The vendor does not know the job.</exception>
     /// <exception cref="SpeechApiException">A status poll failed with a non-retriable error, or more than
     /// <see cref="JobWaitOptions.MaxConsecutivePollFailures"/> polls in a row failed with a retriable one.</exception>
-    /// <exception cref="HttpRequestException">More than <see cref="JobWaitOptions.MaxConsecutivePollFailures"/> polls in a row failed to connect or were cut off.</exception>
+    /// <exception cref="SpeechTransportException">More than <see cref="JobWaitOptions.MaxConsecutivePollFailures"/> polls in a row failed to connect or were cut off.</exception>
     /// <exception cref="SpeechTimeoutException">More than <see cref="JobWaitOptions.MaxConsecutivePollFailures"/> polls in a row hit the network timeout.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled; the job keeps
+    /// running, and its id is on the exception (<see cref="SpeechJobData.TryGetJobId"/>).</exception>
     public virtual async Task<T> WaitForCompletionAsync(JobWaitOptions? options = null, IProgress<JobProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var wait = options ?? _defaultWait;
@@ -101,6 +125,12 @@ public abstract class SpeechJob<T>
         }
         catch (Exception ex)
         {
+            SpeechJobData.Attach(ex, Vendor, Id);
+            if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                JobLog.WaitCanceled(_logger, Vendor.Key(), Id, Status.ToString());
+            }
+
             activity?.SetTag(SpeechDiagnostics.Tags.JobStatus, Status.ToString());
             activity?.SetTag("error.type", ex.GetType().FullName);
             activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
@@ -140,16 +170,19 @@ public abstract class SpeechJob<T>
             }
 
             TimeSpan? retryAfter;
+            var before = Status;
             try
             {
                 polls++;
                 retryAfter = await PollOnceAsync(cancellationToken).ConfigureAwait(false);
                 failedPolls = 0;
+                LogStatus(before, polls);
             }
             catch (Exception ex) when (IsTransientPollFailure(ex, cancellationToken) && ++failedPolls <= wait.MaxConsecutivePollFailures)
             {
                 // The pipeline already retried this poll; keep waiting instead of failing a job that is still running.
                 retryAfter = (ex as SpeechApiException)?.RetryAfter;
+                JobLog.PollFailed(_logger, ex, Vendor.Key(), Id, polls, failedPolls, wait.MaxConsecutivePollFailures);
                 activity?.AddEvent(new ActivityEvent("poll.failed", tags: new ActivityTagsCollection { ["error.type"] = ex.GetType().FullName, ["poll"] = polls }));
             }
 
@@ -168,6 +201,18 @@ public abstract class SpeechJob<T>
         }
 
         return Value;
+    }
+
+    private void LogStatus(JobStatus before, int poll)
+    {
+        if (Status != before)
+        {
+            JobLog.StatusChanged(_logger, Vendor.Key(), Id, before.ToString(), Status.ToString(), poll);
+        }
+        else
+        {
+            JobLog.Polled(_logger, Vendor.Key(), Id, Status.ToString(), poll);
+        }
     }
 
     /// <summary>Asks the vendor for the job once. Implementations map a 404 to <see cref="SpeechApiException"/> with
@@ -194,7 +239,7 @@ public abstract class SpeechJob<T>
         {
             snapshot = await FetchAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (SpeechApiException ex) when (ex.StatusCode == 404 && ex is not SpeechJobNotFoundException)
+        catch (SpeechApiException ex) when (ex.StatusCode == 404)
         {
             throw new SpeechJobNotFoundException(Vendor, Id, ex);
         }
@@ -211,7 +256,8 @@ public abstract class SpeechJob<T>
         SpeechResponseFormatException => true,
         SpeechApiException api => api.IsRetriable,
         SpeechTimeoutException => true,
-        HttpRequestException => true,
+        SpeechTransportException => true,
+        HttpRequestException or IOException => true,
         _ => false,
     } && !cancellationToken.IsCancellationRequested;
 

@@ -26,7 +26,7 @@ public partial class NanoGptClient : ISpeechClient
 
     private const string TranscribePath = "api/transcribe";
 
-    private static readonly string[] AllowedExtensions = [".mp3", ".wav", ".m4a", ".ogg", ".aac"];
+    internal static readonly string[] AllowedExtensions = [".mp3", ".wav", ".m4a", ".ogg", ".aac"];
 
     private readonly HttpClient _http = null!;
     private readonly NanoGptGeneratedClient _generated = null!;
@@ -57,7 +57,13 @@ public partial class NanoGptClient : ISpeechClient
     }
 
     /// <inheritdoc />
-    public SpeechVendor Vendor => SpeechVendor.NanoGpt;
+    public virtual SpeechVendor Vendor => SpeechVendor.NanoGpt;
+
+    /// <inheritdoc />
+    public virtual SpeechCapabilities Capabilities => NanoGptVendor.Descriptor.Capabilities;
+
+    /// <inheritdoc />
+    public virtual Uri Endpoint => _options?.EffectiveEndpoint ?? NanoGptClientOptions.DefaultEndpoint;
 
     /// <summary>
     /// Transcribes <paramref name="audio"/> and, when NanoGPT answers with a job, waits for it (with the client's
@@ -78,9 +84,7 @@ public partial class NanoGptClient : ISpeechClient
     public virtual async Task<Transcript> TranscribeAsync(AudioInput audio, TranscriptionOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new TranscriptionOptions();
-        RejectSpeakerHint(options.NumSpeakers, nameof(TranscriptionOptions.NumSpeakers));
-        RejectSpeakerHint(options.MinSpeakers, nameof(TranscriptionOptions.MinSpeakers));
-        RejectSpeakerHint(options.MaxSpeakers, nameof(TranscriptionOptions.MaxSpeakers));
+        NanoGptVendor.Descriptor.Capabilities.Validate(options);
 
         var nanoOptions = new NanoGptTranscriptionOptions
         {
@@ -150,7 +154,7 @@ public partial class NanoGptClient : ISpeechClient
     public virtual NanoGptTranscriptionJob ResumeTranscriptionJob(NanoGptJobInfo job)
     {
         ArgumentNullException.ThrowIfNull(job);
-        return new NanoGptTranscriptionJob(this, job, JobStatus.Pending, _options.TimeProvider, _options.JobWait);
+        return new NanoGptTranscriptionJob(this, job, JobStatus.Pending, _options);
     }
 
     /// <summary>Resumes a job from its <c>runId</c> alone. NanoGPT's reference asks for the other fields of the 202
@@ -184,17 +188,10 @@ public partial class NanoGptClient : ISpeechClient
 
     private static string Key(string apiKey)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
+        SpeechHttpPipeline.RequireApiKey(SpeechVendor.NanoGpt, apiKey);
         return apiKey;
     }
 
-    private static void RejectSpeakerHint(int? value, string name)
-    {
-        if (value is not null)
-        {
-            throw new ArgumentException($"NanoGPT takes no speaker-count hints; leave {name} unset (Elevenlabs-STT finds the speakers itself).", "options");
-        }
-    }
 
     private void Validate(AudioInput audio, NanoGptTranscriptionOptions options)
     {
@@ -297,7 +294,7 @@ public partial class NanoGptClient : ISpeechClient
             initial = JobStatus.Pending;
         }
 
-        return new NanoGptTranscriptionStart(new NanoGptTranscriptionJob(this, info, initial, _options.TimeProvider, _options.JobWait));
+        return new NanoGptTranscriptionStart(new NanoGptTranscriptionJob(this, info, initial, _options));
     }
 
     private static T Map<T>(Func<T> map, string operation, int status)

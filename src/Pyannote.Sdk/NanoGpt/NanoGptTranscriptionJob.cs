@@ -18,8 +18,8 @@ public class NanoGptTranscriptionJob : SpeechJob<NanoGptTranscription>
         Info = new NanoGptJobInfo("mock");
     }
 
-    internal NanoGptTranscriptionJob(NanoGptClient client, NanoGptJobInfo info, JobStatus status, TimeProvider timeProvider, JobWaitOptions? defaultWait)
-        : base(info.RunId, status, timeProvider, defaultWait)
+    internal NanoGptTranscriptionJob(NanoGptClient client, NanoGptJobInfo info, JobStatus status, SpeechClientOptions options)
+        : base(info.RunId, status, options)
     {
         _client = client;
         Info = info;

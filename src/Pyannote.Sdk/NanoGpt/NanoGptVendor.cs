@@ -14,8 +14,9 @@ internal static class NanoGptVendor
         ConfigurationSection = "NanoGpt",
         ApiKeyVariable = "NANOGPT_API_KEY",
         Auth = VendorAuth.ApiKeyHeader("x-api-key"),
-        DefaultEndpoint = NanoGptClientOptions.PublicEndpoint,
+        DefaultEndpoint = new("https://nano-gpt.com/"),
         ParseErrorBody = ErrorMappingHandler.ParseBody,
+        Capabilities = NanoGptCapabilities.Value,
         MaxUploadBytes = NanoGptClient.MaxUploadBytes,
         Register = static builder => builder.AddNanoGpt(),
     };

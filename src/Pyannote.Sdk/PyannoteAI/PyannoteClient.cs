@@ -47,6 +47,12 @@ public partial class PyannoteClient : ISpeechClient
     /// <inheritdoc />
     public virtual SpeechVendor Vendor => SpeechVendor.Pyannote;
 
+    /// <inheritdoc />
+    public virtual SpeechCapabilities Capabilities => PyannoteVendor.Descriptor.Capabilities;
+
+    /// <inheritdoc />
+    public virtual Uri Endpoint => Options.EffectiveEndpoint;
+
     internal PyannoteClientOptions Options { get; }
 
     /// <summary>Checks the API key with <c>GET /v1/test</c>.</summary>
@@ -355,7 +361,7 @@ public partial class PyannoteClient : ISpeechClient
         {
             job = await FetchJobAsync(jobId, cancellationToken).ConfigureAwait(false);
         }
-        catch (SpeechApiException ex) when (ex.StatusCode == 404 && ex is not SpeechJobNotFoundException)
+        catch (SpeechApiException ex) when (ex.StatusCode == 404)
         {
             throw new SpeechJobNotFoundException(SpeechVendor.Pyannote, jobId, ex);
         }
@@ -403,6 +409,8 @@ public partial class PyannoteClient : ISpeechClient
     /// <exception cref="SpeechJobException">The job failed, was canceled or did not finish within the wait limit.</exception>
     public virtual async Task<Transcript> TranscribeAsync(AudioInput audio, TranscriptionOptions? options = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(audio);
+        PyannoteVendor.Descriptor.Capabilities.Validate(options ?? new TranscriptionOptions());
         var diarization = new DiarizationOptions
         {
             Model = PyannoteModel.Precision2,
@@ -423,7 +431,7 @@ public partial class PyannoteClient : ISpeechClient
 
     private static HttpClient CreateHttpClient(string apiKey, PyannoteClientOptions options)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
+        SpeechHttpPipeline.RequireApiKey(SpeechVendor.Pyannote, apiKey);
         return SpeechHttpPipeline.CreateHttpClient(SpeechVendor.Pyannote, apiKey, options);
     }
 

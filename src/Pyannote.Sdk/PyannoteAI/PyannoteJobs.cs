@@ -16,7 +16,7 @@ public abstract class PyannoteJob<T> : SpeechJob<T>
     }
 
     private protected PyannoteJob(PyannoteClient client, string id, JobStatus status, string? warning)
-        : base(id, status, client.Options.TimeProvider, client.Options.JobWait)
+        : base(id, status, client.Options)
     {
         _client = client;
         Warning = warning;

@@ -14,8 +14,9 @@ internal static class PyannoteVendor
         ConfigurationSection = "Pyannote",
         ApiKeyVariable = "PYANNOTE_API_KEY",
         Auth = VendorAuth.Bearer,
-        DefaultEndpoint = PyannoteClientOptions.DefaultEndpointUri,
+        DefaultEndpoint = new("https://api.pyannote.ai/"),
         ParseErrorBody = ErrorMappingHandler.ParseBody,
+        Capabilities = PyannoteCapabilities.Value,
         MaxUploadBytes = PyannoteValidation.MaxAudioBytes,
         Register = static builder => builder.AddPyannote(),
     };

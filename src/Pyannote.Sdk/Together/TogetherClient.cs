@@ -49,6 +49,12 @@ public partial class TogetherClient : ISpeechClient
     /// <inheritdoc />
     public virtual SpeechVendor Vendor => SpeechVendor.Together;
 
+    /// <inheritdoc />
+    public virtual SpeechCapabilities Capabilities => TogetherVendor.Descriptor.Capabilities;
+
+    /// <inheritdoc />
+    public virtual Uri Endpoint => _endpoint ?? TogetherClientOptions.DefaultEndpoint;
+
     /// <summary>Transcribes audio (<c>POST /v1/audio/transcriptions</c>).</summary>
     /// <param name="audio">A local file or stream (streamed, at most 80 MB, .wav .mp3 .m4a .webm .flac .ogg .opus .aac) or a public http(s) URL.</param>
     /// <param name="options">Model, language, format, timestamps, diarization; <see langword="null"/> for the service's defaults.</param>
@@ -131,15 +137,7 @@ public partial class TogetherClient : ISpeechClient
     public virtual async Task<Transcript> TranscribeAsync(AudioInput audio, TranscriptionOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new TranscriptionOptions();
-        if (options.NumSpeakers is not null && (options.MinSpeakers is not null || options.MaxSpeakers is not null))
-        {
-            throw new ArgumentException("NumSpeakers cannot be combined with MinSpeakers or MaxSpeakers.", "options.NumSpeakers");
-        }
-
-        if (!options.Diarize && (options.NumSpeakers ?? options.MinSpeakers ?? options.MaxSpeakers) is not null)
-        {
-            throw new ArgumentException("Speaker counts need diarization; set Diarize to true or leave the counts unset.", "options.Diarize");
-        }
+        TogetherVendor.Descriptor.Capabilities.Validate(options);
 
         var together = new TogetherTranscriptionOptions
         {

@@ -1,9 +1,14 @@
 namespace Pyannote.Sdk.Together;
 
-/// <summary>Settings of a <see cref="TogetherClient"/>. The default endpoint is <c>https://api.together.ai/</c>.</summary>
+/// <summary>Settings of a <see cref="TogetherClient"/>: endpoint (default <see cref="DefaultEndpoint"/>), timeouts,
+/// retries, logging and transport.</summary>
 public sealed class TogetherClientOptions : SpeechClientOptions
 {
-    private protected override Uri DefaultEndpoint => TogetherVendor.Descriptor.DefaultEndpoint;
+    /// <summary>The vendor's public endpoint, <c>https://api.together.ai/</c> (the host root; paths carry their version prefix).</summary>
+    public static Uri DefaultEndpoint => TogetherVendor.Descriptor.DefaultEndpoint;
+
+    /// <inheritdoc />
+    private protected override Uri VendorEndpoint => DefaultEndpoint;
 }
 
 /// <summary>How much the service returns.</summary>

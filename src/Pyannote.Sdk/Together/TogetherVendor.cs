@@ -16,6 +16,7 @@ internal static class TogetherVendor
         Auth = VendorAuth.Bearer,
         DefaultEndpoint = new("https://api.together.ai/"),
         ParseErrorBody = ErrorMappingHandler.ParseBody,
+        Capabilities = TogetherCapabilities.Value,
         MaxUploadBytes = TogetherClient.MaxUploadBytes,
         Register = static builder => builder.AddTogether(),
     };

@@ -94,12 +94,12 @@ public static class JigsawStackWebhook
         JigsawStackWebhookOptions.ValidateSecrets(list, nameof(secrets));
         if (string.IsNullOrEmpty(correlationId) || string.IsNullOrEmpty(token))
         {
-            throw new WebhookVerificationException(WebhookFailureReason.MissingToken, $"The callback URL has no '{CorrelationIdParameter}' or no '{TokenParameter}' parameter.");
+            throw new WebhookVerificationException(SpeechVendor.JigsawStack, WebhookFailureReason.MissingToken, $"The callback URL has no '{CorrelationIdParameter}' or no '{TokenParameter}' parameter.");
         }
 
         if (correlationId.Length > MaxCorrelationIdLength || !TryDecodeToken(token, out var received))
         {
-            throw new WebhookVerificationException(WebhookFailureReason.InvalidToken, "The callback URL's token is not valid.");
+            throw new WebhookVerificationException(SpeechVendor.JigsawStack, WebhookFailureReason.InvalidToken, "The callback URL's token is not valid.");
         }
 
         var ok = false;
@@ -113,7 +113,7 @@ public static class JigsawStackWebhook
         CryptographicOperations.ZeroMemory(expected);
         if (!ok)
         {
-            throw new WebhookVerificationException(WebhookFailureReason.InvalidToken, "The callback URL's token is not valid.");
+            throw new WebhookVerificationException(SpeechVendor.JigsawStack, WebhookFailureReason.InvalidToken, "The callback URL's token is not valid.");
         }
     }
 
@@ -172,7 +172,7 @@ public static class JigsawStackWebhook
         {
             // The parser is shared with synchronous answers and reports bad bodies as SpeechResponseFormatException; the
             // rest are caught so a receiver only ever sees WebhookVerificationException.
-            throw new WebhookVerificationException(WebhookFailureReason.MalformedBody, "The JigsawStack webhook body could not be read.", ex);
+            throw new WebhookVerificationException(SpeechVendor.JigsawStack, WebhookFailureReason.MalformedBody, "The JigsawStack webhook body could not be read.", ex);
         }
 
         var key = string.IsNullOrEmpty(transcription.Id)
@@ -185,7 +185,7 @@ public static class JigsawStackWebhook
     {
         if (body.Length > max)
         {
-            throw new WebhookVerificationException(WebhookFailureReason.BodyTooLarge, $"The webhook body ({body.Length} bytes) is larger than the limit ({max} bytes).");
+            throw new WebhookVerificationException(SpeechVendor.JigsawStack, WebhookFailureReason.BodyTooLarge, $"The webhook body ({body.Length} bytes) is larger than the limit ({max} bytes).");
         }
     }
 

@@ -171,28 +171,28 @@ public static class PyannoteWebhook
 
         if (body.Length > options.MaxBodyBytes)
         {
-            throw new WebhookVerificationException(WebhookFailureReason.BodyTooLarge, $"The webhook body ({body.Length} bytes) is larger than the limit ({options.MaxBodyBytes} bytes).");
+            throw new WebhookVerificationException(SpeechVendor.Pyannote, WebhookFailureReason.BodyTooLarge, $"The webhook body ({body.Length} bytes) is larger than the limit ({options.MaxBodyBytes} bytes).");
         }
 
         if (string.IsNullOrWhiteSpace(headers.Signature))
         {
-            throw new WebhookVerificationException(WebhookFailureReason.MissingHeader, $"The {PyannoteWebhookHeaders.SignatureName} header is missing or empty.");
+            throw new WebhookVerificationException(SpeechVendor.Pyannote, WebhookFailureReason.MissingHeader, $"The {PyannoteWebhookHeaders.SignatureName} header is missing or empty.");
         }
 
         if (string.IsNullOrWhiteSpace(headers.Timestamp))
         {
-            throw new WebhookVerificationException(WebhookFailureReason.MissingHeader, $"The {PyannoteWebhookHeaders.TimestampName} header is missing or empty.");
+            throw new WebhookVerificationException(SpeechVendor.Pyannote, WebhookFailureReason.MissingHeader, $"The {PyannoteWebhookHeaders.TimestampName} header is missing or empty.");
         }
 
         if (!TryParseTimestamp(headers.Timestamp, out var signedTimestamp, out var timestamp))
         {
-            throw new WebhookVerificationException(WebhookFailureReason.MalformedTimestamp, $"The {PyannoteWebhookHeaders.TimestampName} header is not a whole number of Unix seconds.");
+            throw new WebhookVerificationException(SpeechVendor.Pyannote, WebhookFailureReason.MalformedTimestamp, $"The {PyannoteWebhookHeaders.TimestampName} header is not a whole number of Unix seconds.");
         }
 
         var candidates = DecodeSignatures(headers.Signature, options.AcceptedEncodings);
         if (candidates.Count == 0)
         {
-            throw new WebhookVerificationException(WebhookFailureReason.MalformedSignature, $"The {PyannoteWebhookHeaders.SignatureName} header holds no signature in an accepted encoding ({options.AcceptedEncodings}).");
+            throw new WebhookVerificationException(SpeechVendor.Pyannote, WebhookFailureReason.MalformedSignature, $"The {PyannoteWebhookHeaders.SignatureName} header holds no signature in an accepted encoding ({options.AcceptedEncodings}).");
         }
 
         PyannoteSignatureEncodings? matched = null;
@@ -213,13 +213,13 @@ public static class PyannoteWebhook
         CryptographicOperations.ZeroMemory(mac);
         if (matched is not { } found)
         {
-            throw new WebhookVerificationException(WebhookFailureReason.SignatureMismatch, "The webhook signature does not match the body and timestamp for any configured secret.");
+            throw new WebhookVerificationException(SpeechVendor.Pyannote, WebhookFailureReason.SignatureMismatch, "The webhook signature does not match the body and timestamp for any configured secret.");
         }
 
         var skew = (options.TimeProvider.GetUtcNow() - timestamp).Duration();
         if (skew > options.Tolerance)
         {
-            throw new WebhookVerificationException(WebhookFailureReason.OutsideTolerance, $"The webhook timestamp is {skew.TotalSeconds:0} s from the current time, more than the tolerance of {options.Tolerance.TotalSeconds:0} s.");
+            throw new WebhookVerificationException(SpeechVendor.Pyannote, WebhookFailureReason.OutsideTolerance, $"The webhook timestamp is {skew.TotalSeconds:0} s from the current time, more than the tolerance of {options.Tolerance.TotalSeconds:0} s.");
         }
 
         return (timestamp, found);
@@ -447,7 +447,7 @@ public static class PyannoteWebhook
     }
 
     private static WebhookVerificationException Malformed(string detail, Exception? inner = null) =>
-        new(WebhookFailureReason.MalformedBody, "The pyannoteAI webhook body could not be read: " + detail, inner);
+        new(SpeechVendor.Pyannote, WebhookFailureReason.MalformedBody, "The pyannoteAI webhook body could not be read: " + detail, inner);
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {

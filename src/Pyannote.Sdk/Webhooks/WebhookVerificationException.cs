@@ -36,14 +36,15 @@ public enum WebhookFailureReason
 /// webhook parsers and verifiers throw for bad input; the message names the check and never contains a secret, an
 /// expected signature or an expected token.
 /// </summary>
-public sealed class WebhookVerificationException : Exception
+public sealed class WebhookVerificationException : SpeechException
 {
     /// <summary>Creates the exception.</summary>
+    /// <param name="vendor">The vendor the delivery claims to come from.</param>
     /// <param name="reason">The check that failed.</param>
     /// <param name="message">What failed, without secrets.</param>
     /// <param name="innerException">The underlying parser error, if any.</param>
-    public WebhookVerificationException(WebhookFailureReason reason, string message, Exception? innerException = null)
-        : base(message, innerException)
+    public WebhookVerificationException(SpeechVendor vendor, WebhookFailureReason reason, string message, Exception? innerException = null)
+        : base(vendor, vendor.Key() + ".webhook", message, innerException)
     {
         Reason = reason;
     }

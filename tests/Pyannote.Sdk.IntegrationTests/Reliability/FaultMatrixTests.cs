@@ -104,7 +104,7 @@ public sealed class FaultMatrixTests(ITestOutputHelper output)
         {
             return idempotent ? "success" : f.Fault switch
             {
-                "abort-before-headers" => "HttpRequestException",
+                "abort-before-headers" => "SpeechTransportException",
                 _ when f.Fault.StartsWith("slow-headers", StringComparison.Ordinal) => "SpeechTimeoutException",
                 _ => "SpeechApiException " + f.Fault,
             };
@@ -113,7 +113,7 @@ public sealed class FaultMatrixTests(ITestOutputHelper output)
         return f.Fault switch
         {
             // The body is read after the pipeline returns, so a reset mid-body is not retried by the pipeline; a job wait polls again.
-            "abort-during-body" => t.Method == HttpMethod.Put ? "success" : "HttpRequestException",
+            "abort-during-body" => t.Method == HttpMethod.Put ? "success" : "SpeechTransportException",
             "truncated-json" or "invalid-json" or "wrong-shape" => "SpeechResponseFormatException",
             "job-failed" => "SpeechJobFailedException",
             "job-canceled" => t.Name.StartsWith("nanogpt", StringComparison.Ordinal) ? "SpeechJobFailedException" : "SpeechJobCanceledException",
@@ -127,7 +127,7 @@ public sealed class FaultMatrixTests(ITestOutputHelper output)
 
     /// <summary>Exceptions the SDK documents for a failed call. Anything else is a defect.</summary>
     internal static bool IsDocumented(Exception ex) =>
-        ex is SpeechApiException or SpeechJobException or SpeechTimeoutException or HttpRequestException;
+        ex is SpeechException;
 
     internal static async Task<Row> RunRowAsync(SpeechEmulator emulator, Target target, FaultCase fault, LeakCapture leaks, int closedPort)
     {

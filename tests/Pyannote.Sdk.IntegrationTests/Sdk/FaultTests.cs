@@ -186,7 +186,7 @@ public sealed class FaultTests
         Assert.Equal(2, await CountAsync(emulator, "/v1/test", "GET", 2));
 
         emulator.EnqueueFault("/v1/diarize", "slow-headers=1500");
-        var timeout = await Assert.ThrowsAnyAsync<TimeoutException>(() => client.StartDiarizationAsync(AudioInput.FromUrl(Remote)));
+        var timeout = await Assert.ThrowsAsync<SpeechTimeoutException>(() => client.StartDiarizationAsync(AudioInput.FromUrl(Remote)));
         Assert.Equal("SpeechTimeoutException", timeout.GetType().Name);
         Assert.Equal(1, await CountAsync(emulator, "/v1/diarize", "POST", 1));
     }
@@ -215,13 +215,13 @@ public sealed class FaultTests
 
         var together = NewTogether(emulator, o => o.NetworkTimeout = TimeSpan.FromMilliseconds(300));
         emulator.EnqueueFault("/v1/audio/transcriptions", "slow-body=1500");
-        var billed = await Assert.ThrowsAnyAsync<TimeoutException>(() => together.TranscribeAsync(AudioInput.FromFile(ConversationWav)));
+        var billed = await Assert.ThrowsAsync<SpeechTimeoutException>(() => together.TranscribeAsync(AudioInput.FromFile(ConversationWav)));
         Assert.Equal("SpeechTimeoutException", billed.GetType().Name);
         Assert.Equal(1, await CountAsync(emulator, "/v1/audio/transcriptions", "POST", 1));
 
         var pyannote = NewPyannote(emulator, o => o.NetworkTimeout = TimeSpan.FromMilliseconds(300));
         emulator.EnqueueFault("/v1/test", "slow-body=1500");
-        var idempotent = await Assert.ThrowsAnyAsync<TimeoutException>(() => pyannote.TestConnectionAsync());
+        var idempotent = await Assert.ThrowsAsync<SpeechTimeoutException>(() => pyannote.TestConnectionAsync());
         Assert.Equal("SpeechTimeoutException", idempotent.GetType().Name);
         Assert.Equal(1, await CountAsync(emulator, "/v1/test", "GET", 1));
     }
@@ -245,7 +245,7 @@ public sealed class FaultTests
         await using var emulator = await StartAsync();
         emulator.EnqueueFault("/v1/ai/transcribe", "abort-before-headers");
 
-        await Assert.ThrowsAsync<HttpRequestException>(() =>
+        await Assert.ThrowsAsync<SpeechTransportException>(() =>
             NewJigsawStack(emulator).CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = AudioInput.FromFile(ConversationWav) }));
         Assert.Equal(1, await CountAsync(emulator, "/v1/ai/transcribe", "POST", 1));
     }
@@ -261,7 +261,9 @@ public sealed class FaultTests
 
         // HttpRequestException when the reset is seen while the response is being read in, IOException when it is seen
         // while the body is streamed to the JSON reader: either way a transport error, and the billed request is not repeated.
-        Assert.True(error is HttpRequestException or IOException, error.ToString());
+        var transport = Assert.IsType<SpeechTransportException>(error);
+        Assert.True(transport.VendorMayHaveReceived);
+        Assert.True(transport.InnerException is HttpRequestException or IOException, error.ToString());
         Assert.Equal(1, await CountAsync(emulator, "/v1/audio/transcriptions", "POST", 1));
     }
 

@@ -29,7 +29,7 @@ public sealed class StandInB(HttpClient http, TestClientOptions options) : Stand
 
 public sealed class StandInOptionsB : SpeechClientOptions
 {
-    private protected override Uri DefaultEndpoint => new("https://b.vendor.test/");
+    private protected override Uri VendorEndpoint => new("https://b.vendor.test/");
 }
 
 public sealed class StandInBClient(HttpClient http, StandInOptionsB options) : ISpeechClient

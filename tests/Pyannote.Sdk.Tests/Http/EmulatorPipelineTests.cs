@@ -90,8 +90,11 @@ public sealed class EmulatorPipelineTests : IAsyncLifetime
         var (sp, _, logs) = Host();
         using var _ = sp;
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => sp.GetRequiredKeyedService<ISpeechClient>("together").TranscribeAsync(Audio()));
+        var ex = await Assert.ThrowsAsync<SpeechTransportException>(() => sp.GetRequiredKeyedService<ISpeechClient>("together").TranscribeAsync(Audio()));
 
+        Assert.True(ex.VendorMayHaveReceived);
+        Assert.Equal(1, ex.Attempts);
+        Assert.IsAssignableFrom<HttpRequestException>(ex.InnerException);
         Assert.Equal(1, await SettledTranscriptionPosts(1));
         Assert.Contains(logs.Lines, l => l.Text.Contains("is not repeated: the request creates billed work", StringComparison.Ordinal));
     }
@@ -122,9 +125,18 @@ public sealed class EmulatorPipelineTests : IAsyncLifetime
         var (sp, time, logs) = Host(new Uri($"http://127.0.0.1:{port}/together/"));
         using var _ = sp;
 
-        var ex = await Assert.ThrowsAsync<HttpRequestException>(() => sp.GetRequiredKeyedService<ISpeechClient>("together").TranscribeAsync(Audio()));
+        var ex = await Assert.ThrowsAsync<SpeechTransportException>(() => sp.GetRequiredKeyedService<ISpeechClient>("together").TranscribeAsync(Audio()));
 
-        Assert.True(RetryHandler.IsConnectFailure(ex));
+        // Wrapped with vendor, operation, endpoint and attempts; the vendor never saw it, the original is inside.
+        Assert.True(RetryHandler.IsConnectFailure(ex.InnerException!));
+        Assert.Equal(SpeechVendor.Together, ex.Vendor);
+        Assert.Equal("together.transcribe", ex.Operation);
+        Assert.Equal(4, ex.Attempts);
+        Assert.False(ex.VendorMayHaveReceived);
+        Assert.Equal($"http://127.0.0.1:{port}/together/v1/audio/transcriptions", ex.Endpoint);
+        Assert.Contains("Together AI together.transcribe", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("4 attempts", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("did not receive", ex.Message, StringComparison.Ordinal);
         Assert.Equal(3, logs.Lines.Count(l => l.Text.Contains("failed (connect_failure); retrying", StringComparison.Ordinal)));
         Assert.Equal(3, time.Delays.Count);
     }

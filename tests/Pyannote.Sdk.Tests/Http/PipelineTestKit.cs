@@ -11,7 +11,7 @@ public sealed class TestClientOptions : SpeechClientOptions
 {
     public static readonly Uri PublicEndpoint = new("https://api.vendor.test/");
 
-    private protected override Uri DefaultEndpoint => PublicEndpoint;
+    private protected override Uri VendorEndpoint => PublicEndpoint;
 }
 
 /// <summary>One request as the transport saw it.</summary>

@@ -225,7 +225,8 @@ public class RetryHandlerTests
         var transport = new ScriptedTransport().ThenResetAfterSend().ThenStatus(200);
         var (client, _) = PipelineFactory.Create(transport, AutoClock());
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => client.SendAsync(PipelineFactory.Request(HttpMethod.Post, "v1/diarize", RequestKind.Billed, new StringContent("{}"))));
+        var ex = await Assert.ThrowsAsync<SpeechTransportException>(() => client.SendAsync(PipelineFactory.Request(HttpMethod.Post, "v1/diarize", RequestKind.Billed, new StringContent("{}"))));
+        Assert.True(ex.VendorMayHaveReceived);
 
         Assert.Equal(1, transport.Attempts);
     }
@@ -240,7 +241,8 @@ public class RetryHandlerTests
         }).ThenStatus(200);
         var (client, _) = PipelineFactory.Create(transport, AutoClock());
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => client.SendAsync(PipelineFactory.Request(HttpMethod.Post, "v1/diarize", RequestKind.Billed, new StringContent("{}"))));
+        var ex = await Assert.ThrowsAsync<SpeechTransportException>(() => client.SendAsync(PipelineFactory.Request(HttpMethod.Post, "v1/diarize", RequestKind.Billed, new StringContent("{}"))));
+        Assert.True(ex.VendorMayHaveReceived);
         Assert.Equal(1, transport.Attempts);
     }
 

@@ -22,8 +22,16 @@ public class JigsawStackValidationTests
         { "request.ChunkDuration", new JigsawStackTranscriptionRequest { Audio = Url, ChunkDuration = 0 } },
         { "request.ChunkDuration", new JigsawStackTranscriptionRequest { Audio = Url, ChunkDuration = double.NaN } },
         { "request.Audio", new JigsawStackTranscriptionRequest { Audio = AudioInput.FromUrl("ftp://example.com/a.wav") } },
-        { "request.Audio", new JigsawStackTranscriptionRequest { Audio = AudioInput.FromFile("/nonexistent/dir/a.wav") } },
     };
+
+    [Fact]
+    public async Task A_missing_file_is_FileNotFoundException()
+    {
+        var request = new JigsawStackTranscriptionRequest { Audio = AudioInput.FromFile("/nonexistent/dir/a.wav") };
+        var ex = await Assert.ThrowsAsync<FileNotFoundException>(() => Client().CreateTranscriptionAsync(request));
+        Assert.Equal("/nonexistent/dir/a.wav", ex.FileName);
+        Assert.Empty(_wire.Requests);
+    }
 
     [Theory]
     [MemberData(nameof(BadRequests))]
@@ -110,8 +118,8 @@ public class JigsawStackValidationTests
     {
         var ex = await Assert.ThrowsAsync<ArgumentException>(() => Client().UploadFileAsync(Url));
         Assert.Equal("file", ex.ParamName);
-        var ex2 = await Assert.ThrowsAsync<ArgumentException>(() => Client().UploadFileAsync(AudioInput.FromFile("/nonexistent/a.wav")));
-        Assert.Equal("file", ex2.ParamName);
+        var ex2 = await Assert.ThrowsAsync<FileNotFoundException>(() => Client().UploadFileAsync(AudioInput.FromFile("/nonexistent/a.wav")));
+        Assert.Contains("parameter 'file'", ex2.Message, StringComparison.Ordinal);
         Assert.Empty(_wire.Requests);
     }
 
@@ -123,8 +131,12 @@ public class JigsawStackValidationTests
     public async Task ISpeechClient_rejects_speaker_hints_and_a_model(int? num, int? min, int? max, string? model)
     {
         ISpeechClient client = Client();
-        var ex = await Assert.ThrowsAsync<ArgumentException>(() => client.TranscribeAsync(Url, new TranscriptionOptions { NumSpeakers = num, MinSpeakers = min, MaxSpeakers = max, Model = model }));
-        Assert.Equal(model is null ? "options.NumSpeakers" : "options.Model", ex.ParamName);
+        var ex = await Assert.ThrowsAsync<SpeechOptionNotSupportedException>(() => client.TranscribeAsync(Url, new TranscriptionOptions { NumSpeakers = num, MinSpeakers = min, MaxSpeakers = max, Model = model }));
+        var expected = "TranscriptionOptions." + (model is not null ? "Model" : num is not null ? "NumSpeakers" : min is not null ? "MinSpeakers" : "MaxSpeakers");
+        Assert.Equal(expected, ex.Option);
+        Assert.Equal(SpeechVendor.JigsawStack, ex.Vendor);
+        Assert.Contains("JigsawStack does not support " + expected, ex.Message, StringComparison.Ordinal);
+        Assert.False(client.Capabilities.SpeakerCountHints);
         Assert.Empty(_wire.Requests);
     }
 }

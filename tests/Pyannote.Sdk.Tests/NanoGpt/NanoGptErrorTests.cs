@@ -31,7 +31,7 @@ public class NanoGptErrorTests
         Assert.Equal("Insufficient balance", ex.VendorMessage);
         Assert.Null(ex.ErrorCode);
         Assert.False(ex.IsRetriable);
-        Assert.Contains("NanoGPT answered 402", ex.Message);
+        Assert.Contains("NanoGPT nanogpt.transcribe answered 402", ex.Message);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public class NanoGptErrorTests
 
         Assert.Equal(413, ex.StatusCode);
         Assert.Equal("File too large", ex.VendorMessage);
-        Assert.Equal("413", ex.ErrorCode);
+        Assert.Null(ex.ErrorCode); // the numeric "error" repeats the status; it is not NanoGPT's code
     }
 
     [Fact]

@@ -99,9 +99,9 @@ public class NanoGptValidationTests
     [Fact]
     public async Task Missing_file()
     {
-        var ex = await Rejected(c => c.StartTranscriptionAsync(AudioInput.FromFile(Path.Combine(Path.GetTempPath(), "nanogpt-missing-" + Guid.NewGuid().ToString("N") + ".mp3"))));
+        var ex = await Assert.ThrowsAsync<FileNotFoundException>(() => Client(Script().Item1).StartTranscriptionAsync(AudioInput.FromFile(Path.Combine(Path.GetTempPath(), "nanogpt-missing-" + Guid.NewGuid().ToString("N") + ".mp3"))));
 
-        Assert.Equal("audio", ex.ParamName);
+        Assert.Contains("parameter 'audio'", ex.Message);
         Assert.Contains("does not exist", ex.Message);
     }
 
@@ -122,11 +122,13 @@ public class NanoGptValidationTests
     [InlineData(null, null, 4, "MaxSpeakers")]
     public async Task Speaker_count_hints(int? num, int? min, int? max, string name)
     {
-        var ex = await Rejected(c => c.TranscribeAsync(AudioInput.FromUrl("https://example.com/a.mp3"),
+        var (mock, requests) = Script();
+        var ex = await Assert.ThrowsAsync<SpeechOptionNotSupportedException>(() => Client(mock).TranscribeAsync(AudioInput.FromUrl("https://example.com/a.mp3"),
             new TranscriptionOptions { NumSpeakers = num, MinSpeakers = min, MaxSpeakers = max }));
 
-        Assert.Equal("options", ex.ParamName);
-        Assert.Contains(name, ex.Message);
+        Assert.Empty(requests);
+        Assert.Equal("TranscriptionOptions." + name, ex.Option);
+        Assert.Equal(SpeechVendor.NanoGpt, ex.Vendor);
         Assert.Contains("speaker-count", ex.Message);
     }
 

@@ -139,8 +139,15 @@ public class PyannoteValidationTests
         Rejected(c => c.StartIdentificationAsync(Url, new IdentificationOptions { MatchingThreshold = 101, Voiceprints = { new PyannoteVoiceprint("Sam", "vp") } }), "options", "between 0 and 100");
 
     [Fact]
-    public Task A_missing_file_is_rejected() =>
-        Rejected(c => c.StartDiarizationAsync(AudioInput.FromFile(Path.Combine(Path.GetTempPath(), "pyannote-missing-" + Guid.NewGuid() + ".wav"))), "audio", "does not exist");
+    public async Task A_missing_file_is_FileNotFoundException_naming_the_file_and_the_parameter()
+    {
+        var kit = new PyannoteTestKit();
+        var path = Path.Combine(Path.GetTempPath(), "pyannote-missing-" + Guid.NewGuid() + ".wav");
+        var ex = await Assert.ThrowsAsync<FileNotFoundException>(() => kit.Client.StartDiarizationAsync(AudioInput.FromFile(path)));
+        Assert.Equal(path, ex.FileName);
+        Assert.Contains("parameter 'audio'", ex.Message, StringComparison.Ordinal);
+        kit.AssertNothingSent();
+    }
 
     [Fact]
     public async Task A_file_over_1_GiB_is_rejected_for_diarization_and_identification()

@@ -12,7 +12,8 @@ namespace Pyannote.Sdk.Tests.Reliability;
 
 /// <summary>
 /// The bad-input matrix: invalid inputs across the four vendor clients, client construction and the transcript model,
-/// each of which must raise <see cref="ArgumentException"/> (or a subtype) naming the parameter and stating the rule,
+/// each of which must raise <see cref="ArgumentException"/> (or a subtype; <see cref="FileNotFoundException"/> for a missing file, <see cref="SpeechOptionNotSupportedException"/>
+/// naming the option for an option the vendor cannot honour) naming the parameter and stating the rule,
 /// with a counting transport proving that nothing was sent. Writes <c>artifacts/reliability/bad-input-matrix.md</c>.
 /// </summary>
 public sealed class BadInputMatrixTests(ITestOutputHelper output)
@@ -91,6 +92,7 @@ public sealed class BadInputMatrixTests(ITestOutputHelper output)
             new("Together AI", "translation of null", c => c.Together.CreateTranslationAsync(null!), "audio", "null"),
             new("Together AI", "TranscribeAsync NumSpeakers + MinSpeakers", c => c.Together.TranscribeAsync(Url, new TranscriptionOptions { Diarize = true, NumSpeakers = 2, MinSpeakers = 1 }), "options.NumSpeakers", "cannot be combined"),
             new("Together AI", "TranscribeAsync NumSpeakers without Diarize", c => c.Together.TranscribeAsync(Url, new TranscriptionOptions { Diarize = false, NumSpeakers = 2 }), "options.Diarize", "diarization"),
+            new("Together AI", "TranscribeAsync NumSpeakers = 0", c => c.Together.TranscribeAsync(Url, new TranscriptionOptions { NumSpeakers = 0 }), "options.NumSpeakers", "at least 1"),
 
             // JigsawStack
             new("JigsawStack", "CreateTranscriptionAsync(null)", c => c.JigsawStack.CreateTranscriptionAsync(null!), "request", "null"),
@@ -103,8 +105,8 @@ public sealed class BadInputMatrixTests(ITestOutputHelper output)
             new("JigsawStack", "relative webhook URL", c => c.JigsawStack.StartTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = Url }, new Uri("/hook", UriKind.Relative)), "webhookUrl", "absolute"),
             new("JigsawStack", "null webhook URL", c => c.JigsawStack.StartTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = Url }, null!), "webhookUrl", "null"),
             new("JigsawStack", "UploadFileAsync(URL)", c => c.JigsawStack.UploadFileAsync(Url), "file", "not a URL"),
-            new("JigsawStack", "TranscribeAsync with NumSpeakers", c => c.JigsawStack.TranscribeAsync(Url, new TranscriptionOptions { NumSpeakers = 2 }), "options.NumSpeakers", "speaker-count"),
-            new("JigsawStack", "TranscribeAsync with a Model", c => c.JigsawStack.TranscribeAsync(Url, new TranscriptionOptions { Model = "whisper" }), "options.Model", "single"),
+            new("JigsawStack", "TranscribeAsync with NumSpeakers", c => c.JigsawStack.TranscribeAsync(Url, new TranscriptionOptions { NumSpeakers = 2 }), "TranscriptionOptions.NumSpeakers", "speaker-count"),
+            new("JigsawStack", "TranscribeAsync with a Model", c => c.JigsawStack.TranscribeAsync(Url, new TranscriptionOptions { Model = "whisper" }), "TranscriptionOptions.Model", "single"),
 
             // NanoGPT
             new("NanoGPT", "StartTranscriptionAsync(null)", c => c.NanoGpt.StartTranscriptionAsync(null!), "audio", "null"),
@@ -114,14 +116,14 @@ public sealed class BadInputMatrixTests(ITestOutputHelper output)
             new("NanoGPT", "Language \"\"", c => c.NanoGpt.StartTranscriptionAsync(Url, new NanoGptTranscriptionOptions { Language = "" }), "options", "Language"),
             new("NanoGPT", "ftp:// URL", c => c.NanoGpt.StartTranscriptionAsync(Ftp), "audio", "http"),
             new("NanoGPT", "file over 3 MB", c => c.NanoGpt.StartTranscriptionAsync(AudioInput.FromFile(big)), "audio", "at most"),
-            new("NanoGPT", "TranscribeAsync with MinSpeakers", c => c.NanoGpt.TranscribeAsync(Url, new TranscriptionOptions { MinSpeakers = 2 }), "options", "speaker-count"),
+            new("NanoGPT", "TranscribeAsync with MinSpeakers", c => c.NanoGpt.TranscribeAsync(Url, new TranscriptionOptions { MinSpeakers = 2 }), "TranscriptionOptions.MinSpeakers", "speaker-count"),
             new("NanoGPT", "ResumeTranscriptionJob(\"\")", c => Run(() => c.NanoGpt.ResumeTranscriptionJob("")), "runId", "empty"),
             new("NanoGPT", "wait with BackoffFactor 0.5", c => c.NanoGpt.ResumeTranscriptionJob("run-1").WaitForCompletionAsync(new JobWaitOptions { BackoffFactor = 0.5 }), "options", "BackoffFactor"),
             new("NanoGPT", "wait with negative InitialDelay", c => c.NanoGpt.ResumeTranscriptionJob("run-1").WaitForCompletionAsync(new JobWaitOptions { InitialDelay = S(-1) }), "options", "InitialDelay"),
 
             // Clients and options
             new("client", "PyannoteClient(\"\")", x => Run(() => _ = new PyannoteClient("")), "apiKey", "empty"),
-            new("client", "TogetherClient(\"  \")", x => Run(() => _ = new TogetherClient("  ")), "apiKey", "whitespace"),
+            new("client", "TogetherClient(\"  \")", x => Run(() => _ = new TogetherClient("  ")), "apiKey", "TOGETHER_API_KEY"),
             new("client", "NetworkTimeout = -1 s", x => Run(() => _ = new JigsawStackClient("k", new JigsawStackClientOptions { NetworkTimeout = S(-1) })), "options", "NetworkTimeout"),
             new("client", "Retry.MaxRetries = -1", x => Run(() => _ = new NanoGptClient("k", new NanoGptClientOptions { Retry = { MaxRetries = -1 } })), "options", "MaxRetries"),
             new("client", "Endpoint ftp://", x => Run(() => _ = new PyannoteClient("k", new PyannoteClientOptions { Endpoint = new Uri("ftp://example.com/") })), "options", "Endpoint"),
@@ -185,6 +187,10 @@ public sealed class BadInputMatrixTests(ITestOutputHelper output)
             var why = ex switch
             {
                 null => "no exception",
+                SpeechOptionNotSupportedException o when o.Option != c.Param => $"Option '{o.Option}' is not '{c.Param}'",
+                SpeechOptionNotSupportedException => ex.Message.Contains(c.Rule, StringComparison.OrdinalIgnoreCase) ? (sent > 0 ? $"{sent} request(s) sent" : "") : $"message does not state the rule ('{c.Rule}'): {ex.Message}",
+                FileNotFoundException f when !f.Message.Contains($"parameter '{c.Param}'", StringComparison.Ordinal) => $"the message does not name the parameter '{c.Param}'",
+                FileNotFoundException => ex.Message.Contains(c.Rule, StringComparison.OrdinalIgnoreCase) ? (sent > 0 ? $"{sent} request(s) sent" : "") : $"message does not state the rule ('{c.Rule}'): {ex.Message}",
                 not ArgumentException => "not an ArgumentException: " + ex.GetType().Name,
                 ArgumentException { ParamName: null } => "ParamName is null",
                 ArgumentException a when !a.ParamName!.StartsWith(c.Param, StringComparison.Ordinal) => $"ParamName '{a.ParamName}' is not '{c.Param}'",

@@ -131,8 +131,9 @@ public class TogetherErrorAndValidationTests
     [Fact]
     public async Task A_missing_file_is_rejected()
     {
-        var ex = await Assert.ThrowsAsync<ArgumentException>(() => Client().CreateTranscriptionAsync(AudioInput.FromFile("/nonexistent/dir/audio.wav")));
-        Assert.Equal("audio", ex.ParamName);
+        var ex = await Assert.ThrowsAsync<FileNotFoundException>(() => Client().CreateTranscriptionAsync(AudioInput.FromFile("/nonexistent/dir/audio.wav")));
+        Assert.Equal("/nonexistent/dir/audio.wav", ex.FileName);
+        Assert.Contains("parameter 'audio'", ex.Message, StringComparison.Ordinal);
         Assert.Contains("does not exist", ex.Message, StringComparison.Ordinal);
         Assert.Empty(_wire.Requests);
     }

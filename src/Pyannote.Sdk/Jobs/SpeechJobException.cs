@@ -1,7 +1,10 @@
 namespace Pyannote.Sdk.Jobs;
 
-/// <summary>Base type for the outcomes of a vendor job that are not a result: failed, canceled, timed out.</summary>
-public abstract class SpeechJobException : Exception
+/// <summary>
+/// Base type for the outcomes of a vendor job that are not a result: failed, canceled by the vendor, still running
+/// when the wait ended, or unknown to the vendor. <see cref="JobId"/> identifies the job, to resume or inspect it.
+/// </summary>
+public abstract class SpeechJobException : SpeechException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="vendor">The vendor that ran the job.</param>
@@ -9,14 +12,10 @@ public abstract class SpeechJobException : Exception
     /// <param name="message">The message.</param>
     /// <param name="innerException">The underlying exception, if any.</param>
     protected SpeechJobException(SpeechVendor vendor, string jobId, string message, Exception? innerException = null)
-        : base(message, innerException)
+        : base(vendor, vendor.Key() + ".job", message, innerException)
     {
-        Vendor = vendor;
         JobId = jobId;
     }
-
-    /// <summary>The vendor that ran the job.</summary>
-    public SpeechVendor Vendor { get; }
 
     /// <summary>The job id; use it to resume or inspect the job.</summary>
     public string JobId { get; }
@@ -35,11 +34,12 @@ public sealed class SpeechJobFailedException : SpeechJobException
         Error = error;
     }
 
-    /// <summary>The vendor's reason for the failure, if it gave one.</summary>
+    /// <summary>The vendor's reason for the failure, in the vendor's words, if it gave one.</summary>
     public string? Error { get; }
 }
 
-/// <summary>The job was canceled on the vendor's side (pyannoteAI does not bill canceled jobs).</summary>
+/// <summary>The job was canceled on the vendor's side (pyannoteAI does not bill canceled jobs). Not the caller's
+/// own cancellation, which stays <see cref="OperationCanceledException"/>.</summary>
 public sealed class SpeechJobCanceledException : SpeechJobException
 {
     /// <summary>Creates the exception.</summary>
@@ -75,19 +75,29 @@ public sealed class SpeechJobTimeoutException : SpeechJobException
 }
 
 /// <summary>The vendor does not know the job: the id is wrong, or the job's results are past the vendor's retention
-/// (pyannoteAI deletes results 24 hours after completion).</summary>
-public sealed class SpeechJobNotFoundException : SpeechApiException
+/// (pyannoteAI deletes results 24 hours after completion). The vendor's 404 answer is the
+/// <see cref="Exception.InnerException"/>; its status, request id and message are repeated here.</summary>
+public sealed class SpeechJobNotFoundException : SpeechJobException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="vendor">The vendor asked.</param>
     /// <param name="jobId">The job id.</param>
-    /// <param name="inner">The 404 answer.</param>
+    /// <param name="inner">The vendor's 404 answer.</param>
     public SpeechJobNotFoundException(SpeechVendor vendor, string jobId, SpeechApiException inner)
-        : base(vendor, inner.StatusCode, $"Job {jobId} was not found: the id is unknown, or the job finished more than 24 hours ago and its results were deleted. {inner.VendorMessage}".TrimEnd(), inner.RequestId, inner.ErrorCode, inner.FieldErrors, inner.RetryAfter, inner)
+        : base(vendor, jobId, $"{vendor.DisplayName()} job {jobId} was not found: the id is unknown, or the job finished more than 24 hours ago and its results were deleted.{(string.IsNullOrWhiteSpace(inner?.VendorMessage) ? string.Empty : " " + vendor.DisplayName() + " said: " + inner.VendorMessage)}", inner)
     {
-        JobId = jobId;
+        ArgumentNullException.ThrowIfNull(inner);
+        StatusCode = inner.StatusCode;
+        RequestId = inner.RequestId;
+        VendorMessage = inner.VendorMessage;
     }
 
-    /// <summary>The job id that was not found.</summary>
-    public string JobId { get; }
+    /// <summary>The HTTP status of the vendor's answer (404).</summary>
+    public int StatusCode { get; }
+
+    /// <summary>The vendor's request id, if it sent one.</summary>
+    public string? RequestId { get; }
+
+    /// <summary>The vendor's own message, if it sent one.</summary>
+    public string? VendorMessage { get; }
 }
