@@ -23,6 +23,9 @@ internal sealed class VendorDescriptor
     /// <summary>The enum value.</summary>
     public required SpeechVendor Vendor { get; init; }
 
+    /// <summary>The vendor's client; its namespace names the vendor's folder (<c>Pyannote.Sdk.Together</c> → <c>Together/</c>).</summary>
+    public required Type ClientType { get; init; }
+
     /// <summary>Lower-case key: keyed services, HTTP client names, telemetry tags, operation prefixes (<c>together</c>).</summary>
     public required string Key { get; init; }
 

@@ -74,7 +74,7 @@ public class JigsawStackClient : ISpeechClient
     public virtual async Task<JigsawStackTranscription> CreateTranscriptionAsync(JigsawStackTranscriptionRequest request, CancellationToken cancellationToken = default)
     {
         var (dto, rateLimit) = await SendTranscribeAsync(request, null, cancellationToken).ConfigureAwait(false);
-        return JigsawStackResponseParser.FromDto(dto, rateLimit, request.Language, wordChunks: request.WordTimestamps == true);
+        return JigsawStackMapper.FromDto(dto, rateLimit, request.Language, wordChunks: request.WordTimestamps == true);
     }
 
     /// <summary>Starts a transcription in the background: the service answers at once with a job id, and later POSTs the

@@ -9,6 +9,7 @@ internal static class JigsawStackVendor
     public static VendorDescriptor Descriptor { get; } = new()
     {
         Vendor = SpeechVendor.JigsawStack,
+        ClientType = typeof(JigsawStackClient),
         Key = "jigsawstack",
         DisplayName = "JigsawStack",
         ConfigurationSection = "JigsawStack",

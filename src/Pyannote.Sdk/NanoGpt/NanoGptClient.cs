@@ -167,7 +167,7 @@ public partial class NanoGptClient : ISpeechClient
     /// <summary>One status poll (<c>POST /api/transcribe/status</c>, safe to repeat although it is a POST).</summary>
     internal async Task<JobSnapshot<NanoGptTranscription>> FetchJobAsync(NanoGptJobInfo job, CancellationToken cancellationToken)
     {
-        var body = NanoGptMapping.StatusRequest(job);
+        var body = NanoGptMapper.StatusRequest(job);
         var dto = await GeneratedCall.RunAsync(SpeechVendor.NanoGpt, "nanogpt.transcribe.status", RequestKind.Idempotent,
             () => _generated.GetTranscriptionStatusAsync(body, cancellationToken)).ConfigureAwait(false);
         if (string.IsNullOrWhiteSpace(dto.Status))
@@ -178,7 +178,7 @@ public partial class NanoGptClient : ISpeechClient
         var status = new JobStatus(dto.Status);
         if (status.IsSucceeded)
         {
-            return JobSnapshot<NanoGptTranscription>.Succeeded(status, Map(() => NanoGptMapping.FromStatus(dto, job), "nanogpt.transcribe.status", 200));
+            return JobSnapshot<NanoGptTranscription>.Succeeded(status, Map(() => NanoGptMapper.FromStatus(dto, job), "nanogpt.transcribe.status", 200));
         }
 
         return status.IsFailed || status.IsCanceled
@@ -277,7 +277,7 @@ public partial class NanoGptClient : ISpeechClient
         if (response.StatusCode == HttpStatusCode.OK)
         {
             var sync = await VendorRequest.ReadJsonAsync(response, NanoGptGeneratedClient.TypeInfo<TranscribeResponse>(), SpeechVendor.NanoGpt, Operation, cancellationToken).ConfigureAwait(false);
-            return new NanoGptTranscriptionStart(Map(() => NanoGptMapping.FromSync(sync), Operation, status));
+            return new NanoGptTranscriptionStart(Map(() => NanoGptMapper.FromSync(sync), Operation, status));
         }
 
         var accepted = await VendorRequest.ReadJsonAsync(response, NanoGptGeneratedClient.TypeInfo<TranscribeAsyncResponse>(), SpeechVendor.NanoGpt, Operation, cancellationToken).ConfigureAwait(false);
@@ -286,7 +286,7 @@ public partial class NanoGptClient : ISpeechClient
             throw new SpeechResponseFormatException(SpeechVendor.NanoGpt, status, $"{Operation}: the job answer has no runId.");
         }
 
-        var info = NanoGptMapping.JobInfo(accepted);
+        var info = NanoGptMapper.JobInfo(accepted);
         var initial = string.IsNullOrWhiteSpace(accepted.Status) ? JobStatus.Pending : new JobStatus(accepted.Status);
         if (initial.IsTerminal)
         {

@@ -9,6 +9,7 @@ internal static class NanoGptVendor
     public static VendorDescriptor Descriptor { get; } = new()
     {
         Vendor = SpeechVendor.NanoGpt,
+        ClientType = typeof(NanoGptClient),
         Key = "nanogpt",
         DisplayName = "NanoGPT",
         ConfigurationSection = "NanoGpt",

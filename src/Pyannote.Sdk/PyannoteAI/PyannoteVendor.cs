@@ -9,6 +9,7 @@ internal static class PyannoteVendor
     public static VendorDescriptor Descriptor { get; } = new()
     {
         Vendor = SpeechVendor.Pyannote,
+        ClientType = typeof(PyannoteClient),
         Key = "pyannote",
         DisplayName = "pyannoteAI",
         ConfigurationSection = "Pyannote",

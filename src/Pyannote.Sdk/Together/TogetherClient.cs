@@ -270,7 +270,7 @@ public partial class TogetherClient : ISpeechClient
             using var request = VendorRequest.Post(_endpoint, path, form, operation, RequestKind.Billed);
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var dto = await VendorRequest.ReadJsonAsync(response, TogetherGeneratedClient.TypeInfo<TranscriptionResult>(), SpeechVendor.Together, operation, cancellationToken).ConfigureAwait(false);
-            return TogetherTranscription.FromDto(dto, model);
+            return TogetherMapper.FromDto(dto, model);
         }
         finally
         {

@@ -9,6 +9,7 @@ internal static class TogetherVendor
     public static VendorDescriptor Descriptor { get; } = new()
     {
         Vendor = SpeechVendor.Together,
+        ClientType = typeof(TogetherClient),
         Key = "together",
         DisplayName = "Together AI",
         ConfigurationSection = "Together",

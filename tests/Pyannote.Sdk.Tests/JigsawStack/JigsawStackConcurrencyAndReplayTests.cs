@@ -72,7 +72,7 @@ public class JigsawStackConcurrencyAndReplayTests
     public void The_webhook_parser_reads_utf8_bytes_the_same_as_text()
     {
         var json = """{"success":true,"status":"success","id":"job-1","text":" a","chunks":[{"timestamp":[0,1],"text":" a","speaker":"SPEAKER_1"}]}""";
-        var fromBytes = JigsawStackResponseParser.Parse(Encoding.UTF8.GetBytes(json).AsSpan());
+        var fromBytes = JigsawStackMapper.Parse(Encoding.UTF8.GetBytes(json).AsSpan());
         Assert.Equal("job-1", fromBytes.Id);
         Assert.Equal("SPEAKER_1", Assert.Single(fromBytes.Chunks).Speaker);
     }

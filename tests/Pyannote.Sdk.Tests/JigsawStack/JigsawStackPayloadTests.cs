@@ -10,7 +10,7 @@ public class JigsawStackPayloadTests
     [Fact]
     public void The_published_url_response_parses_with_its_values()
     {
-        var result = JigsawStackResponseParser.Parse(TestFiles.Payload("jigsawstack", "stt-response-url.json"));
+        var result = JigsawStackMapper.Parse(TestFiles.Payload("jigsawstack", "stt-response-url.json"));
 
         Assert.True(result.Success);
         Assert.StartsWith(" The little tales they tell are false", result.Text, StringComparison.Ordinal);
@@ -41,7 +41,7 @@ public class JigsawStackPayloadTests
     [Fact]
     public void The_documented_by_speaker_example_reads_the_speakers_list()
     {
-        var result = JigsawStackResponseParser.Parse(TestFiles.Payload("jigsawstack", "stt-response-by-speaker-example.json"));
+        var result = JigsawStackMapper.Parse(TestFiles.Payload("jigsawstack", "stt-response-by-speaker-example.json"));
         Assert.Equal(2, result.Speakers.Count);
         Assert.All(result.Speakers, s => Assert.Equal("Speaker 1", s.Speaker));
         Assert.All(result.Chunks, c => Assert.Null(c.Speaker));
@@ -65,7 +65,7 @@ public class JigsawStackPayloadTests
               {"timestamp":[3.1,4.0],"text":" Bye.","speaker":"SPEAKER_1"}],
              "language_detected":{"code":"en","confidence":0.98},"log_id":"log-9"}
             """;
-        var result = JigsawStackResponseParser.Parse(body);
+        var result = JigsawStackMapper.Parse(body);
         Assert.Equal(["SPEAKER_1", "SPEAKER_2", "SPEAKER_1"], result.Chunks.Select(c => c.Speaker!).ToArray());
         Assert.Equal("en", result.LanguageDetected);
         Assert.Equal(0.98, result.LanguageConfidence);
@@ -80,7 +80,7 @@ public class JigsawStackPayloadTests
     [Fact]
     public void The_older_shape_reads_the_language_string_and_top_level_confidence()
     {
-        var result = JigsawStackResponseParser.Parse("""{"success":true,"text":"hola","chunks":[],"language_detected":"es","confidence":0.91}""");
+        var result = JigsawStackMapper.Parse("""{"success":true,"text":"hola","chunks":[],"language_detected":"es","confidence":0.91}""");
         Assert.Equal("es", result.LanguageDetected);
         Assert.Equal(0.91, result.LanguageConfidence);
         Assert.Equal("es", result.ToTranscript().Language);
@@ -89,7 +89,7 @@ public class JigsawStackPayloadTests
     [Fact]
     public void A_null_chunk_end_is_kept_and_closed_by_the_next_start_or_its_own_start_in_the_transcript()
     {
-        var result = JigsawStackResponseParser.Parse("""{"text":"a b c","chunks":[{"timestamp":[0,null],"text":"a","speaker":"S1"},{"timestamp":[2.5,3],"text":"b","speaker":"S2"},{"timestamp":[4,null],"text":"c","speaker":"S1"}]}""");
+        var result = JigsawStackMapper.Parse("""{"text":"a b c","chunks":[{"timestamp":[0,null],"text":"a","speaker":"S1"},{"timestamp":[2.5,3],"text":"b","speaker":"S2"},{"timestamp":[4,null],"text":"c","speaker":"S1"}]}""");
         Assert.Null(result.Chunks[0].End);
         Assert.Null(result.Chunks[2].End);
 
@@ -109,7 +109,7 @@ public class JigsawStackPayloadTests
              "text":"Hey guys, I'm pretty excited to talk about a new API that we're going to be releasing in Jigsaw Stack.",
              "chunks":[{"timestamp":[0.96,7.2],"text":" Hey guys, I'm pretty excited to talk about a new API that we're going to be releasing in Jigsaw"}]}
             """;
-        var result = JigsawStackResponseParser.Parse(body);
+        var result = JigsawStackMapper.Parse(body);
         Assert.Equal("35643965633a84534a396dcc11252cd1", result.Id);
         Assert.Equal("success", result.Status);
         Assert.False(result.Success);
@@ -119,7 +119,7 @@ public class JigsawStackPayloadTests
     [Fact]
     public void The_verbatim_webhook_example_is_rejected_as_unreadable()
     {
-        var ex = Assert.Throws<SpeechResponseFormatException>(() => JigsawStackResponseParser.Parse(TestFiles.Payload("jigsawstack", "stt-webhook-example-verbatim.txt")));
+        var ex = Assert.Throws<SpeechResponseFormatException>(() => JigsawStackMapper.Parse(TestFiles.Payload("jigsawstack", "stt-webhook-example-verbatim.txt")));
         Assert.Equal(SpeechVendor.JigsawStack, ex.Vendor);
     }
 

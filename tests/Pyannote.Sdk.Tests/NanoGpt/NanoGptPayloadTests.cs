@@ -144,7 +144,7 @@ public class NanoGptPayloadTests
             Diarize = true,
         };
 
-        var sent = System.Text.Json.JsonSerializer.Serialize(NanoGptMapping.StatusRequest(info), Pyannote.Sdk.Generated.NanoGpt.NanoGptGeneratedClient.SerializerOptions);
+        var sent = System.Text.Json.JsonSerializer.Serialize(NanoGptMapper.StatusRequest(info), Pyannote.Sdk.Generated.NanoGpt.NanoGptGeneratedClient.SerializerOptions);
 
         using var a = System.Text.Json.JsonDocument.Parse(sent);
         using var b = System.Text.Json.JsonDocument.Parse(Payload("transcribe-status-request.json"));

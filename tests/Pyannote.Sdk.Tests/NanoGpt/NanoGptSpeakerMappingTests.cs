@@ -12,7 +12,7 @@ public class NanoGptSpeakerMappingTests
     [Fact]
     public void Ids_take_the_label_they_overlap_most_even_when_numbering_differs()
     {
-        var map = NanoGptMapping.SpeakerMap(
+        var map = NanoGptMapper.SpeakerMap(
             [W("speaker_0", 0, 1), W("speaker_0", 1, 2), W("speaker_1", 3, 4)],
             [S("Speaker 2", 0, 1.8), S("Speaker 1", 1.8, 2.5), S("Speaker 1", 3, 4)]);
 
@@ -23,7 +23,7 @@ public class NanoGptSpeakerMappingTests
     [Fact]
     public void Ties_go_to_the_label_that_appears_first()
     {
-        var map = NanoGptMapping.SpeakerMap([W("speaker_0", 0, 2)], [S("Speaker B", 1, 2), S("Speaker A", 0, 1)]);
+        var map = NanoGptMapper.SpeakerMap([W("speaker_0", 0, 2)], [S("Speaker B", 1, 2), S("Speaker A", 0, 1)]);
 
         Assert.Equal("Speaker A", map["speaker_0"]);
     }
@@ -31,12 +31,12 @@ public class NanoGptSpeakerMappingTests
     [Fact]
     public void Without_overlap_or_segments_ids_are_renumbered_one_based_and_others_kept()
     {
-        var map = NanoGptMapping.SpeakerMap([W("speaker_0", 0, 1), W("speaker_3", 5, 6), W("narrator", 7, 8)], [S("Speaker 1", 0, 1)]);
+        var map = NanoGptMapper.SpeakerMap([W("speaker_0", 0, 1), W("speaker_3", 5, 6), W("narrator", 7, 8)], [S("Speaker 1", 0, 1)]);
 
         Assert.Equal("Speaker 1", map["speaker_0"]);
         Assert.Equal("Speaker 4", map["speaker_3"]);
         Assert.Equal("narrator", map["narrator"]);
-        Assert.Equal("Speaker 1", NanoGptMapping.Normalise("speaker_0"));
-        Assert.Equal("speaker_x", NanoGptMapping.Normalise("speaker_x"));
+        Assert.Equal("Speaker 1", NanoGptMapper.Normalise("speaker_0"));
+        Assert.Equal("speaker_x", NanoGptMapper.Normalise("speaker_x"));
     }
 }

@@ -37,7 +37,7 @@ public class PyannotePayloadTests
     [Fact]
     public void Diarization_segments_example_maps_to_segments_in_seconds()
     {
-        var result = PyannoteOutputMapper.ToDiarizationResult(OutputWith("diarization", "diarization-segments-example.json"));
+        var result = PyannoteMapper.ToDiarizationResult(OutputWith("diarization", "diarization-segments-example.json"));
 
         Assert.Equal(3, result.Diarization.Count);
         Assert.Equal(("SPEAKER_00", TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(5.2)), (result.Diarization[0].Speaker, result.Diarization[0].Start, result.Diarization[0].End));
@@ -52,7 +52,7 @@ public class PyannotePayloadTests
     public void Overlapping_features_example_keeps_the_overlap_and_exclusive_diarization_maps_separately()
     {
         var json = $"{{\"diarization\":{PyannoteTestKit.TestData("features-diarization-output-example.json")},\"exclusiveDiarization\":{PyannoteTestKit.TestData("diarization-segments-example.json")}}}";
-        var result = PyannoteOutputMapper.ToDiarizationResult(JsonDocument.Parse(json).RootElement);
+        var result = PyannoteMapper.ToDiarizationResult(JsonDocument.Parse(json).RootElement);
 
         Assert.True(result.Diarization[1].Start < result.Diarization[0].End);
         Assert.Equal(3, result.ExclusiveDiarization!.Count);
@@ -62,7 +62,7 @@ public class PyannotePayloadTests
     public void Turn_level_confidence_example_becomes_the_segment_confidence_map()
     {
         var json = $"{{\"diarization\":[{{\"speaker\":\"SPEAKER_01\",\"start\":1,\"end\":2,\"confidence\":{PyannoteTestKit.TestData("turn-level-confidence-example.json")}}}]}}";
-        var segment = Assert.Single(PyannoteOutputMapper.ToDiarizationResult(JsonDocument.Parse(json).RootElement).Diarization);
+        var segment = Assert.Single(PyannoteMapper.ToDiarizationResult(JsonDocument.Parse(json).RootElement).Diarization);
 
         Assert.Equal(16, segment.Confidence!["SPEAKER_00"]);
         Assert.Equal(93, segment.Confidence["SPEAKER_01"]);
@@ -72,7 +72,7 @@ public class PyannotePayloadTests
     public void Frame_confidence_maps_scores_and_resolution()
     {
         var json = "{\"diarization\":[],\"confidence\":{\"score\":[95,89,78,67,56,45,34,23,12,1],\"resolution\":0.02}}";
-        var confidence = PyannoteOutputMapper.ToDiarizationResult(JsonDocument.Parse(json).RootElement).Confidence!;
+        var confidence = PyannoteMapper.ToDiarizationResult(JsonDocument.Parse(json).RootElement).Confidence!;
 
         Assert.Equal(10, confidence.Scores.Count);
         Assert.Equal(95, confidence.Scores[0]);
@@ -83,7 +83,7 @@ public class PyannotePayloadTests
     public void Word_and_turn_level_transcription_examples_build_a_pyannote_transcript()
     {
         var json = $"{{\"diarization\":[{{\"speaker\":\"SPEAKER_00\",\"start\":0.5,\"end\":2.3}}],\"wordLevelTranscription\":{PyannoteTestKit.TestData("word-level-transcription-example.json")},\"turnLevelTranscription\":{PyannoteTestKit.TestData("turn-level-transcription-example.json")}}}";
-        var result = PyannoteOutputMapper.ToDiarizationResult(JsonDocument.Parse(json).RootElement, "parakeet-tdt-0.6b-v3");
+        var result = PyannoteMapper.ToDiarizationResult(JsonDocument.Parse(json).RootElement, "parakeet-tdt-0.6b-v3");
         var transcript = result.Transcript!;
 
         var word = Assert.Single(transcript.Words);
@@ -113,7 +113,7 @@ public class PyannotePayloadTests
            {"start":0.5,"end":1.2,"text":" Hello everyone","speaker":"SPEAKER_00"}],
          "warning":"w"}
         """;
-        var transcript = PyannoteOutputMapper.ToDiarizationResult(JsonDocument.Parse(json).RootElement).Transcript!;
+        var transcript = PyannoteMapper.ToDiarizationResult(JsonDocument.Parse(json).RootElement).Transcript!;
 
         Assert.Equal(new[] { "Hello everyone", "Hi there." }, transcript.Turns.Select(t => t.Text));
         Assert.Equal(new[] { "Hello", "everyone" }, transcript.Turns[0].Words.Select(w => w.Text));
@@ -127,7 +127,7 @@ public class PyannotePayloadTests
     public void Word_level_only_builds_turns_from_words()
     {
         var json = $"{{\"diarization\":[],\"wordLevelTranscription\":{PyannoteTestKit.TestData("word-level-transcription-example.json")}}}";
-        var transcript = PyannoteOutputMapper.ToDiarizationResult(JsonDocument.Parse(json).RootElement).Transcript!;
+        var transcript = PyannoteMapper.ToDiarizationResult(JsonDocument.Parse(json).RootElement).Transcript!;
 
         Assert.Equal("Hello", Assert.Single(transcript.Turns).Text);
     }
@@ -135,7 +135,7 @@ public class PyannotePayloadTests
     [Fact]
     public void Identify_output_example_from_an_older_schema_parses_leniently()
     {
-        var result = PyannoteOutputMapper.ToIdentificationResult(Load("identify-output-schema-example.json"));
+        var result = PyannoteMapper.ToIdentificationResult(Load("identify-output-schema-example.json"));
 
         Assert.Equal("Speaker 1", Assert.Single(result.Diarization).Speaker);
         var seg = Assert.Single(result.Identification);
@@ -155,7 +155,7 @@ public class PyannotePayloadTests
     public void Identify_output_of_the_current_schema_keeps_match_and_diarization_speaker()
     {
         var json = "{\"diarization\":[],\"identification\":[{\"speaker\":\"Sam\",\"start\":1,\"end\":2,\"diarizationSpeaker\":\"SPEAKER_00\",\"match\":\"Sam\"},{\"speaker\":\"SPEAKER_01\",\"start\":2,\"end\":3,\"diarizationSpeaker\":\"SPEAKER_01\",\"match\":null}],\"voiceprints\":[]}";
-        var result = PyannoteOutputMapper.ToIdentificationResult(JsonDocument.Parse(json).RootElement);
+        var result = PyannoteMapper.ToIdentificationResult(JsonDocument.Parse(json).RootElement);
 
         Assert.Equal(("Sam", "SPEAKER_00", "Sam"), (result.Identification[0].Speaker, result.Identification[0].DiarizationSpeaker, result.Identification[0].Match));
         Assert.Null(result.Identification[1].Match);
@@ -167,11 +167,11 @@ public class PyannotePayloadTests
         var body = Load("webhook-diarization-succeeded.json");
         Assert.Equal("succeeded", body.GetProperty("status").GetString());
 
-        var result = PyannoteOutputMapper.ToDiarizationResult(body.GetProperty("output"));
+        var result = PyannoteMapper.ToDiarizationResult(body.GetProperty("output"));
         var segment = Assert.Single(result.Diarization);
         Assert.Equal(("speaker_1", TimeSpan.Zero, TimeSpan.FromSeconds(1)), (segment.Speaker, segment.Start, segment.End));
 
-        var fromBytes = PyannoteOutputMapper.ToDiarizationResult(PyannoteOutputMapper.Parse(System.Text.Encoding.UTF8.GetBytes(body.GetProperty("output").GetRawText())));
+        var fromBytes = PyannoteMapper.ToDiarizationResult(PyannoteMapper.Parse(System.Text.Encoding.UTF8.GetBytes(body.GetProperty("output").GetRawText())));
         Assert.Equal("speaker_1", Assert.Single(fromBytes.Diarization).Speaker);
     }
 
@@ -181,7 +181,7 @@ public class PyannotePayloadTests
     [InlineData("{\"diarization\":[],\"voiceprints\":[]}", "Identification")]
     [InlineData("{\"diarization\":[],\"wordLevelTranscription\":[]}", "Diarization")]
     public void The_job_kind_is_told_from_the_output(string json, string kind) =>
-        Assert.Equal(kind, PyannoteOutputMapper.DetectKind(PyannoteOutputMapper.Parse(JsonDocument.Parse(json).RootElement)).ToString());
+        Assert.Equal(kind, PyannoteMapper.DetectKind(PyannoteMapper.Parse(JsonDocument.Parse(json).RootElement)).ToString());
 
     [Fact]
     public void Job_created_examples_parse_with_and_without_warning()
@@ -219,10 +219,10 @@ public class PyannotePayloadTests
     [Fact]
     public void Output_of_the_wrong_shape_is_a_response_format_error()
     {
-        Assert.Throws<SpeechResponseFormatException>(() => PyannoteOutputMapper.ToDiarizationResult(JsonDocument.Parse("[1,2]").RootElement));
-        Assert.Throws<SpeechResponseFormatException>(() => PyannoteOutputMapper.ToDiarizationResult(JsonDocument.Parse("{\"diarization\":[{\"speaker\":\"A\",\"start\":\"x\",\"end\":1}]}").RootElement));
-        Assert.Throws<SpeechResponseFormatException>(() => PyannoteOutputMapper.ToDiarizationResult(JsonDocument.Parse("{\"diarization\":[{\"speaker\":\"A\",\"start\":-1,\"end\":1}]}").RootElement));
-        Assert.Throws<SpeechResponseFormatException>(() => PyannoteOutputMapper.ToVoiceprint(JsonDocument.Parse("{}").RootElement));
+        Assert.Throws<SpeechResponseFormatException>(() => PyannoteMapper.ToDiarizationResult(JsonDocument.Parse("[1,2]").RootElement));
+        Assert.Throws<SpeechResponseFormatException>(() => PyannoteMapper.ToDiarizationResult(JsonDocument.Parse("{\"diarization\":[{\"speaker\":\"A\",\"start\":\"x\",\"end\":1}]}").RootElement));
+        Assert.Throws<SpeechResponseFormatException>(() => PyannoteMapper.ToDiarizationResult(JsonDocument.Parse("{\"diarization\":[{\"speaker\":\"A\",\"start\":-1,\"end\":1}]}").RootElement));
+        Assert.Throws<SpeechResponseFormatException>(() => PyannoteMapper.ToVoiceprint(JsonDocument.Parse("{}").RootElement));
     }
 
     [Fact]

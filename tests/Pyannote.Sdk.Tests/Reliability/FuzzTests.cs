@@ -48,14 +48,14 @@ public sealed class FuzzTests(ITestOutputHelper output)
 
     private static IEnumerable<Target> Targets()
     {
-        yield return new Target("PyannoteOutputMapper (job output → result)", SeedFiles("pyannote"), bytes =>
+        yield return new Target("PyannoteMapper (job output → result)", SeedFiles("pyannote"), bytes =>
         {
-            var parsed = PyannoteOutputMapper.Parse(bytes);
-            _ = PyannoteOutputMapper.DetectKind(parsed) switch
+            var parsed = PyannoteMapper.Parse(bytes);
+            _ = PyannoteMapper.DetectKind(parsed) switch
             {
-                PyannoteWebhookJobKind.Voiceprint => (object)PyannoteOutputMapper.ToVoiceprint(parsed),
-                PyannoteWebhookJobKind.Identification => PyannoteOutputMapper.ToIdentificationResult(parsed),
-                _ => PyannoteOutputMapper.ToDiarizationResult(parsed, "parakeet-tdt-0.6b-v3")?.Transcript?.ToString(),
+                PyannoteWebhookJobKind.Voiceprint => (object)PyannoteMapper.ToVoiceprint(parsed),
+                PyannoteWebhookJobKind.Identification => PyannoteMapper.ToIdentificationResult(parsed),
+                _ => PyannoteMapper.ToDiarizationResult(parsed, "parakeet-tdt-0.6b-v3")?.Transcript?.ToString(),
             };
             return Task.CompletedTask;
         }, Format);
@@ -69,9 +69,9 @@ public sealed class FuzzTests(ITestOutputHelper output)
             _ = t.ToTranscript().ToString();
         }, Format);
 
-        yield return new Target("JigsawStackResponseParser", SeedFiles("jigsawstack"), bytes =>
+        yield return new Target("JigsawStackMapper", SeedFiles("jigsawstack"), bytes =>
         {
-            _ = JigsawStackResponseParser.Parse(bytes).ToTranscript().ToString();
+            _ = JigsawStackMapper.Parse(bytes).ToTranscript().ToString();
             return Task.CompletedTask;
         }, Format);
 

@@ -79,7 +79,7 @@ public class PyannoteScoreTests
     [Fact]
     public void Diarization_output_scores_become_typed_series_with_a_score_at_time_helper()
     {
-        var result = PyannoteOutputMapper.ToDiarizationResult(System.Text.Json.JsonDocument.Parse(ScoredOutput).RootElement);
+        var result = PyannoteMapper.ToDiarizationResult(System.Text.Json.JsonDocument.Parse(ScoredOutput).RootElement);
 
         var speech = Assert.IsType<FrameScores>(result.SpeechProbability);
         Assert.Equal(new[] { 10.0, 95, 97, 90 }, speech.Scores);
@@ -111,7 +111,7 @@ public class PyannoteScoreTests
             "voiceprints":[{"speaker":"SPEAKER_00","match":"Sam","confidence":{"Sam":86}}]}
             """;
 
-        var result = PyannoteOutputMapper.ToIdentificationResult(System.Text.Json.JsonDocument.Parse(json).RootElement);
+        var result = PyannoteMapper.ToIdentificationResult(System.Text.Json.JsonDocument.Parse(json).RootElement);
 
         Assert.Equal(92, result.SpeakerProbability!.ScoreAt("SPEAKER_00", TimeSpan.FromMilliseconds(25)));
         Assert.Null(result.SpeakerProbability.ScoreAt("Sam", TimeSpan.FromMilliseconds(25)));
@@ -122,12 +122,12 @@ public class PyannoteScoreTests
     [Fact]
     public void Output_without_scores_has_none_and_a_negative_resolution_is_a_format_error()
     {
-        var plain = PyannoteOutputMapper.ToDiarizationResult(System.Text.Json.JsonDocument.Parse("""{"diarization":[]}""").RootElement);
+        var plain = PyannoteMapper.ToDiarizationResult(System.Text.Json.JsonDocument.Parse("""{"diarization":[]}""").RootElement);
         Assert.Null(plain.SpeechProbability);
         Assert.Null(plain.CrosstalkProbability);
         Assert.Null(plain.SpeakerProbability);
 
-        Assert.Throws<SpeechResponseFormatException>(() => PyannoteOutputMapper.ToDiarizationResult(
+        Assert.Throws<SpeechResponseFormatException>(() => PyannoteMapper.ToDiarizationResult(
             System.Text.Json.JsonDocument.Parse("""{"diarization":[],"speechProbability":{"score":[1],"resolution":-0.02}}""").RootElement));
     }
 

@@ -4,7 +4,7 @@ using Pyannote.Sdk.PyannoteAI;
 namespace Pyannote.Sdk.Tests.PyannoteAI;
 
 /// <summary>A job output that breaks the schema is a typed format error on every mapping path, never a crash.</summary>
-public class PyannoteOutputMapperRobustnessTests
+public class PyannoteMapperRobustnessTests
 {
     [Theory]
     [InlineData("""{"diarization":[null]}""", "diarization[0]")]
@@ -13,7 +13,7 @@ public class PyannoteOutputMapperRobustnessTests
     [InlineData("""{"diarization":[],"turnLevelTranscription":[null]}""", "turnLevelTranscription[0]")]
     public void Null_entries_in_a_diarization_output_are_format_errors(string json, string field)
     {
-        var ex = Assert.Throws<SpeechResponseFormatException>(() => PyannoteOutputMapper.ToDiarizationResult(PyannoteOutputMapper.Parse(Encoding.UTF8.GetBytes(json))));
+        var ex = Assert.Throws<SpeechResponseFormatException>(() => PyannoteMapper.ToDiarizationResult(PyannoteMapper.Parse(Encoding.UTF8.GetBytes(json))));
         Assert.Contains(field, ex.Message);
     }
 
@@ -22,7 +22,7 @@ public class PyannoteOutputMapperRobustnessTests
     [InlineData("""{"diarization":[],"voiceprints":[null]}""", "voiceprints[0]")]
     public void Null_entries_in_an_identification_output_are_format_errors(string json, string field)
     {
-        var ex = Assert.Throws<SpeechResponseFormatException>(() => PyannoteOutputMapper.ToIdentificationResult(PyannoteOutputMapper.Parse(Encoding.UTF8.GetBytes(json))));
+        var ex = Assert.Throws<SpeechResponseFormatException>(() => PyannoteMapper.ToIdentificationResult(PyannoteMapper.Parse(Encoding.UTF8.GetBytes(json))));
         Assert.Contains(field, ex.Message);
     }
 }

@@ -385,22 +385,22 @@ public static class PyannoteWebhook
         string? voiceprint = null, warning = null, error = null;
         if (output is { } value)
         {
-            var dto = PyannoteOutputMapper.Parse(value);
+            var dto = PyannoteMapper.Parse(value);
             warning = dto.Warning;
             error = dto.Error;
             if (status.IsSucceeded)
             {
-                kind = PyannoteOutputMapper.DetectKind(dto);
+                kind = PyannoteMapper.DetectKind(dto);
                 switch (kind)
                 {
                     case PyannoteWebhookJobKind.Voiceprint:
-                        voiceprint = PyannoteOutputMapper.ToVoiceprint(dto);
+                        voiceprint = PyannoteMapper.ToVoiceprint(dto);
                         break;
                     case PyannoteWebhookJobKind.Identification:
-                        diarization = identification = PyannoteOutputMapper.ToIdentificationResult(dto);
+                        diarization = identification = PyannoteMapper.ToIdentificationResult(dto);
                         break;
                     default:
-                        diarization = PyannoteOutputMapper.ToDiarizationResult(dto);
+                        diarization = PyannoteMapper.ToDiarizationResult(dto);
                         break;
                 }
             }

@@ -39,59 +39,6 @@ public abstract class PyannoteJob<T> : SpeechJob<T>
     }
 }
 
-/// <summary>A pyannoteAI diarization job: inspect it, refresh it, or wait for its <see cref="DiarizationResult"/>.
-/// Resume a job started elsewhere with <see cref="PyannoteClient.GetDiarizationJob"/>.</summary>
-public class DiarizationJob : PyannoteJob<DiarizationResult>
-{
-    private readonly string? _transcriptionModel;
-
-    /// <summary>For mocking only.</summary>
-    protected DiarizationJob()
-    {
-    }
-
-    internal DiarizationJob(PyannoteClient client, string id, JobStatus status, string? warning, string? transcriptionModel)
-        : base(client, id, status, warning)
-    {
-        _transcriptionModel = transcriptionModel;
-    }
-
-    private protected override DiarizationResult Map(G.JobOutput output) => PyannoteOutputMapper.ToDiarizationResult(output, _transcriptionModel);
-}
-
-/// <summary>A pyannoteAI identification job: inspect it, refresh it, or wait for its <see cref="IdentificationResult"/>.</summary>
-public class IdentificationJob : PyannoteJob<IdentificationResult>
-{
-    /// <summary>For mocking only.</summary>
-    protected IdentificationJob()
-    {
-    }
-
-    internal IdentificationJob(PyannoteClient client, string id, JobStatus status, string? warning)
-        : base(client, id, status, warning)
-    {
-    }
-
-    private protected override IdentificationResult Map(G.JobOutput output) => PyannoteOutputMapper.ToIdentificationResult(output);
-}
-
-/// <summary>A pyannoteAI voiceprint job: its value is the voiceprint, to pass to identification as a
-/// <see cref="PyannoteVoiceprint"/>.</summary>
-public class VoiceprintJob : PyannoteJob<string>
-{
-    /// <summary>For mocking only.</summary>
-    protected VoiceprintJob()
-    {
-    }
-
-    internal VoiceprintJob(PyannoteClient client, string id, JobStatus status, string? warning)
-        : base(client, id, status, warning)
-    {
-    }
-
-    private protected override string Map(G.JobOutput output) => PyannoteOutputMapper.ToVoiceprint(output);
-}
-
 /// <summary>Turns one <c>GET /v1/jobs/{jobId}</c> answer into a job snapshot.</summary>
 internal static class PyannoteJobSnapshots
 {

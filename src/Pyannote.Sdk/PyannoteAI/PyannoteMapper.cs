@@ -10,7 +10,7 @@ namespace Pyannote.Sdk.PyannoteAI;
 /// DTO) and webhooks (raw JSON of the same shape) both come through here. A body of the wrong shape becomes
 /// <see cref="SpeechResponseFormatException"/>.
 /// </summary>
-internal static class PyannoteOutputMapper
+internal static class PyannoteMapper
 {
     private static readonly TimeSpan WordInTurnTolerance = TimeSpan.FromMilliseconds(50);
 

@@ -17,7 +17,7 @@ namespace Pyannote.Sdk.NanoGpt;
 /// are no segments, is renamed <c>speaker_N</c> → <c>Speaker N+1</c>; any other id is kept as given.</item>
 /// </list>
 /// </summary>
-internal static class NanoGptMapping
+internal static class NanoGptMapper
 {
     public static NanoGptTranscription FromSync(TranscribeResponse dto)
     {

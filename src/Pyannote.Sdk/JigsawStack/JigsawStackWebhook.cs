@@ -166,7 +166,7 @@ public static class JigsawStackWebhook
         JigsawStackTranscription transcription;
         try
         {
-            transcription = JigsawStackResponseParser.Parse(body);
+            transcription = JigsawStackMapper.Parse(body);
         }
         catch (Exception ex) when (ex is SpeechResponseFormatException or ArgumentException or InvalidOperationException or NullReferenceException or FormatException or OverflowException)
         {

@@ -1,0 +1,37 @@
+using System.Globalization;
+
+namespace Pyannote.Sdk.JigsawStack;
+
+/// <summary>
+/// What to transcribe and how. Give exactly one source: <see cref="Audio"/> (a public http(s) URL, sent as <c>url</c>,
+/// or a local file / stream, uploaded as multipart) or <see cref="FileStoreKey"/> (a file already in the File Store).
+/// Unset values are not sent, so the service's defaults apply.
+/// </summary>
+public sealed class JigsawStackTranscriptionRequest
+{
+    /// <summary>The audio: a URL the service fetches, or a local file or stream to upload (at most 100 MB; mp3, wav, m4a, flac, aac, ogg, webm).</summary>
+    public AudioInput? Audio { get; set; }
+
+    /// <summary>The key of a file uploaded with <see cref="JigsawStackClient.UploadFileAsync"/> (sent as <c>file_store_key</c>).</summary>
+    public string? FileStoreKey { get; set; }
+
+    /// <summary>A language code, or <c>auto</c> to detect (the service's default). With <see cref="Translate"/>, the target language.</summary>
+    public string? Language { get; set; }
+
+    /// <summary>Translate into English, or into <see cref="Language"/> when given (service default false).</summary>
+    public bool? Translate { get; set; }
+
+    /// <summary>Label the transcript by speaker (diarization; service default false).</summary>
+    public bool? BySpeaker { get; set; }
+
+    /// <summary>Processing batch size, 1 to 40 (service default 30).</summary>
+    public int? BatchSize { get; set; }
+
+    /// <summary>Length of each processed chunk in seconds, more than 0 and at most 15 (service default 3).</summary>
+    public double? ChunkDuration { get; set; }
+
+    /// <summary>Ask for one chunk per word, each with its own start and end (<c>word_timestamps</c>, added to the
+    /// service in 2026; service default presumably false). The result's <see cref="JigsawStackTranscription.ToTranscript"/>
+    /// then has real <see cref="Transcripts.Transcript.Words"/>. Not available with streaming.</summary>
+    public bool? WordTimestamps { get; set; }
+}
