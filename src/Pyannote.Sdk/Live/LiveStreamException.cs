@@ -8,7 +8,7 @@ namespace Pyannote.Sdk.Live;
 /// the vendor sent something the SDK cannot read. Carries what was received before the failure, so a caller can keep
 /// the partial result. Never carries the session URL or any key.
 /// </summary>
-public class LiveStreamException : Exception
+public class LiveStreamException : SpeechException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="vendor">The vendor of the session.</param>
@@ -28,9 +28,8 @@ public class LiveStreamException : Exception
         long receivedEventCount = 0,
         TimeSpan audioSent = default,
         Exception? innerException = null)
-        : base(BuildMessage(vendor, message, closeStatus, closeDescription, receivedEventCount, audioSent), innerException)
+        : base(vendor, vendor.Key() + ".live", BuildMessage(vendor, message, closeStatus, closeDescription, receivedEventCount, audioSent), innerException)
     {
-        Vendor = vendor;
         CloseStatus = closeStatus;
         CloseDescription = closeDescription;
         ReceivedEvents = receivedEvents ?? Array.Empty<LiveEvent>();
@@ -40,9 +39,6 @@ public class LiveStreamException : Exception
 
     /// <summary>How many of the most recent events an exception keeps.</summary>
     public const int MaxKeptEvents = 10_000;
-
-    /// <summary>The vendor of the session.</summary>
-    public SpeechVendor Vendor { get; }
 
     /// <summary>The WebSocket close code the vendor sent (1008 policy violation, 1011 server error…), or
     /// <see langword="null"/> when the connection dropped without a close frame.</summary>
