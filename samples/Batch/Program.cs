@@ -51,7 +51,18 @@ await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism 
     var clock = Stopwatch.StartNew();
     try
     {
-        Transcript t = await client.TranscribeAsync(AudioInput.FromFile(file), cancellationToken: cancellationToken);
+        var input = AudioInput.FromFile(file);
+        if (client is Pyannote.Sdk.PyannoteAI.PyannoteClient pyannote)
+        {
+            // Upload first with per-call options to show upload progress (bytes sent, total, elapsed; at most ~10 reports/s).
+            var media = await pyannote.UploadAsync(input, requestOptions: new SpeechRequestOptions
+            {
+                UploadProgress = new Progress<UploadProgress>(p => progress.Uploading(Path.GetFileName(file), p)),
+            }, cancellationToken: cancellationToken);
+            input = AudioInput.FromUrl(media);
+        }
+
+        Transcript t = await client.TranscribeAsync(input, cancellationToken: cancellationToken);
         var duration = t.Duration ?? (t.Words.Count > 0 ? t.Words[^1].End : TimeSpan.Zero);
         results.Add(new Row(Path.GetFileName(file), duration, t.Speakers.Count, t.Words.Count, clock.Elapsed, "ok"));
     }
@@ -102,6 +113,19 @@ internal sealed class ProgressBar(int total)
             const int Width = 30;
             var filled = Width * _done / total;
             Console.Error.Write($"\r[{new string('#', filled)}{new string('.', Width - filled)}] {_done}/{total} {file}".PadRight(Console.WindowWidth > 0 ? Console.WindowWidth - 1 : 79));
+        }
+    }
+
+    public void Uploading(string file, UploadProgress p)
+    {
+        if (Console.IsErrorRedirected || p.TotalBytes is not { } total || total == 0)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            Console.Error.Write($"\r  uploading {file}: {100 * p.BytesSent / total,3}% ({p.BytesSent / 1024} of {total / 1024} KiB, {p.Elapsed.TotalSeconds:0.0}s)".PadRight(Console.WindowWidth > 0 ? Console.WindowWidth - 1 : 79));
         }
     }
 

@@ -50,6 +50,10 @@ internal sealed class VendorDescriptor
     /// <summary>What the vendor supports through <see cref="ISpeechClient"/> (<see cref="ISpeechClient.Capabilities"/>).</summary>
     public required SpeechCapabilities Capabilities { get; init; }
 
+    /// <summary>Turns the generic exception for an error answer into a vendor-specific one when the body says more
+    /// (for example NanoGPT's 402 with <c>requiredBalance</c>); <see langword="null"/> to keep the generic one.</summary>
+    public Func<SpeechApiException, string, SpeechApiException>? RefineException { get; init; }
+
     /// <summary>The largest direct upload the vendor accepts, in bytes.</summary>
     public required long MaxUploadBytes { get; init; }
 

@@ -59,6 +59,11 @@ internal static class VendorErrors
                 };
 
             case Vendor.NanoGpt:
+                if (status == 402)
+                {
+                    // The documented insufficient-balance body (docs.nano-gpt.com error-handling).
+                    return new JsonObject { ["error"] = "Insufficient balance", ["requiredBalance"] = 0.0035, ["status"] = 402 };
+                }
                 if (status == 429)
                 {
                     return new JsonObject

@@ -30,6 +30,12 @@ public static class SpeechDiagnostics
     /// <summary>Counter: attempts that hit the SDK's network or upload timeout (tags <c>speech.vendor</c>, <c>speech.operation</c>, <c>speech.timeout.kind</c>).</summary>
     public const string TimeoutCountInstrument = "pyannote.sdk.client.timeouts";
 
+    /// <summary>Observable gauge: requests left in a vendor's rate-limit window, as its last answer reported (tag <c>speech.vendor</c>).</summary>
+    public const string RateLimitRemainingInstrument = "pyannote.sdk.client.rate_limit.remaining";
+
+    /// <summary>Observable gauge: requests a vendor allows per rate-limit window, as its last answer reported (tag <c>speech.vendor</c>).</summary>
+    public const string RateLimitLimitInstrument = "pyannote.sdk.client.rate_limit.limit";
+
     internal static readonly ActivitySource ActivitySource = new(ActivitySourceName, typeof(SpeechDiagnostics).Assembly.GetName().Version?.ToString());
 
     internal static readonly Meter Meter = new(MeterName, typeof(SpeechDiagnostics).Assembly.GetName().Version?.ToString());

@@ -29,6 +29,14 @@ internal sealed class ApiKeyHandler : DelegatingHandler
         if (!SpeechRequestContext.For(request).Anonymous && IsUnderEndpoint(request.RequestUri))
         {
             _auth.Apply(request, _apiKey);
+            if (CallScope.Current?.Options is { Headers.Count: > 0 } call)
+            {
+                foreach (var (name, value) in call.Headers)
+                {
+                    request.Headers.Remove(name);
+                    request.Headers.TryAddWithoutValidation(name, value);
+                }
+            }
         }
 
         return base.SendAsync(request, cancellationToken);

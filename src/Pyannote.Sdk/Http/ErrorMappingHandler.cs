@@ -1,3 +1,4 @@
+using Pyannote.Sdk.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 
@@ -31,9 +32,15 @@ internal sealed class ErrorMappingHandler(SpeechVendor vendor) : DelegatingHandl
         }
 
         // The state stays on the request: a body that breaks off later is reported with the attempts made.
+        RateLimitMetrics.Record(vendor, SpeechRateLimit.FromResponse(response));
 
         if (response.IsSuccessStatusCode)
         {
+            if (!SpeechRequestContext.For(request).Anonymous)
+            {
+                CallScope.Record(response);
+            }
+
             return response;
         }
 
@@ -83,7 +90,8 @@ internal sealed class ErrorMappingHandler(SpeechVendor vendor) : DelegatingHandl
             message = body.Length > 500 ? body[..500] + "…" : body;
         }
 
-        return new SpeechApiException(vendor, status, message, requestId, parsed.Code, parsed.FieldErrors, RetryAfter(response), operation: operation);
+        var exception = new SpeechApiException(vendor, status, message, requestId, parsed.Code, parsed.FieldErrors, RetryAfter(response), operation: operation);
+        return VendorDescriptor.For(vendor).RefineException is { } refine ? refine(exception, body) : exception;
     }
 
     /// <summary>Reads <c>retry-after-ms</c>, then <c>Retry-After</c> as seconds or as an HTTP date (measured from the

@@ -26,7 +26,7 @@ internal sealed class RetryHandler(SpeechVendor vendor, SpeechClientOptions opti
     {
         var context = SpeechRequestContext.For(request);
         var retry = options.Retry ?? new SpeechRetryOptions();
-        var maxRetries = Math.Max(0, retry.MaxRetries);
+        var maxRetries = Math.Max(0, CallScope.Current?.Options?.MaxRetries ?? retry.MaxRetries);
         var original = request.Content;
         var replayable = AttemptContent.IsReplayable(original);
         var state = RequestState.For(request);

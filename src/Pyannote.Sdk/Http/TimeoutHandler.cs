@@ -14,7 +14,7 @@ internal sealed class TimeoutHandler(SpeechVendor vendor, SpeechClientOptions op
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var network = options.NetworkTimeout;
+        var network = CallScope.Current?.Options?.NetworkTimeout ?? options.NetworkTimeout;
         var upload = options.UploadTimeout;
         var content = request.Content as AttemptContent;
         if (network == Timeout.InfiniteTimeSpan && (upload is null || content is null))

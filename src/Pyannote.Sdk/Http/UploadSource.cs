@@ -66,7 +66,7 @@ internal sealed class UploadSource : IAsyncDisposable
     /// <summary>Creates fresh content for one attempt: the bytes with an explicit Content-Length and the content type.</summary>
     public HttpContent CreateContent(bool setContentType = true)
     {
-        var content = new ReplayableContent(OpenRead, Length);
+        var content = new ReplayableContent(OpenRead, Length) { Progress = CallScope.Current?.Options?.UploadProgress };
         if (setContentType)
         {
             content.Headers.ContentType = MediaTypeHeaderValue.Parse(ContentType);
@@ -173,6 +173,12 @@ internal sealed class ReplayableContent : HttpContent
     /// <summary>How many times the body has started to be written to a connection.</summary>
     public int SerializationCount { get; private set; }
 
+    /// <summary>Receives progress while the body is written, at most every <see cref="ProgressInterval"/> and once at the end.</summary>
+    public IProgress<UploadProgress>? Progress { get; init; }
+
+    /// <summary>The shortest time between two progress reports.</summary>
+    internal static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
+
     protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) =>
         await SerializeToStreamAsync(stream, context, CancellationToken.None).ConfigureAwait(false);
 
@@ -182,13 +188,24 @@ internal sealed class ReplayableContent : HttpContent
         await using var source = _open();
         // A pooled buffer: every upload (and every retry of it) would otherwise allocate 80 KB that the GC must clear.
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var lastReport = started;
+        long sent = 0;
         try
         {
             int read;
             while ((read = await source.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken).ConfigureAwait(false)) > 0)
             {
                 await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                sent += read;
+                if (Progress is not null && System.Diagnostics.Stopwatch.GetElapsedTime(lastReport) >= ProgressInterval && sent < _length)
+                {
+                    lastReport = System.Diagnostics.Stopwatch.GetTimestamp();
+                    Progress.Report(new UploadProgress(sent, _length, System.Diagnostics.Stopwatch.GetElapsedTime(started)));
+                }
             }
+
+            Progress?.Report(new UploadProgress(sent, _length, System.Diagnostics.Stopwatch.GetElapsedTime(started)));
         }
         finally
         {

@@ -66,15 +66,19 @@ public class JigsawStackClient : ISpeechClient
     /// <summary>Transcribes and waits for the result.</summary>
     /// <param name="request">The source (exactly one of <see cref="JigsawStackTranscriptionRequest.Audio"/> and
     /// <see cref="JigsawStackTranscriptionRequest.FileStoreKey"/>) and the settings.</param>
+    /// <param name="requestOptions">Per-call headers, network timeout, retry limit and upload progress; <see langword="null"/> for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The transcription, with the rate-limit headers.</returns>
     /// <exception cref="ArgumentException">The request breaks a rule (named in the message); nothing was sent.</exception>
     /// <exception cref="SpeechApiException">The service answered with an error.</exception>
     /// <exception cref="SpeechResponseFormatException">The answer could not be read.</exception>
-    public virtual async Task<JigsawStackTranscription> CreateTranscriptionAsync(JigsawStackTranscriptionRequest request, CancellationToken cancellationToken = default)
+    public virtual async Task<JigsawStackTranscription> CreateTranscriptionAsync(JigsawStackTranscriptionRequest request, SpeechRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
+        using var callScope = CallScope.Begin(requestOptions);
         var (dto, rateLimit) = await SendTranscribeAsync(request, null, cancellationToken).ConfigureAwait(false);
-        return JigsawStackMapper.FromDto(dto, rateLimit, request.Language, wordChunks: request.WordTimestamps == true);
+        var result = JigsawStackMapper.FromDto(dto, rateLimit, request.Language, wordChunks: request.WordTimestamps == true);
+        result.Response = CallScope.Current?.LastResponse;
+        return result;
     }
 
     /// <summary>Starts a transcription in the background: the service answers at once with a job id, and later POSTs the
@@ -82,12 +86,14 @@ public class JigsawStackClient : ISpeechClient
     /// not sign deliveries; put a secret of your own in the webhook URL's query string and check it on arrival.</summary>
     /// <param name="request">The source and the settings, as for <see cref="CreateTranscriptionAsync"/>.</param>
     /// <param name="webhookUrl">An absolute http(s) URL that receives the result.</param>
+    /// <param name="requestOptions">Per-call headers, network timeout, retry limit and upload progress; <see langword="null"/> for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The acknowledgement (job id and status).</returns>
     /// <exception cref="ArgumentException">The request or the webhook URL breaks a rule; nothing was sent.</exception>
     /// <exception cref="SpeechApiException">The service answered with an error.</exception>
-    public virtual async Task<JigsawStackTranscriptionAcknowledgement> StartTranscriptionAsync(JigsawStackTranscriptionRequest request, Uri webhookUrl, CancellationToken cancellationToken = default)
+    public virtual async Task<JigsawStackTranscriptionAcknowledgement> StartTranscriptionAsync(JigsawStackTranscriptionRequest request, Uri webhookUrl, SpeechRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
+        using var callScope = CallScope.Begin(requestOptions);
         ArgumentNullException.ThrowIfNull(webhookUrl);
         if (!webhookUrl.IsAbsoluteHttp())
         {
@@ -107,12 +113,14 @@ public class JigsawStackClient : ISpeechClient
     /// returned key as <see cref="JigsawStackTranscriptionRequest.FileStoreKey"/>.</summary>
     /// <param name="file">A local file or stream.</param>
     /// <param name="options">Key, overwrite, temporary public URL; <see langword="null"/> for defaults.</param>
+    /// <param name="requestOptions">Per-call headers, network timeout, retry limit and upload progress; <see langword="null"/> for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the upload.</param>
     /// <returns>The stored file's key, URL and size.</returns>
     /// <exception cref="ArgumentException">The file is missing, too large, or a URL; nothing was sent.</exception>
     /// <exception cref="SpeechApiException">The service answered with an error.</exception>
-    public virtual async Task<JigsawStackStoredFile> UploadFileAsync(AudioInput file, JigsawStackFileUploadOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual async Task<JigsawStackStoredFile> UploadFileAsync(AudioInput file, JigsawStackFileUploadOptions? options = null, SpeechRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
+        using var callScope = CallScope.Begin(requestOptions);
         ArgumentNullException.ThrowIfNull(file);
         if (file.Kind == AudioInputKind.Url)
         {
@@ -158,13 +166,15 @@ public class JigsawStackClient : ISpeechClient
     /// <param name="key">The file's key, as <see cref="UploadFileAsync"/> returned it ('/' is kept as a path separator;
     /// every other reserved character is percent-encoded).</param>
     /// <param name="destination">A writable stream that receives the bytes.</param>
+    /// <param name="requestOptions">Per-call headers, network timeout, retry limit and upload progress; <see langword="null"/> for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the download.</param>
     /// <returns>The number of bytes written, their content type, and the rate-limit headers.</returns>
     /// <exception cref="ArgumentException"><paramref name="key"/> is empty, or <paramref name="destination"/> is not writable; nothing was sent.</exception>
     /// <exception cref="SpeechApiException">The service answered with an error (for example 404 for an unknown key).</exception>
     /// <exception cref="SpeechResponseFormatException">The file is larger than <see cref="MaxUploadBytes"/>, or a JSON answer could not be read.</exception>
-    public virtual async Task<JigsawStackFileDownload> DownloadFileAsync(string key, Stream destination, CancellationToken cancellationToken = default)
+    public virtual async Task<JigsawStackFileDownload> DownloadFileAsync(string key, Stream destination, SpeechRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
+        using var callScope = CallScope.Begin(requestOptions);
         var path = StorePath(key);
         ArgumentNullException.ThrowIfNull(destination);
         if (!destination.CanWrite)
@@ -175,7 +185,7 @@ public class JigsawStackClient : ISpeechClient
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_endpoint, path));
         new SpeechRequestContext("jigsawstack.store_read", RequestKind.Idempotent).ApplyTo(request);
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        var rateLimit = JigsawStackRateLimit.FromResponse(response);
+        var rateLimit = SpeechRateLimit.FromResponse(response);
         var contentType = response.Content.Headers.ContentType?.MediaType;
         if (response.Content.Headers.ContentLength > MaxUploadBytes)
         {
@@ -231,13 +241,15 @@ public class JigsawStackClient : ISpeechClient
     /// <summary>Deletes a stored file (<c>DELETE /v1/store/file/read/{key}</c>; the path keeps <c>/read/</c>), for
     /// example a file uploaded only to be transcribed.</summary>
     /// <param name="key">The file's key.</param>
+    /// <param name="requestOptions">Per-call headers, network timeout, retry limit and upload progress; <see langword="null"/> for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The <c>success</c> flag of the answer; <see langword="true"/> for an empty 200 answer, which the
     /// official Python SDK also accepts.</returns>
     /// <exception cref="ArgumentException"><paramref name="key"/> is empty; nothing was sent.</exception>
     /// <exception cref="SpeechApiException">The service answered with an error (for example 404 for an unknown key).</exception>
-    public virtual async Task<bool> DeleteFileAsync(string key, CancellationToken cancellationToken = default)
+    public virtual async Task<bool> DeleteFileAsync(string key, SpeechRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
+        using var callScope = CallScope.Begin(requestOptions);
         var path = StorePath(key);
         using var request = new HttpRequestMessage(HttpMethod.Delete, new Uri(_endpoint, path));
         new SpeechRequestContext("jigsawstack.store_delete", RequestKind.Idempotent).ApplyTo(request);
@@ -294,11 +306,11 @@ public class JigsawStackClient : ISpeechClient
                 BySpeaker = options.Diarize ? true : null,
                 WordTimestamps = options.WordTimestamps ? true : null,
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken: cancellationToken).ConfigureAwait(false);
         return result.ToTranscript();
     }
 
-    private async Task<(TranscribeResponse Dto, JigsawStackRateLimit? RateLimit)> SendTranscribeAsync(JigsawStackTranscriptionRequest request, Uri? webhookUrl, CancellationToken cancellationToken)
+    private async Task<(TranscribeResponse Dto, SpeechRateLimit? RateLimit)> SendTranscribeAsync(JigsawStackTranscriptionRequest request, Uri? webhookUrl, CancellationToken cancellationToken)
     {
         var body = Validate(request);
         body.Webhook_url = webhookUrl?.AbsoluteUri;
@@ -310,7 +322,7 @@ public class JigsawStackClient : ISpeechClient
             return await SendMultipartAsync<TranscribeResponse>("v1/ai/transcribe", operation, local, json, kind, cancellationToken).ConfigureAwait(false);
         }
 
-        var box = new StrongBox<JigsawStackRateLimit?>();
+        var box = new StrongBox<SpeechRateLimit?>();
         JigsawStackGeneratedClient.RateLimitSink.Value = box;
         try
         {
@@ -367,13 +379,13 @@ public class JigsawStackClient : ISpeechClient
             Batch_size = request.BatchSize,
             Chunk_duration = request.ChunkDuration,
             Word_timestamps = request.WordTimestamps,
-        };
+        }.WithExtraFields(request.AdditionalFields);
     }
 
     // Uploads are built through VendorRequest rather than by the generated client: NSwag's multipart method wraps the
     // file in a one-shot StreamContent, while uploads must stream from disk and be re-readable for a retry. The answer is
     // read into the generated DTOs.
-    private async Task<(T Dto, JigsawStackRateLimit? RateLimit)> SendMultipartAsync<T>(string path, string operation, AudioInput file, string? bodyJson, RequestKind kind, CancellationToken cancellationToken)
+    private async Task<(T Dto, SpeechRateLimit? RateLimit)> SendMultipartAsync<T>(string path, string operation, AudioInput file, string? bodyJson, RequestKind kind, CancellationToken cancellationToken)
         where T : class
     {
         var upload = await file.OpenAsync(SpeechVendor.JigsawStack, MaxUploadBytes, "file", cancellationToken).ConfigureAwait(false);
@@ -382,7 +394,7 @@ public class JigsawStackClient : ISpeechClient
             using var form = VendorRequest.Form().AddFile("file", upload).AddText("body", bodyJson);
             using var request = VendorRequest.Post(_endpoint, path, form, operation, kind);
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var rateLimit = JigsawStackRateLimit.FromResponse(response);
+            var rateLimit = SpeechRateLimit.FromResponse(response);
             var dto = await VendorRequest.ReadJsonAsync(response, JigsawStackGeneratedClient.TypeInfo<T>(), SpeechVendor.JigsawStack, operation, cancellationToken).ConfigureAwait(false);
             return (dto, rateLimit);
         }

@@ -28,7 +28,7 @@ public sealed class JigsawStackFileDownload
     public Uri? Url { get; init; }
 
     /// <summary>The rate-limit headers of the answer, if sent.</summary>
-    public JigsawStackRateLimit? RateLimit { get; init; }
+    public SpeechRateLimit? RateLimit { get; init; }
 
     /// <inheritdoc />
     public override string ToString() => $"JigsawStack file {Key} ({BytesWritten.ToString(CultureInfo.InvariantCulture)} bytes read)";

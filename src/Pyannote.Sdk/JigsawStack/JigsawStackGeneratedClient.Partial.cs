@@ -11,7 +11,7 @@ internal partial class JigsawStackGeneratedClient
 {
     /// <summary>Where <see cref="ProcessResponse"/> drops the rate-limit headers of the current call: the caller puts a
     /// box in this async-local before calling the generated method and reads it afterwards.</summary>
-    internal static readonly AsyncLocal<StrongBox<JigsawStackRateLimit?>?> RateLimitSink = new();
+    internal static readonly AsyncLocal<StrongBox<SpeechRateLimit?>?> RateLimitSink = new();
 
     /// <summary>The serializer settings of the generated client, for bodies the hand-written layer reads itself.</summary>
     internal static JsonSerializerOptions Json => _settings.Value;
@@ -34,7 +34,17 @@ internal partial class JigsawStackGeneratedClient
     {
         if (RateLimitSink.Value is { } box)
         {
-            box.Value = JigsawStackRateLimit.FromResponse(response);
+            box.Value = SpeechRateLimit.FromResponse(response);
         }
+    }
+}
+
+internal partial class TranscribeRequest
+{
+    /// <summary>Adds the caller's additional fields (checked against the typed ones) and returns the body.</summary>
+    internal TranscribeRequest WithExtraFields(IDictionary<string, System.Text.Json.Nodes.JsonNode?> fields)
+    {
+        Pyannote.Sdk.Http.ExtraFields.AddToJson(AdditionalProperties, fields, JigsawStackGeneratedClient.TypeInfo<TranscribeRequest>(), "request");
+        return this;
     }
 }

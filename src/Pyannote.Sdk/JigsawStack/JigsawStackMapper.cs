@@ -15,7 +15,7 @@ internal static class JigsawStackMapper
     /// <param name="rateLimit">Rate-limit headers of the response, if any.</param>
     /// <returns>The typed result.</returns>
     /// <exception cref="SpeechResponseFormatException">The body is not a JigsawStack transcription.</exception>
-    public static JigsawStackTranscription Parse(string json, JigsawStackRateLimit? rateLimit = null)
+    public static JigsawStackTranscription Parse(string json, SpeechRateLimit? rateLimit = null)
     {
         ArgumentNullException.ThrowIfNull(json);
         TranscribeResponse? dto;
@@ -36,7 +36,7 @@ internal static class JigsawStackMapper
     /// <param name="rateLimit">Rate-limit headers of the response, if any.</param>
     /// <returns>The typed result.</returns>
     /// <exception cref="SpeechResponseFormatException">The body is not a JigsawStack transcription.</exception>
-    public static JigsawStackTranscription Parse(ReadOnlySpan<byte> utf8Json, JigsawStackRateLimit? rateLimit = null)
+    public static JigsawStackTranscription Parse(ReadOnlySpan<byte> utf8Json, SpeechRateLimit? rateLimit = null)
     {
         TranscribeResponse? dto;
         try
@@ -52,7 +52,7 @@ internal static class JigsawStackMapper
     }
 
     /// <summary>Maps the generated DTO.</summary>
-    public static JigsawStackTranscription FromDto(TranscribeResponse dto, JigsawStackRateLimit? rateLimit, string? requestedLanguage = null, bool wordChunks = false)
+    public static JigsawStackTranscription FromDto(TranscribeResponse dto, SpeechRateLimit? rateLimit, string? requestedLanguage = null, bool wordChunks = false)
     {
         var (code, confidence) = ReadLanguage(dto.Language_detected);
         // A null entry in chunks[] or speakers[] carries nothing to map; it is skipped rather than dereferenced.
@@ -73,6 +73,7 @@ internal static class JigsawStackMapper
             RequestedLanguage = string.Equals(requestedLanguage, "auto", StringComparison.OrdinalIgnoreCase) ? null : requestedLanguage,
             RateLimit = rateLimit,
             WordChunks = wordChunks,
+            Raw = Http.RawJson.Of(dto, JigsawStackGeneratedClient.TypeInfo<TranscribeResponse>()),
         };
     }
 

@@ -25,7 +25,7 @@ public sealed class JigsawStackStoredFile
     public Uri? TempPublicUrl { get; init; }
 
     /// <summary>The rate-limit headers of the answer, if sent.</summary>
-    public JigsawStackRateLimit? RateLimit { get; init; }
+    public SpeechRateLimit? RateLimit { get; init; }
 
     /// <inheritdoc />
     public override string ToString() => $"JigsawStack file {Key} ({Size?.ToString(CultureInfo.InvariantCulture) ?? "?"} bytes)";

@@ -32,6 +32,11 @@ public sealed class JigsawStackTranscription
     /// <summary>The detected language code, when the service detected one (from a string or from <c>{code}</c>).</summary>
     public string? LanguageDetected { get; init; }
 
+    /// <summary>The vendor's answer as JSON, members the SDK does not know included.</summary>
+    public System.Text.Json.JsonElement? RawPayload => Raw?.Value;
+
+    internal Http.RawJson? Raw { get; set; }
+
     /// <summary>The confidence of the detected language, when sent (top-level or inside <c>language_detected</c>).</summary>
     public double? LanguageConfidence { get; init; }
 
@@ -54,7 +59,11 @@ public sealed class JigsawStackTranscription
     public string? RequestedLanguage { get; init; }
 
     /// <summary>The rate-limit headers of the answer, if sent (not for webhook deliveries).</summary>
-    public JigsawStackRateLimit? RateLimit { get; init; }
+    public SpeechRateLimit? RateLimit { get; init; }
+
+    /// <summary>What the vendor's last answer for this result said besides its body: status, request id, rate-limit
+    /// state and headers.</summary>
+    public SpeechResponseInfo? Response { get; internal set; }
 
     /// <summary>Whether <see cref="Chunks"/> hold one word each (<see cref="JigsawStackTranscriptionRequest.WordTimestamps"/>
     /// was requested); <see cref="ToTranscript"/> then maps them to words.</summary>

@@ -27,5 +27,5 @@ public sealed class JigsawStackTranscriptionAcknowledgement
     public string? LogId { get; init; }
 
     /// <summary>The rate-limit headers of the answer, if sent.</summary>
-    public JigsawStackRateLimit? RateLimit { get; init; }
+    public SpeechRateLimit? RateLimit { get; init; }
 }

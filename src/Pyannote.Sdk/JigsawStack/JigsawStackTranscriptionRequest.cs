@@ -34,4 +34,8 @@ public sealed class JigsawStackTranscriptionRequest
     /// service in 2026; service default presumably false). The result's <see cref="JigsawStackTranscription.ToTranscript"/>
     /// then has real <see cref="Transcripts.Transcript.Words"/>. Not available with streaming.</summary>
     public bool? WordTimestamps { get; set; }
+
+    /// <summary>Fields the SDK does not model yet, sent as given next to the typed options (for example a parameter
+    /// the vendor added last week). A name a typed option already sends is rejected before anything is sent.</summary>
+    public IDictionary<string, System.Text.Json.Nodes.JsonNode?> AdditionalFields { get; } = new Dictionary<string, System.Text.Json.Nodes.JsonNode?>(StringComparer.Ordinal);
 }

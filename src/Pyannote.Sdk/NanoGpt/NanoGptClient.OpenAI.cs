@@ -15,6 +15,8 @@ public partial class NanoGptClient
 
     private static readonly string[] OpenAIExtensions = [".mp3", ".ogg", ".wav", ".m4a", ".aac", ".mp4", ".mov", ".avi", ".mkv", ".webm"];
 
+    private static readonly string[] OpenAITypedFields = ["file", "model", "language", "file_url", "audio_url"];
+
     private volatile IReadOnlyList<NanoGptAudioModel>? _discoveredModels;
 
     /// <summary>
@@ -34,13 +36,15 @@ public partial class NanoGptClient
     /// mp4, mov, avi, mkv, webm; at most <see cref="MaxOpenAIUploadBytes"/>), or an http(s) URL.</param>
     /// <param name="options">Model and language; <see langword="null"/> for <see cref="NanoGptModel.WhisperLargeV3"/>
     /// and automatic language detection.</param>
+    /// <param name="requestOptions">Per-call headers, network timeout, retry limit and upload progress; <see langword="null"/> for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The transcription.</returns>
     /// <exception cref="ArgumentException">The input or an option breaks a rule; nothing was sent.</exception>
     /// <exception cref="SpeechApiException">NanoGPT answered with an error (402 carries the required balance).</exception>
     /// <exception cref="SpeechResponseFormatException">The answer could not be read.</exception>
-    public virtual async Task<NanoGptOpenAITranscription> CreateOpenAITranscriptionAsync(AudioInput audio, NanoGptOpenAITranscriptionOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual async Task<NanoGptOpenAITranscription> CreateOpenAITranscriptionAsync(AudioInput audio, NanoGptOpenAITranscriptionOptions? options = null, SpeechRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
+        using var callScope = CallScope.Begin(requestOptions);
         const string Operation = "nanogpt.openai.transcribe";
         ArgumentNullException.ThrowIfNull(audio);
         options ??= new NanoGptOpenAITranscriptionOptions();
@@ -55,6 +59,7 @@ public partial class NanoGptClient
         }
 
         var model = (options.Model ?? NanoGptModel.WhisperLargeV3).ToString();
+        var extra = ExtraFields.ForForm(options.AdditionalFields, OpenAITypedFields, nameof(options)).ToArray();
         if (audio.Kind == AudioInputKind.Url)
         {
             if (!audio.IsHttpUrl)
@@ -74,12 +79,19 @@ public partial class NanoGptClient
             if (audio.Kind == AudioInputKind.Url)
             {
                 var body = new OpenAITranscriptionJsonRequest { Model = model, File_url = audio.Url!.AbsoluteUri, Language = options.Language };
+                ExtraFields.AddToJson(body.AdditionalProperties, options.AdditionalFields, NanoGptGeneratedClient.TypeInfo<OpenAITranscriptionJsonRequest>(), nameof(options));
                 content = VendorRequest.Json(body, NanoGptGeneratedClient.TypeInfo<OpenAITranscriptionJsonRequest>());
             }
             else
             {
                 upload = await audio.OpenAsync(SpeechVendor.NanoGpt, MaxOpenAIUploadBytes, nameof(audio), cancellationToken).ConfigureAwait(false);
-                content = VendorRequest.Form().AddText("model", model).AddText("language", options.Language).AddFile("file", upload);
+                var form = VendorRequest.Form().AddText("model", model).AddText("language", options.Language);
+                foreach (var (name, value) in extra)
+                {
+                    form.AddText(name, value);
+                }
+
+                content = form.AddFile("file", upload);
             }
 
             using var request = VendorRequest.Post(_options.EffectiveEndpoint, OpenAITranscriptionsPath, content, Operation, RequestKind.Billed);
@@ -95,6 +107,8 @@ public partial class NanoGptClient
                 Language = string.IsNullOrWhiteSpace(dto.Language) ? null : dto.Language,
                 Duration = dto.Duration is { } seconds && double.IsFinite(seconds) && seconds >= 0 ? TimeSpan.FromSeconds(seconds) : null,
                 Model = model,
+                Response = CallScope.Current?.LastResponse,
+                Raw = RawJson.Of(dto, NanoGptGeneratedClient.TypeInfo<OpenAITranscriptionResponse>()),
             };
         }
         finally
@@ -111,12 +125,14 @@ public partial class NanoGptClient
     /// and from then on prefers that list (see <see cref="Models"/>) over the built-in one, for example when checking
     /// whether a model diarizes. Call it again to refresh; the answer is cacheable.
     /// </summary>
+    /// <param name="requestOptions">Per-call headers, network timeout, retry limit and upload progress; <see langword="null"/> for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The discovered speech-to-text models.</returns>
     /// <exception cref="SpeechApiException">NanoGPT answered with an error; the fallback list stays in use.</exception>
     /// <exception cref="SpeechResponseFormatException">The answer could not be read; the fallback list stays in use.</exception>
-    public virtual async Task<IReadOnlyList<NanoGptAudioModel>> DiscoverModelsAsync(CancellationToken cancellationToken = default)
+    public virtual async Task<IReadOnlyList<NanoGptAudioModel>> DiscoverModelsAsync(SpeechRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
+        using var callScope = CallScope.Begin(requestOptions);
         var list = await GeneratedCall.RunAsync(SpeechVendor.NanoGpt, "nanogpt.audio_models", RequestKind.Idempotent,
             () => _generated.ListAudioModelsAsync(detailed: true, type: "stt", cancellationToken)).ConfigureAwait(false);
         var models = (list.Data ?? new List<AudioModel>())

@@ -93,7 +93,7 @@ public partial class NanoGptClient : ISpeechClient
             Diarize = options.Diarize ? true : (bool?)null,
         };
 
-        var start = await StartTranscriptionAsync(audio, nanoOptions, cancellationToken).ConfigureAwait(false);
+        var start = await StartTranscriptionAsync(audio, nanoOptions, cancellationToken: cancellationToken).ConfigureAwait(false);
         var result = await start.WaitForCompletionAsync(null, null, cancellationToken).ConfigureAwait(false);
         return result.Transcript;
     }
@@ -106,12 +106,14 @@ public partial class NanoGptClient : ISpeechClient
     /// <param name="audio">A local file or stream (mp3, wav, m4a, ogg or aac, at most 3 MB, sent as multipart), or an
     /// http(s) URL (up to 500 MB, sent as JSON <c>audioUrl</c>).</param>
     /// <param name="options">Model, language, diarization; <see langword="null"/> for NanoGPT's defaults.</param>
+    /// <param name="requestOptions">Per-call headers, network timeout, retry limit and upload progress; <see langword="null"/> for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The transcription, or the job.</returns>
     /// <exception cref="ArgumentException">The input or an option breaks a NanoGPT rule; nothing was sent.</exception>
     /// <exception cref="SpeechApiException">NanoGPT answered with an error.</exception>
-    public virtual async Task<NanoGptTranscriptionStart> StartTranscriptionAsync(AudioInput audio, NanoGptTranscriptionOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual async Task<NanoGptTranscriptionStart> StartTranscriptionAsync(AudioInput audio, NanoGptTranscriptionOptions? options = null, SpeechRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
+        using var callScope = CallScope.Begin(requestOptions);
         ArgumentNullException.ThrowIfNull(audio);
         options ??= new NanoGptTranscriptionOptions();
         Validate(audio, options);

@@ -37,4 +37,13 @@ public sealed class NanoGptOpenAITranscription
         Model = Model,
         RawRepresentation = this,
     };
+
+    /// <summary>The vendor's answer as JSON, members the SDK does not know included.</summary>
+    public System.Text.Json.JsonElement? RawPayload => Raw?.Value;
+
+    internal Http.RawJson? Raw { get; set; }
+
+    /// <summary>What the vendor's last answer for this result said besides its body: status, request id, rate-limit
+    /// state and headers.</summary>
+    public SpeechResponseInfo? Response { get; internal set; }
 }

@@ -17,6 +17,7 @@ internal static class NanoGptVendor
         Auth = VendorAuth.ApiKeyHeader("x-api-key"),
         DefaultEndpoint = new("https://nano-gpt.com/"),
         ParseErrorBody = ErrorMappingHandler.ParseBody,
+        RefineException = NanoGptInsufficientBalanceException.Refine,
         Capabilities = NanoGptCapabilities.Value,
         MaxUploadBytes = NanoGptClient.MaxUploadBytes,
         Register = static builder => builder.AddNanoGpt(),

@@ -58,4 +58,8 @@ public class DiarizationOptions
     /// <summary>The speech-to-text model when <see cref="Transcription"/> is on; <see langword="null"/> for the service
     /// default (<see cref="PyannoteTranscriptionModel.ParakeetTdt06bV3"/>).</summary>
     public PyannoteTranscriptionModel? TranscriptionModel { get; set; }
+
+    /// <summary>Fields the SDK does not model yet, sent as given next to the typed options (for example a parameter
+    /// the vendor added last week). A name a typed option already sends is rejected before anything is sent.</summary>
+    public IDictionary<string, System.Text.Json.Nodes.JsonNode?> AdditionalFields { get; } = new Dictionary<string, System.Text.Json.Nodes.JsonNode?>(StringComparer.Ordinal);
 }

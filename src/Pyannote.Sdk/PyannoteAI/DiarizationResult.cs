@@ -50,6 +50,15 @@ public class DiarizationResult
     /// <summary>Speaker-attributed words and turns, when the transcription add-on was requested; otherwise <see langword="null"/>.</summary>
     public Transcript? Transcript => _transcript;
 
+    /// <summary>The job's <c>output</c> object as JSON, members the SDK does not know included.</summary>
+    public System.Text.Json.JsonElement? RawOutput => Raw?.Value;
+
+    internal Http.RawJson? Raw { get; set; }
+
+    /// <summary>What the vendor's answer that delivered this result (the job poll) said besides its body: status,
+    /// request id, rate-limit state and headers.</summary>
+    public SpeechResponseInfo? Response { get; internal set; }
+
     /// <summary>Sets the transcript once, right after construction (the transcript refers back to this result).</summary>
     internal void AttachTranscript(Transcript transcript) => _transcript ??= transcript;
 }

@@ -80,13 +80,15 @@ public partial class PyannoteClient : ISpeechClient
     /// <param name="audio">A local file or a stream (at most 1 GiB).</param>
     /// <param name="mediaKey">The key to store it under (<c>media://key</c> or just <c>key</c>; letters, digits, <c>-_./</c>);
     /// <see langword="null"/> for a new unique key.</param>
+    /// <param name="requestOptions">Per-call headers, network timeout, retry limit and upload progress; <see langword="null"/> for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the upload.</param>
     /// <returns>The <c>media://</c> URL.</returns>
     /// <exception cref="ArgumentException">The input is a URL, the file does not exist or is too large, or the key breaks the rules.</exception>
     /// <exception cref="SpeechApiException">pyannoteAI or the storage answered with an error.</exception>
     /// <exception cref="SpeechTimeoutException">Sending the bytes took longer than <see cref="SpeechClientOptions.UploadTimeout"/> (per attempt).</exception>
-    public virtual async Task<string> UploadAsync(AudioInput audio, string? mediaKey = null, CancellationToken cancellationToken = default)
+    public virtual async Task<string> UploadAsync(AudioInput audio, string? mediaKey = null, SpeechRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
+        using var callScope = CallScope.Begin(requestOptions);
         ArgumentNullException.ThrowIfNull(audio);
         if (audio.Kind == AudioInputKind.Url)
         {
@@ -127,19 +129,20 @@ public partial class PyannoteClient : ISpeechClient
     /// <summary>Starts a diarization job (<c>POST /v1/diarize</c>), uploading local audio first.</summary>
     /// <param name="audio">A local file or stream (at most 1 GiB, 24 hours of audio), an http(s) URL, or a <c>media://</c> URL.</param>
     /// <param name="options">Model, speaker counts, extra outputs, webhook, transcription; <see langword="null"/> for defaults.</param>
+    /// <param name="requestOptions">Per-call headers, network timeout, retry limit and upload progress; <see langword="null"/> for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the upload or the request (a job already created keeps running).</param>
     /// <returns>The running job.</returns>
     /// <exception cref="ArgumentException">An option or the input breaks a rule; nothing was sent.</exception>
     /// <exception cref="SpeechApiException">pyannoteAI answered with an error.</exception>
-    public virtual async Task<DiarizationJob> StartDiarizationAsync(AudioInput audio, DiarizationOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual async Task<DiarizationJob> StartDiarizationAsync(AudioInput audio, DiarizationOptions? options = null, SpeechRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
+        using var callScope = CallScope.Begin(requestOptions);
         ArgumentNullException.ThrowIfNull(audio);
         options ??= new DiarizationOptions();
         PyannoteValidation.Diarization(options, nameof(options), identification: false);
-        var url = await ResolveUrlAsync(audio, PyannoteValidation.MaxAudioBytes, cancellationToken).ConfigureAwait(false);
         var request = new G.DiarizeRequest
         {
-            Url = url,
+            Url = string.Empty,
             Webhook = options.Webhook?.OriginalString,
             WebhookStatusOnly = options.WebhookStatusOnly,
             Model = options.Model?.ToString(),
@@ -157,6 +160,8 @@ public partial class PyannoteClient : ISpeechClient
             Transcription = options.Transcription,
             TranscriptionConfig = options.TranscriptionModel is { } tm ? new G.TranscriptionConfiguration { Model = tm.ToString() } : null,
         };
+        ExtraFields.AddToJson(request.AdditionalProperties, options.AdditionalFields, G.PyannoteAIGeneratedClient.TypeInfo<G.DiarizeRequest>(), nameof(options));
+        request.Url = await ResolveUrlAsync(audio, PyannoteValidation.MaxAudioBytes, cancellationToken).ConfigureAwait(false);
         var created = await GeneratedCall.RunAsync(SpeechVendor.Pyannote, "pyannote.diarize", RequestKind.Billed,
             () => _api.DiarizeAsync(request, cancellationToken)).ConfigureAwait(false);
         var transcriptionModel = options.Transcription == true
@@ -168,33 +173,36 @@ public partial class PyannoteClient : ISpeechClient
     /// <summary>Diarizes audio: starts a job and waits for its result with the client's <see cref="SpeechClientOptions.JobWait"/> settings.</summary>
     /// <param name="audio">A local file or stream, an http(s) URL, or a <c>media://</c> URL.</param>
     /// <param name="options">Diarization settings; <see langword="null"/> for defaults.</param>
+    /// <param name="requestOptions">Per-call headers, network timeout, retry limit and upload progress; <see langword="null"/> for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the upload, the request or the wait.</param>
     /// <returns>The result.</returns>
     /// <exception cref="ArgumentException">An option or the input breaks a rule; nothing was sent.</exception>
     /// <exception cref="SpeechApiException">pyannoteAI answered with an error.</exception>
     /// <exception cref="SpeechJobException">The job failed, was canceled or did not finish within the wait limit.</exception>
-    public virtual async Task<DiarizationResult> DiarizeAsync(AudioInput audio, DiarizationOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual async Task<DiarizationResult> DiarizeAsync(AudioInput audio, DiarizationOptions? options = null, SpeechRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
-        var job = await StartDiarizationAsync(audio, options, cancellationToken).ConfigureAwait(false);
+        using var callScope = CallScope.Begin(requestOptions);
+        var job = await StartDiarizationAsync(audio, options, cancellationToken: cancellationToken).ConfigureAwait(false);
         return await job.WaitForCompletionAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Starts an identification job (<c>POST /v1/identify</c>): diarization, then matching speakers against voiceprints.</summary>
     /// <param name="audio">A local file or stream (at most 1 GiB), an http(s) URL, or a <c>media://</c> URL.</param>
     /// <param name="options">The voiceprints (1 to 50) and the diarization and matching settings.</param>
+    /// <param name="requestOptions">Per-call headers, network timeout, retry limit and upload progress; <see langword="null"/> for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the upload or the request.</param>
     /// <returns>The running job.</returns>
     /// <exception cref="ArgumentException">An option or the input breaks a rule (including asking for transcription); nothing was sent.</exception>
     /// <exception cref="SpeechApiException">pyannoteAI answered with an error.</exception>
-    public virtual async Task<IdentificationJob> StartIdentificationAsync(AudioInput audio, IdentificationOptions options, CancellationToken cancellationToken = default)
+    public virtual async Task<IdentificationJob> StartIdentificationAsync(AudioInput audio, IdentificationOptions options, SpeechRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
+        using var callScope = CallScope.Begin(requestOptions);
         ArgumentNullException.ThrowIfNull(audio);
         ArgumentNullException.ThrowIfNull(options);
         PyannoteValidation.Identification(options, nameof(options));
-        var url = await ResolveUrlAsync(audio, PyannoteValidation.MaxAudioBytes, cancellationToken).ConfigureAwait(false);
         var request = new G.IdentifyRequest
         {
-            Url = url,
+            Url = string.Empty,
             Webhook = options.Webhook?.OriginalString,
             WebhookStatusOnly = options.WebhookStatusOnly,
             Model = options.Model?.ToString(),
@@ -214,6 +222,8 @@ public partial class PyannoteClient : ISpeechClient
                 : new G.MatchingOptions { Exclusive = options.ExclusiveMatching, Threshold = (float?)options.MatchingThreshold },
             Voiceprints = options.Voiceprints.Select(v => new G.Voiceprint { Label = v.Label, Voiceprint1 = v.Voiceprint }).ToList(),
         };
+        ExtraFields.AddToJson(request.AdditionalProperties, options.AdditionalFields, G.PyannoteAIGeneratedClient.TypeInfo<G.IdentifyRequest>(), nameof(options));
+        request.Url = await ResolveUrlAsync(audio, PyannoteValidation.MaxAudioBytes, cancellationToken).ConfigureAwait(false);
         var created = await GeneratedCall.RunAsync(SpeechVendor.Pyannote, "pyannote.identify", RequestKind.Billed,
             () => _api.IdentifyAsync(request, cancellationToken)).ConfigureAwait(false);
         return new IdentificationJob(this, JobId(created), PyannoteJobSnapshots.Status(created.Status), created.Warning);
@@ -222,37 +232,42 @@ public partial class PyannoteClient : ISpeechClient
     /// <summary>Identifies speakers: starts an identification job and waits for its result.</summary>
     /// <param name="audio">A local file or stream, an http(s) URL, or a <c>media://</c> URL.</param>
     /// <param name="options">The voiceprints and settings.</param>
+    /// <param name="requestOptions">Per-call headers, network timeout, retry limit and upload progress; <see langword="null"/> for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the upload, the request or the wait.</param>
     /// <returns>The result.</returns>
     /// <exception cref="ArgumentException">An option or the input breaks a rule; nothing was sent.</exception>
     /// <exception cref="SpeechApiException">pyannoteAI answered with an error.</exception>
     /// <exception cref="SpeechJobException">The job failed, was canceled or did not finish within the wait limit.</exception>
-    public virtual async Task<IdentificationResult> IdentifyAsync(AudioInput audio, IdentificationOptions options, CancellationToken cancellationToken = default)
+    public virtual async Task<IdentificationResult> IdentifyAsync(AudioInput audio, IdentificationOptions options, SpeechRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
-        var job = await StartIdentificationAsync(audio, options, cancellationToken).ConfigureAwait(false);
+        using var callScope = CallScope.Begin(requestOptions);
+        var job = await StartIdentificationAsync(audio, options, cancellationToken: cancellationToken).ConfigureAwait(false);
         return await job.WaitForCompletionAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Starts a voiceprint job (<c>POST /v1/voiceprint</c>) from up to 30 seconds of a single speaker.</summary>
     /// <param name="audio">A local file or stream (at most 100 MiB), an http(s) URL, or a <c>media://</c> URL.</param>
     /// <param name="options">Model and webhook; <see langword="null"/> for defaults.</param>
+    /// <param name="requestOptions">Per-call headers, network timeout, retry limit and upload progress; <see langword="null"/> for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the upload or the request.</param>
     /// <returns>The running job; its value is the voiceprint.</returns>
     /// <exception cref="ArgumentException">An option or the input breaks a rule; nothing was sent.</exception>
     /// <exception cref="SpeechApiException">pyannoteAI answered with an error.</exception>
-    public virtual async Task<VoiceprintJob> StartVoiceprintAsync(AudioInput audio, VoiceprintOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual async Task<VoiceprintJob> StartVoiceprintAsync(AudioInput audio, VoiceprintOptions? options = null, SpeechRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
+        using var callScope = CallScope.Begin(requestOptions);
         ArgumentNullException.ThrowIfNull(audio);
         options ??= new VoiceprintOptions();
         PyannoteValidation.Webhook(options.Webhook, nameof(options));
-        var url = await ResolveUrlAsync(audio, PyannoteValidation.MaxVoiceprintAudioBytes, cancellationToken).ConfigureAwait(false);
         var request = new G.VoiceprintRequest
         {
-            Url = url,
+            Url = string.Empty,
             Model = options.Model?.ToString(),
             Webhook = options.Webhook?.OriginalString,
             WebhookStatusOnly = options.WebhookStatusOnly,
         };
+        ExtraFields.AddToJson(request.AdditionalProperties, options.AdditionalFields, G.PyannoteAIGeneratedClient.TypeInfo<G.VoiceprintRequest>(), nameof(options));
+        request.Url = await ResolveUrlAsync(audio, PyannoteValidation.MaxVoiceprintAudioBytes, cancellationToken).ConfigureAwait(false);
         var created = await GeneratedCall.RunAsync(SpeechVendor.Pyannote, "pyannote.voiceprint", RequestKind.Billed,
             () => _api.CreateVoiceprintAsync(request, cancellationToken)).ConfigureAwait(false);
         return new VoiceprintJob(this, JobId(created), PyannoteJobSnapshots.Status(created.Status), created.Warning);
@@ -261,14 +276,16 @@ public partial class PyannoteClient : ISpeechClient
     /// <summary>Creates a voiceprint: starts a voiceprint job and waits for it.</summary>
     /// <param name="audio">Up to 30 seconds of one speaker: a local file or stream (at most 100 MiB), an http(s) URL, or a <c>media://</c> URL.</param>
     /// <param name="options">Model and webhook; <see langword="null"/> for defaults.</param>
+    /// <param name="requestOptions">Per-call headers, network timeout, retry limit and upload progress; <see langword="null"/> for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the upload, the request or the wait.</param>
     /// <returns>The voiceprint, to use in <see cref="IdentificationOptions.Voiceprints"/>.</returns>
     /// <exception cref="ArgumentException">An option or the input breaks a rule; nothing was sent.</exception>
     /// <exception cref="SpeechApiException">pyannoteAI answered with an error.</exception>
     /// <exception cref="SpeechJobException">The job failed, was canceled or did not finish within the wait limit.</exception>
-    public virtual async Task<string> CreateVoiceprintAsync(AudioInput audio, VoiceprintOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual async Task<string> CreateVoiceprintAsync(AudioInput audio, VoiceprintOptions? options = null, SpeechRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
-        var job = await StartVoiceprintAsync(audio, options, cancellationToken).ConfigureAwait(false);
+        using var callScope = CallScope.Begin(requestOptions);
+        var job = await StartVoiceprintAsync(audio, options, cancellationToken: cancellationToken).ConfigureAwait(false);
         return await job.WaitForCompletionAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
@@ -420,7 +437,7 @@ public partial class PyannoteClient : ISpeechClient
             MaxSpeakers = options?.MaxSpeakers,
             TranscriptionModel = string.IsNullOrWhiteSpace(options?.Model) ? (PyannoteTranscriptionModel?)null : new PyannoteTranscriptionModel(options.Model),
         };
-        var result = await DiarizeAsync(audio, diarization, cancellationToken).ConfigureAwait(false);
+        var result = await DiarizeAsync(audio, diarization, cancellationToken: cancellationToken).ConfigureAwait(false);
         return result.Transcript
             ?? throw new SpeechResponseFormatException(SpeechVendor.Pyannote, 200, "the job succeeded without a transcription in its output.");
     }

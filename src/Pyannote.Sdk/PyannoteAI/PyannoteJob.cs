@@ -33,9 +33,19 @@ public abstract class PyannoteJob<T> : SpeechJob<T>
 
     private protected override async Task<JobSnapshot<T>> FetchAsync(CancellationToken cancellationToken)
     {
+        using var scope = Http.CallScope.Begin(null);
         var job = await _client!.FetchJobAsync(Id, cancellationToken).ConfigureAwait(false);
         Warning = job.Output?.Warning ?? Warning;
-        return PyannoteJobSnapshots.From(Id, job, Map);
+        return PyannoteJobSnapshots.From(Id, job, output =>
+        {
+            var result = Map(output);
+            if (result is DiarizationResult diarization)
+            {
+                diarization.Response = scope.LastResponse;
+            }
+
+            return result;
+        });
     }
 }
 

@@ -81,6 +81,7 @@ internal static class PyannoteMapper
                 SpeechProbability = Scores(output.SpeechProbability, "speechProbability"),
                 CrosstalkProbability = Scores(output.CrosstalkProbability, "crosstalkProbability"),
                 SpeakerProbability = SpeakerScores(output.SpeakerProbability),
+                Raw = Http.RawJson.Of(output, G.PyannoteAIGeneratedClient.TypeInfo<G.JobOutput>()),
             };
             if (output.WordLevelTranscription is not null || output.TurnLevelTranscription is not null)
             {
@@ -116,6 +117,7 @@ internal static class PyannoteMapper
                 SpeechProbability = Scores(output.SpeechProbability, "speechProbability"),
                 CrosstalkProbability = Scores(output.CrosstalkProbability, "crosstalkProbability"),
                 SpeakerProbability = SpeakerScores(output.SpeakerProbability),
+                Raw = Http.RawJson.Of(output, G.PyannoteAIGeneratedClient.TypeInfo<G.JobOutput>()),
             };
         });
     }

@@ -11,4 +11,8 @@ public sealed class VoiceprintOptions
 
     /// <summary>Send only the job id and status to <see cref="Webhook"/>, without the output.</summary>
     public bool? WebhookStatusOnly { get; set; }
+
+    /// <summary>Fields the SDK does not model yet, sent as given next to the typed options (for example a parameter
+    /// the vendor added last week). A name a typed option already sends is rejected before anything is sent.</summary>
+    public IDictionary<string, System.Text.Json.Nodes.JsonNode?> AdditionalFields { get; } = new Dictionary<string, System.Text.Json.Nodes.JsonNode?>(StringComparer.Ordinal);
 }

@@ -29,4 +29,8 @@ public abstract class TogetherAudioOptions
     /// <summary>Timestamp granularities; requires <see cref="TogetherResponseFormat.VerboseJson"/>. One value is sent as a
     /// single <c>timestamp_granularities</c> field; both are sent as two repeated <c>timestamp_granularities[]</c> fields.</summary>
     public TogetherTimestampGranularities TimestampGranularities { get; set; }
+
+    /// <summary>Fields the SDK does not model yet, sent as given next to the typed options (for example a parameter
+    /// the vendor added last week). A name a typed option already sends is rejected before anything is sent.</summary>
+    public IDictionary<string, System.Text.Json.Nodes.JsonNode?> AdditionalFields { get; } = new Dictionary<string, System.Text.Json.Nodes.JsonNode?>(StringComparer.Ordinal);
 }

@@ -58,13 +58,15 @@ public partial class TogetherClient : ISpeechClient
     /// <summary>Transcribes audio (<c>POST /v1/audio/transcriptions</c>).</summary>
     /// <param name="audio">A local file or stream (streamed, at most 80 MB, .wav .mp3 .m4a .webm .flac .ogg .opus .aac) or a public http(s) URL.</param>
     /// <param name="options">Model, language, format, timestamps, diarization; <see langword="null"/> for the service's defaults.</param>
+    /// <param name="requestOptions">Per-call headers, network timeout, retry limit and upload progress; <see langword="null"/> for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The transcription.</returns>
     /// <exception cref="ArgumentException">The input or an option breaks a rule (named in the message); nothing was sent.</exception>
     /// <exception cref="SpeechApiException">The service answered with an error (for example <c>audio_too_long</c>).</exception>
     /// <exception cref="SpeechResponseFormatException">The answer could not be read.</exception>
-    public virtual Task<TogetherTranscription> CreateTranscriptionAsync(AudioInput audio, TogetherTranscriptionOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual Task<TogetherTranscription> CreateTranscriptionAsync(AudioInput audio, TogetherTranscriptionOptions? options = null, SpeechRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
+        using var callScope = CallScope.Begin(requestOptions);
         ArgumentNullException.ThrowIfNull(audio);
         options ??= new TogetherTranscriptionOptions();
         ValidateAudio(audio);
@@ -104,6 +106,7 @@ public partial class TogetherClient : ISpeechClient
             fields.Add(("max_speakers", maxSpeakers.ToString(CultureInfo.InvariantCulture)));
         }
 
+        fields.AddRange(ExtraFields.ForForm(options.AdditionalFields, TypedFormFields, nameof(options)));
         return SendAsync("v1/audio/transcriptions", "together.transcribe", audio, fields, options.Model ?? TogetherModel.WhisperLargeV3, cancellationToken);
     }
 
@@ -111,17 +114,20 @@ public partial class TogetherClient : ISpeechClient
     /// <see cref="TogetherAudioOptions.Language"/> says otherwise. Translation has no diarization.</summary>
     /// <param name="audio">A local file or stream (streamed, at most 80 MB) or a public http(s) URL.</param>
     /// <param name="options">Model, target language, format, timestamps; <see langword="null"/> for the service's defaults.</param>
+    /// <param name="requestOptions">Per-call headers, network timeout, retry limit and upload progress; <see langword="null"/> for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The translation.</returns>
     /// <exception cref="ArgumentException">The input or an option breaks a rule (named in the message); nothing was sent.</exception>
     /// <exception cref="SpeechApiException">The service answered with an error.</exception>
     /// <exception cref="SpeechResponseFormatException">The answer could not be read.</exception>
-    public virtual Task<TogetherTranscription> CreateTranslationAsync(AudioInput audio, TogetherTranslationOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual Task<TogetherTranscription> CreateTranslationAsync(AudioInput audio, TogetherTranslationOptions? options = null, SpeechRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
+        using var callScope = CallScope.Begin(requestOptions);
         ArgumentNullException.ThrowIfNull(audio);
         options ??= new TogetherTranslationOptions();
         ValidateAudio(audio);
         var fields = CommonFields(options, unsetLanguage: null);
+        fields.AddRange(ExtraFields.ForForm(options.AdditionalFields, TypedFormFields, nameof(options)));
         return SendAsync("v1/audio/translations", "together.translate", audio, fields, options.Model ?? TogetherModel.WhisperLargeV3, cancellationToken);
     }
 
@@ -149,7 +155,7 @@ public partial class TogetherClient : ISpeechClient
             MinSpeakers = options.NumSpeakers ?? options.MinSpeakers,
             MaxSpeakers = options.NumSpeakers ?? options.MaxSpeakers,
         };
-        var result = await CreateTranscriptionAsync(audio, together, cancellationToken).ConfigureAwait(false);
+        var result = await CreateTranscriptionAsync(audio, together, cancellationToken: cancellationToken).ConfigureAwait(false);
         return result.ToTranscript();
     }
 
@@ -171,6 +177,10 @@ public partial class TogetherClient : ISpeechClient
     /// <summary>The transcription language sent when the caller gives none: <c>auto</c>, detection. Together's schema
     /// says the default is <c>en</c> and its guide says <c>auto</c>; sending it explicitly removes the doubt.</summary>
     internal const string AutoDetectLanguage = "auto";
+
+    /// <summary>The form fields typed options send; additional fields may not reuse them.</summary>
+    private static readonly string[] TypedFormFields =
+        ["file", "model", "language", "prompt", "response_format", "temperature", "timestamp_granularities", "timestamp_granularities[]", "diarize", "min_speakers", "max_speakers"];
 
     private static List<(string Name, string Value)> CommonFields(TogetherAudioOptions options, string? unsetLanguage)
     {
@@ -270,7 +280,10 @@ public partial class TogetherClient : ISpeechClient
             using var request = VendorRequest.Post(_endpoint, path, form, operation, RequestKind.Billed);
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var dto = await VendorRequest.ReadJsonAsync(response, TogetherGeneratedClient.TypeInfo<TranscriptionResult>(), SpeechVendor.Together, operation, cancellationToken).ConfigureAwait(false);
-            return TogetherMapper.FromDto(dto, model);
+            var result = TogetherMapper.FromDto(dto, model);
+            result.Response = CallScope.Current?.LastResponse;
+            result.Raw = RawJson.Of(dto, TogetherGeneratedClient.TypeInfo<TranscriptionResult>());
+            return result;
         }
         finally
         {

@@ -22,6 +22,15 @@ public sealed class TogetherTranscription
     /// <summary>The language the service reports (verbose JSON only).</summary>
     public string? Language { get; init; }
 
+    /// <summary>The vendor's answer as JSON, members the SDK does not know included.</summary>
+    public System.Text.Json.JsonElement? RawPayload => Raw?.Value;
+
+    internal Http.RawJson? Raw { get; set; }
+
+    /// <summary>What the vendor's last answer for this result said besides its body: status, request id, rate-limit
+    /// state and headers.</summary>
+    public SpeechResponseInfo? Response { get; internal set; }
+
     /// <summary>The audio's duration (verbose JSON only).</summary>
     public TimeSpan? Duration { get; init; }
 

@@ -36,7 +36,9 @@ public sealed class CancellationTests(ITestOutputHelper output)
                 : t == typeof(AudioInput) ? (method.Name.StartsWith("Upload", StringComparison.Ordinal) ? AudioInput.FromFile(EmulatorTestSupport.ConversationWav) : AudioInput.FromUrl("https://example.com/meeting.wav"))
                 : t == typeof(string) && p.Name == "jobId" ? jobId
                 : t == typeof(string) && p.Name == "mediaUrl" ? "media://reliability/a.wav"
+                : t == typeof(string) && p.Name == "key" ? "reliability/a.wav"
                 : t == typeof(string) ? null
+                : t == typeof(Stream) ? new MemoryStream()
                 : t == typeof(Uri) ? new Uri("http://127.0.0.1:9/hook")
                 : t == typeof(IdentificationOptions) ? Identify()
                 : t == typeof(JigsawStackTranscriptionRequest) ? new JigsawStackTranscriptionRequest { Audio = AudioInput.FromUrl("https://example.com/meeting.wav") }

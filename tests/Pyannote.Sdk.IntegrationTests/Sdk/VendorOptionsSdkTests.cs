@@ -129,6 +129,62 @@ public sealed class VendorOptionsSdkTests
         Assert.Same(models, client.Models);
     }
 
+    [Fact]
+    public async Task Pyannote_result_carries_the_rate_limit_headers_and_an_extra_field_reaches_the_emulator()
+    {
+        await using var emulator = await StartAsync();
+        var client = NewPyannote(emulator);
+        var reports = new List<UploadProgress>();
+        var options = new DiarizationOptions { AdditionalFields = { ["someFutureFlag"] = true } };
+
+        var result = await client.DiarizeAsync(AudioInput.FromFile(ConversationWav), options, new SpeechRequestOptions
+        {
+            UploadProgress = new SyncProgress<UploadProgress>(p => { lock (reports) reports.Add(p); }),
+            MaxRetries = 0,
+        });
+
+        Assert.Equal(200, result.Response!.StatusCode);
+        Assert.Equal(100, result.Response.RateLimit!.Limit);
+        Assert.NotNull(result.Response.RateLimit.Remaining);
+        Assert.True(result.RawOutput!.Value.TryGetProperty("diarization", out _));
+        var last = reports[^1];
+        Assert.Equal(new FileInfo(ConversationWav).Length, last.BytesSent);
+        Assert.Equal(last.BytesSent, last.TotalBytes);
+    }
+
+    [Fact]
+    public async Task JigsawStack_per_call_headers_and_rate_limit_over_loopback()
+    {
+        await using var emulator = await StartAsync();
+        var client = NewJigsawStack(emulator);
+
+        var result = await client.CreateTranscriptionAsync(
+            new JigsawStackTranscriptionRequest { Audio = AudioInput.FromFile(ConversationWav) },
+            new SpeechRequestOptions { Headers = { ["x-jigsaw-skip-cache"] = "true", ["x-jigsaw-no-request-log"] = "true" }, NetworkTimeout = TimeSpan.FromSeconds(30) });
+
+        Assert.Equal(result.RateLimit, result.Response!.RateLimit);
+        Assert.NotNull(result.Response.RateLimit!.Reset);
+        Assert.Contains("x-jigsaw-rate-limit-limit", result.Response.Headers.Keys, StringComparer.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task NanoGpt_402_from_the_emulator_carries_the_required_balance()
+    {
+        await using var emulator = await StartAsync();
+        var client = NewNanoGpt(emulator);
+
+        // The emulator's fault header, sent as a per-call header.
+        var ex = await Assert.ThrowsAsync<NanoGptInsufficientBalanceException>(() => client.CreateOpenAITranscriptionAsync(
+            AudioInput.FromUrl("https://example.com/recordings/call.wav"), requestOptions: new SpeechRequestOptions { Headers = { ["x-emulator-fault"] = "402" } }));
+
+        Assert.Equal(0.0035m, ex.RequiredBalance);
+    }
+
+    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+
     /// <summary>A copy of conversation.wav with its sidecar, the sidecar's language replaced.</summary>
     private sealed class TempLibrary : IDisposable
     {

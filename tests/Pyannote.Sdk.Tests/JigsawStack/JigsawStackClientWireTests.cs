@@ -81,7 +81,7 @@ public class JigsawStackClientWireTests
         Assert.Equal(["language", "by_speaker"], body.RootElement.EnumerateObject().Select(p => p.Name).ToArray());
         Assert.True(body.RootElement.GetProperty("by_speaker").GetBoolean());
 
-        Assert.Equal(new JigsawStackRateLimit(50, 49, DateTimeOffset.FromUnixTimeMilliseconds(1763755200123)), result.RateLimit);
+        Assert.Equal(new SpeechRateLimit(50, 49, DateTimeOffset.FromUnixTimeMilliseconds(1763755200123)), result.RateLimit);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ public class PyannoteMockingTests
 {
     private sealed class FakeClient : PyannoteClient
     {
-        public override Task<DiarizationResult> DiarizeAsync(AudioInput audio, DiarizationOptions? options = null, CancellationToken cancellationToken = default) =>
+        public override Task<DiarizationResult> DiarizeAsync(AudioInput audio, DiarizationOptions? options = null, SpeechRequestOptions? requestOptions = null, CancellationToken cancellationToken = default) =>
             Task.FromResult(PyannoteModelFactory.DiarizationResult(
                 new[] { new DiarizationSegment("SPEAKER_00", TimeSpan.Zero, TimeSpan.FromSeconds(1)) },
                 confidence: PyannoteModelFactory.DiarizationConfidence(new[] { 90.0 }, TimeSpan.FromMilliseconds(20))));
