@@ -8,14 +8,14 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 N="${N:-50}"; WARMUP="${WARMUP:-5}"; CONCURRENCY="${CONCURRENCY:-8}"; CALLS="${CALLS:-200}"
 
-dotnet build src/Pyannote.Sdk.Emulator -c Release --nologo -v quiet >/dev/null
+dotnet build src/Pyannote.Sdk.Emulator.Tool -f net10.0 -c Release --nologo -v quiet >/dev/null
 dotnet build tests/Pyannote.Sdk.Benchmarks.Harness -c Release --nologo -v quiet >/dev/null
 (cd tests/official-sdks && { [ -d node_modules ] || npm ci --no-audit --no-fund; })
 HARNESS=tests/Pyannote.Sdk.Benchmarks.Harness/bin/Release/net10.0/Pyannote.Sdk.Benchmarks.Harness.dll
 
 PORT="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close();})')"
 WORK="$(mktemp -d)"
-dotnet src/Pyannote.Sdk.Emulator/bin/Release/net10.0/Pyannote.Sdk.Emulator.dll --port "$PORT" --instant --audio-dir samples/audio >"$WORK/emulator.log" 2>&1 &
+dotnet src/Pyannote.Sdk.Emulator.Tool/bin/Release/net10.0/Pyannote.Sdk.Emulator.Tool.dll --port "$PORT" --instant --audio-dir samples/audio >"$WORK/emulator.log" 2>&1 &
 EMULATOR_PID=$!
 cleanup() { kill "$EMULATOR_PID" 2>/dev/null || true; wait "$EMULATOR_PID" 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT

@@ -9,7 +9,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 RUNS="${RUNS:-3}"
 BYTES="${BENCH_UPLOAD_BYTES:-1000000000}"
 
-dotnet build src/Pyannote.Sdk.Emulator -c Release --nologo -v quiet >/dev/null
+dotnet build src/Pyannote.Sdk.Emulator.Tool -f net10.0 -c Release --nologo -v quiet >/dev/null
 dotnet build tests/Pyannote.Sdk.Benchmarks.Harness -c Release --nologo -v quiet >/dev/null
 HARNESS=tests/Pyannote.Sdk.Benchmarks.Harness/bin/Release/net10.0/Pyannote.Sdk.Benchmarks.Harness.dll
 
@@ -17,7 +17,7 @@ WORK="$(mktemp -d /tmp/pyannote-bench-upload.XXXXXX)"
 FILE="$WORK/upload.wav"
 PORT="$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1]);s.close()')"
 # The emulator stores uploads under TMPDIR; give it the work folder so everything is deleted at the end.
-TMPDIR="$WORK" dotnet src/Pyannote.Sdk.Emulator/bin/Release/net10.0/Pyannote.Sdk.Emulator.dll --port "$PORT" --instant >"$WORK/emulator.log" 2>&1 &
+TMPDIR="$WORK" dotnet src/Pyannote.Sdk.Emulator.Tool/bin/Release/net10.0/Pyannote.Sdk.Emulator.Tool.dll --port "$PORT" --instant >"$WORK/emulator.log" 2>&1 &
 EMULATOR_PID=$!
 cleanup() { kill "$EMULATOR_PID" 2>/dev/null || true; wait "$EMULATOR_PID" 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Proves the packages work from a feed, the way a user gets them: a fresh console app in a temporary folder,
+# Proves the packages work from a feed, the way a user gets them: a fresh net8.0 console app in a temporary folder,
 # a nuget.config with the local feed (artifacts/packages) plus nuget.org, `dotnet add package` for Pyannote.Sdk and
 # Pyannote.Sdk.Emulator, then a program that starts the emulator in-process, transcribes samples/audio/conversation.wav
 # with TogetherClient (diarization on) and prints the speaker-attributed transcript, one "[mm:ss.f] SPEAKER: text"
-# line per turn.
+# line per turn. Then `dotnet tool install` of Pyannote.Sdk.Emulator.Tool from the same feed, one `pyannote-emulator
+# --port` command, and a GET /pyannote/v1/test against it ("tool: GET /pyannote/v1/test answered 200").
+# The app targets net8.0 (the oldest framework the packages support) and rolls forward to the newest runtime installed.
 #   bash eng/consume-package.sh                  # packs (eng/pack.sh) version 0.1.0-local, then consumes it
 #   VERSION=1.2.3 bash eng/consume-package.sh    # or: bash eng/consume-package.sh 1.2.3
 #   SKIP_PACK=1 bash eng/consume-package.sh      # use the packages already in artifacts/packages
@@ -17,7 +19,7 @@ audio="$repo/samples/audio/conversation.wav"
 if [[ "${SKIP_PACK:-0}" != "1" ]]; then
   bash "$repo/eng/pack.sh" "$version" >&2
 fi
-for id in Pyannote.Sdk Pyannote.Sdk.Emulator; do
+for id in Pyannote.Sdk Pyannote.Sdk.Emulator Pyannote.Sdk.Emulator.Tool; do
   [[ -f "$feed/$id.$version.nupkg" ]] || { echo "consume: $id $version is not in $feed (run eng/pack.sh $version)" >&2; exit 1; }
 done
 [[ -f "$audio" ]] || { echo "consume: no sample audio at $audio" >&2; exit 1; }
@@ -25,7 +27,7 @@ done
 # A local version is repacked under the same number: drop any copy an earlier run left in the global packages folder,
 # or restore would use it instead of the fresh package.
 global="$(dotnet nuget locals global-packages --list | sed -E 's/^global-packages: *//')"
-for id in pyannote.sdk pyannote.sdk.emulator; do
+for id in pyannote.sdk pyannote.sdk.emulator pyannote.sdk.emulator.tool; do
   rm -rf "${global%/}/$id/$(echo "$version" | tr '[:upper:]' '[:lower:]')"
 done
 
@@ -44,7 +46,17 @@ cat > nuget.config <<XML
 </configuration>
 XML
 
-dotnet new console --name Consumer --output . --framework net10.0 >&2
+cat > Consumer.csproj <<'XML'
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net8.0</TargetFramework>
+    <RollForward>Major</RollForward>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <Nullable>enable</Nullable>
+  </PropertyGroup>
+</Project>
+XML
 dotnet add package Pyannote.Sdk --version "$version" >&2
 dotnet add package Pyannote.Sdk.Emulator --version "$version" >&2
 
@@ -68,3 +80,24 @@ CS
 
 dotnet build -c Release --nologo -v quiet >&2
 dotnet run -c Release --no-build -- "$audio"
+
+# The standalone emulator as a .NET tool, from the same folder feed.
+dotnet tool install Pyannote.Sdk.Emulator.Tool --version "$version" --tool-path "$work/tools" --add-source "$feed" >&2
+"$work/tools/pyannote-emulator" --port 0 --instant >"$work/tool.log" 2>&1 &
+tool_pid=$!
+base=""
+for _ in $(seq 1 300); do
+  base="$(sed -nE 's/^Pyannote.Sdk.Emulator listening on (http:\/\/127\.0\.0\.1:[0-9]+\/).*/\1/p' "$work/tool.log" | head -n1)"
+  [[ -n "$base" ]] && break
+  kill -0 "$tool_pid" 2>/dev/null || break
+  sleep 0.2
+done
+if [[ -z "$base" ]]; then
+  kill "$tool_pid" 2>/dev/null || true
+  echo "consume: pyannote-emulator did not start:" >&2; cat "$work/tool.log" >&2; exit 1
+fi
+status="$(curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer emulator-key' "${base}pyannote/v1/test" || true)"
+kill "$tool_pid" 2>/dev/null || true
+wait "$tool_pid" 2>/dev/null || true
+echo "tool: GET /pyannote/v1/test answered $status"
+[[ "$status" == "200" ]] || { echo "consume: the tool's /pyannote/v1/test answered $status" >&2; cat "$work/tool.log" >&2; exit 1; }

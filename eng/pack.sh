@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Packs the four NuGet packages (with their .snupkg symbol packages) into artifacts/packages.
+# Packs the four NuGet packages (with their .snupkg symbol packages) and the emulator's .NET tool package into
+# artifacts/packages.
 #   bash eng/pack.sh                 # version 0.1.0-local
 #   VERSION=1.2.3 bash eng/pack.sh   # or: bash eng/pack.sh 1.2.3
 # Builds are deterministic with SourceLink (see Directory.Build.props and src/Directory.Build.props);
@@ -13,6 +14,7 @@ projects=(
   src/Pyannote.Sdk/Pyannote.Sdk.csproj
   src/Pyannote.Sdk.AspNetCore/Pyannote.Sdk.AspNetCore.csproj
   src/Pyannote.Sdk.Emulator/Pyannote.Sdk.Emulator.csproj
+  src/Pyannote.Sdk.Emulator.Tool/Pyannote.Sdk.Emulator.Tool.csproj
   src/Pyannote.Sdk.Extensions.AI/Pyannote.Sdk.Extensions.AI.csproj
 )
 for project in "${projects[@]}"; do
@@ -23,7 +25,10 @@ done
 echo "packed version $version into $out:"
 for project in "${projects[@]}"; do
   name="$(basename "$project" .csproj)"
-  for ext in nupkg snupkg; do
+  exts=(nupkg snupkg)
+  # A tool package carries its own binaries and no separate symbol package.
+  [[ "$name" == *.Tool ]] && exts=(nupkg)
+  for ext in "${exts[@]}"; do
     file="$out/$name.$version.$ext"
     [[ -f "$file" ]] || { echo "missing $file" >&2; exit 1; }
     echo "  $file"

@@ -4,12 +4,12 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-dotnet build src/Pyannote.Sdk.Emulator -c Release --nologo -v quiet >/dev/null
+dotnet build src/Pyannote.Sdk.Emulator.Tool -f net10.0 -c Release --nologo -v quiet >/dev/null
 (cd tests/official-sdks && { [ -d node_modules ] || npm ci --no-audit --no-fund; })
 
 PORT="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close();})')"
 LOG="$(mktemp)"
-dotnet src/Pyannote.Sdk.Emulator/bin/Release/net10.0/Pyannote.Sdk.Emulator.dll --port "$PORT" --instant --audio-dir samples/audio >"$LOG" 2>&1 &
+dotnet src/Pyannote.Sdk.Emulator.Tool/bin/Release/net10.0/Pyannote.Sdk.Emulator.Tool.dll --port "$PORT" --instant --audio-dir samples/audio >"$LOG" 2>&1 &
 EMULATOR_PID=$!
 cleanup() { kill "$EMULATOR_PID" 2>/dev/null || true; wait "$EMULATOR_PID" 2>/dev/null || true; rm -f "$LOG"; }
 trap cleanup EXIT

@@ -70,11 +70,11 @@ rows=$(grep -cE '^call-[1-4]\.wav +0:[0-9]{2} +2 +76 +[0-9.]+s +ok$' "$WORK/batc
 grep -q '^\[4/4\]' "$WORK/batch.err" || fail "batch: no progress reported"
 
 # Samples owned elsewhere, run when present. They take their endpoints from configuration, so they call a standalone
-# emulator (the same one users start with `dotnet run --project src/Pyannote.Sdk.Emulator`).
+# emulator (the same one users start with `dotnet run --project src/Pyannote.Sdk.Emulator.Tool`).
 start_emulator() {
-  dotnet build src/Pyannote.Sdk.Emulator -c Release --nologo -v quiet >/dev/null
+  dotnet build src/Pyannote.Sdk.Emulator.Tool -f net10.0 -c Release --nologo -v quiet >/dev/null
   PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
-  dotnet src/Pyannote.Sdk.Emulator/bin/Release/net10.0/Pyannote.Sdk.Emulator.dll --port "$PORT" --instant --audio-dir samples/audio >"$WORK/emulator.log" 2>&1 &
+  dotnet src/Pyannote.Sdk.Emulator.Tool/bin/Release/net10.0/Pyannote.Sdk.Emulator.Tool.dll --port "$PORT" --instant --audio-dir samples/audio >"$WORK/emulator.log" 2>&1 &
   EMULATOR_PID=$!
   trap 'kill "$EMULATOR_PID" 2>/dev/null || true; wait "$EMULATOR_PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT
   EMULATOR="http://127.0.0.1:$PORT"

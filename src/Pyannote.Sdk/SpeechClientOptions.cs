@@ -21,6 +21,14 @@ public abstract class SpeechClientOptions
     /// with <see cref="SpeechTimeoutKind.Upload"/>.</summary>
     public TimeSpan? UploadTimeout { get; set; }
 
+    /// <summary>The largest successful response body the SDK reads, in bytes; a longer one ends the call with
+    /// <see cref="SpeechResponseFormatException"/> instead of exhausting memory. Default 128 MiB, about fifty times the
+    /// JSON of a day-long recording with word timestamps and speakers. Error bodies are always cut at 64 KiB.</summary>
+    public long MaxResponseBodySize { get; set; } = DefaultMaxResponseBodySize;
+
+    /// <summary>The default <see cref="MaxResponseBodySize"/>: 128 MiB.</summary>
+    public const long DefaultMaxResponseBodySize = 128L * 1024 * 1024;
+
     /// <summary>Retry policy for transient failures.</summary>
     public SpeechRetryOptions Retry { get; set; } = new();
 
@@ -73,6 +81,16 @@ public abstract class SpeechClientOptions
         if (UploadTimeout is { } upload && upload <= TimeSpan.Zero && upload != Timeout.InfiniteTimeSpan)
         {
             yield return $"{prefix}UploadTimeout must be positive, infinite or unset (got {upload}).";
+        }
+
+        if (MaxResponseBodySize <= 0)
+        {
+            yield return $"{prefix}MaxResponseBodySize must be positive (got {MaxResponseBodySize}).";
+        }
+
+        if (Transport is HttpClientHandler { AllowAutoRedirect: true } or SocketsHttpHandler { AllowAutoRedirect: true })
+        {
+            yield return $"{prefix}Transport follows redirects itself (AllowAutoRedirect is true), which would carry the API key to whatever host a redirect names; set AllowAutoRedirect = false: the SDK follows redirects itself and keeps the key on the vendor's host.";
         }
 
         if (Retry is null)
@@ -159,4 +177,9 @@ public sealed class SpeechRetryOptions
     /// <summary>The longest <c>Retry-After</c> the SDK will wait for; a longer one ends the retries with the error.
     /// Default 60 seconds; <see cref="Timeout.InfiniteTimeSpan"/> waits as long as the vendor asks.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Whether a request that creates billed work is retried after a 503 that carries no <c>Retry-After</c>.
+    /// Default <see langword="false"/>: a proxy or load balancer may answer 503 after the vendor processed the request,
+    /// so only a 503 in which the vendor asks to retry later (or a 429) is taken as proof that nothing was billed.</summary>
+    public bool RetryBilledOn503WithoutRetryAfter { get; set; }
 }

@@ -60,11 +60,12 @@ internal sealed class EmulatedContent
     private static EmulatedTurn Relabel(EmulatedTurn turn, int speaker) =>
         new(speaker, turn.Start, turn.End, turn.Words.Select(w => w with { Speaker = speaker }).ToList());
 
-    private static readonly string[] Placeholder =
-        ["emulated", "speech", "placeholder", "words", "stand", "in", "for", "a", "real", "transcript", "from", "the", "local", "server"];
-
-    /// <summary>Placeholder words spread evenly over a span, about 2.5 words a second.</summary>
-    public static List<EmulatedWord> PlaceholderWords(double start, double end, int speaker, int seed)
+    /// <summary>
+    /// Placeholder words spread evenly over a span, about 2.5 words a second. They read as placeholders
+    /// (<c>[word-12]</c>) and are numbered through the whole transcript from <paramref name="firstNumber"/>, so no word
+    /// repeats within a turn or across a turn boundary (a merge or a turn split can be checked word by word).
+    /// </summary>
+    public static List<EmulatedWord> PlaceholderWords(double start, double end, int speaker, int firstNumber)
     {
         var count = Math.Max(1, (int)Math.Round((end - start) * 2.5));
         var slot = (end - start) / count;
@@ -72,10 +73,13 @@ internal sealed class EmulatedContent
         for (int i = 0; i < count; i++)
         {
             var s = start + i * slot;
-            words.Add(new EmulatedWord(Placeholder[(seed + i) % Placeholder.Length], Round(s), Round(s + slot * 0.85), speaker));
+            words.Add(new EmulatedWord(PlaceholderWord(firstNumber + i), Round(s), Round(s + slot * 0.85), speaker));
         }
         return words;
     }
+
+    /// <summary>The placeholder for word number <paramref name="number"/> (1-based) of a transcript.</summary>
+    public static string PlaceholderWord(int number) => "[word-" + number.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
 
     public static double Round(double seconds) => Math.Round(seconds, 3);
 }
@@ -139,11 +143,14 @@ internal sealed class ContentLibrary
         {
             var seed = (int)(BitConverter.ToUInt32(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(url))) % 97);
             var turns = new List<EmulatedTurn>();
+            var next = 1;
             double t = 0.5;
             for (int i = 0; i < 4; i++)
             {
                 var length = 3.5 + (seed + i * 7) % 5 * 0.5;
-                turns.Add(new EmulatedTurn(i % 2, t, EmulatedContent.Round(t + length), EmulatedContent.PlaceholderWords(t, t + length, i % 2, seed + i * 3)));
+                var words = EmulatedContent.PlaceholderWords(t, t + length, i % 2, next);
+                next += words.Count;
+                turns.Add(new EmulatedTurn(i % 2, t, EmulatedContent.Round(t + length), words));
                 t = EmulatedContent.Round(t + length + 0.6);
             }
             var name = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? Path.GetFileName(uri.AbsolutePath) : null;
@@ -162,8 +169,13 @@ internal sealed class ContentLibrary
         }
         var speakers = AudioAnalyzer.AssignSpeakers(regions);
         var turns = new List<EmulatedTurn>(regions.Count);
+        var next = 1;
         for (int i = 0; i < regions.Count; i++)
-            turns.Add(new EmulatedTurn(speakers[i], regions[i].Start, regions[i].End, EmulatedContent.PlaceholderWords(regions[i].Start, regions[i].End, speakers[i], i * 5)));
+        {
+            var words = EmulatedContent.PlaceholderWords(regions[i].Start, regions[i].End, speakers[i], next);
+            next += words.Count;
+            turns.Add(new EmulatedTurn(speakers[i], regions[i].Start, regions[i].End, words));
+        }
         return new EmulatedContent(analysis.Duration, "en", turns, analysis.Regions.Count > 0 ? "energy" : "synthetic", fileName, size);
     }
 

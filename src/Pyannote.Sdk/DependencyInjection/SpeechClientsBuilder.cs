@@ -154,6 +154,8 @@ public sealed partial class SpeechClientsBuilder
         Services.AddSingleton<IValidateOptions<SpeechVendorCredentials>>(new SpeechCredentialsValidator(vendor, prefix));
 
         var name = HttpClientName(vendor);
+        // Runs after all configuration of the SDK's clients: app-wide resilience out, the billed-once guard innermost.
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Http.IHttpMessageHandlerBuilderFilter, SpeechHandlerBuilderFilter>());
         Services.AddHttpClient(name)
             .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp =>

@@ -90,6 +90,29 @@ internal static class SpeechConfiguration
         retry.BaseDelay = Time(section, prefix, "Retry:BaseDelay", errors) ?? retry.BaseDelay;
         retry.MaxDelay = Time(section, prefix, "Retry:MaxDelay", errors) ?? retry.MaxDelay;
         retry.MaxRetryAfter = Time(section, prefix, "Retry:MaxRetryAfter", errors) ?? retry.MaxRetryAfter;
+        if (Read(section, "Retry:RetryBilledOn503WithoutRetryAfter") is { } bare503)
+        {
+            if (bool.TryParse(bare503, out var b))
+            {
+                retry.RetryBilledOn503WithoutRetryAfter = b;
+            }
+            else
+            {
+                errors.Add($"{prefix}Retry:RetryBilledOn503WithoutRetryAfter must be true or false (got '{bare503}').");
+            }
+        }
+
+        if (Read(section, "MaxResponseBodySize") is { } maxBody)
+        {
+            if (long.TryParse(maxBody, NumberStyles.Integer, CultureInfo.InvariantCulture, out var m))
+            {
+                options.MaxResponseBodySize = m;
+            }
+            else
+            {
+                errors.Add($"{prefix}MaxResponseBodySize must be a whole number of bytes (got '{maxBody}').");
+            }
+        }
 
         var wait = options.JobWait ??= new Jobs.JobWaitOptions();
         wait.InitialDelay = Time(section, prefix, "JobWait:InitialDelay", errors) ?? wait.InitialDelay;

@@ -38,6 +38,11 @@ internal sealed class ApiKeyHandler : DelegatingHandler
                 }
             }
         }
+        else if (request.Headers.TryGetValues(_auth.Header, out var values) && values.Any(v => v.Contains(_apiKey, StringComparison.Ordinal)))
+        {
+            // Another host (a pre-signed URL, a redirect target) or an anonymous request: never our key.
+            request.Headers.Remove(_auth.Header);
+        }
 
         return base.SendAsync(request, cancellationToken);
     }

@@ -39,6 +39,9 @@ internal sealed class AttemptContent : HttpContent
     /// <summary>Whether any part of the body has started to be written to the connection.</summary>
     public bool SendStarted => Volatile.Read(ref _started) != 0;
 
+    /// <summary>Whether the wrapped content produces the same bytes every time it is written.</summary>
+    public bool Replayable => IsReplayable(_inner);
+
     /// <summary>Whether the whole body was written.</summary>
     public bool SendCompleted => Volatile.Read(ref _completed) != 0;
 

@@ -10,9 +10,10 @@ namespace Pyannote.Sdk.Http;
 /// <see cref="SpeechTransportException"/> naming the vendor, endpoint and attempts. The one place that reads each
 /// vendor's error body.
 /// </summary>
-internal sealed class ErrorMappingHandler(SpeechVendor vendor) : DelegatingHandler
+internal sealed class ErrorMappingHandler(SpeechVendor vendor, long maxResponseBodySize = SpeechClientOptions.DefaultMaxResponseBodySize) : DelegatingHandler
 {
-    private const int MaxErrorBodyChars = 64 * 1024;
+    /// <summary>The most of an error body that is read: the vendors' error documents are a few hundred bytes.</summary>
+    internal const int MaxErrorBodyBytes = 64 * 1024;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -41,6 +42,14 @@ internal sealed class ErrorMappingHandler(SpeechVendor vendor) : DelegatingHandl
                 CallScope.Record(response);
             }
 
+            var operation = SpeechRequestContext.For(request).Operation;
+            if (response.Content.Headers.ContentLength is { } declared && declared > maxResponseBodySize)
+            {
+                response.Dispose();
+                throw BoundedContent.TooLong(vendor, (int)response.StatusCode, operation, maxResponseBodySize, declared);
+            }
+
+            response.Content = new BoundedContent(response.Content, maxResponseBodySize, vendor, (int)response.StatusCode, operation);
             return response;
         }
 
@@ -70,13 +79,9 @@ internal sealed class ErrorMappingHandler(SpeechVendor vendor) : DelegatingHandl
         string body;
         try
         {
-            body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            if (body.Length > MaxErrorBodyChars)
-            {
-                body = body[..MaxErrorBodyChars];
-            }
+            body = await ReadPrefixAsync(response.Content, MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        catch (Exception ex) when (ex is HttpRequestException or IOException or SpeechTimeoutException)
         {
             body = string.Empty;
         }
@@ -92,6 +97,22 @@ internal sealed class ErrorMappingHandler(SpeechVendor vendor) : DelegatingHandl
 
         var exception = new SpeechApiException(vendor, status, message, requestId, parsed.Code, parsed.FieldErrors, RetryAfter(response), operation: operation);
         return VendorDescriptor.For(vendor).RefineException is { } refine ? refine(exception, body) : exception;
+    }
+
+    /// <summary>Reads at most <paramref name="maxBytes"/> of a body as UTF-8 and stops, however long the body is.</summary>
+    internal static async Task<string> ReadPrefixAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
+    {
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var buffer = new byte[maxBytes];
+        var read = 0;
+        int n;
+        while (read < maxBytes && (n = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            read += n;
+        }
+
+        // A character cut at the limit decodes to U+FFFD; the rest of the body is never read.
+        return System.Text.Encoding.UTF8.GetString(buffer, 0, read);
     }
 
     /// <summary>Reads <c>retry-after-ms</c>, then <c>Retry-After</c> as seconds or as an HTTP date (measured from the

@@ -40,4 +40,8 @@ internal static partial class PipelineLog
     [LoggerMessage(EventId = 8, EventName = "AttemptTimedOut", Level = LogLevel.Warning,
         Message = "{Vendor} {Operation}: the attempt hit the {Kind} timeout of {TimeoutMs:0} ms")]
     public static partial void AttemptTimedOut(ILogger logger, string vendor, string operation, SpeechTimeoutKind kind, double timeoutMs);
+
+    [LoggerMessage(EventId = 9, EventName = "OuterResilienceRemoved", Level = LogLevel.Warning,
+        Message = "{Vendor}: removed {Handlers} from the HttpClient '{ClientName}': app-wide defaults (ConfigureHttpClientDefaults) put it outside the SDK's pipeline, where its retries would repeat billed requests and its timeouts would override NetworkTimeout. The SDK's own Retry and NetworkTimeout settings apply; to add a resilience handler to this client anyway, use ConfigureHttpClient(vendor, ...), which puts it inside the pipeline, where billed requests are still sent once.")]
+    public static partial void OuterResilienceRemoved(ILogger logger, string vendor, string clientName, string handlers);
 }

@@ -11,9 +11,12 @@ namespace Pyannote.Sdk.Http;
 /// it sees raw responses.
 /// <list type="bullet">
 /// <item><see cref="RequestKind.Idempotent"/>: 408, 429, 500, 502, 503, 504, connection failures and per-attempt timeouts.</item>
-/// <item><see cref="RequestKind.Billed"/>: only when the vendor provably did not process the request: 429 or 503, or a
+/// <item><see cref="RequestKind.Billed"/>: only when the vendor provably did not process the request: 429, 503 with
+/// <c>Retry-After</c> (a bare 503 only with <see cref="SpeechRetryOptions.RetryBilledOn503WithoutRetryAfter"/>), or a
 /// connection that was never made (refused, name resolution, unreachable) before any body byte was written. Never
-/// after a timeout or a broken connection once the request went out.</item>
+/// after a timeout or a broken connection once the request went out: that surfaces (from
+/// <see cref="ErrorMappingHandler"/>) as <see cref="SpeechTransportException"/> with
+/// <see cref="SpeechTransportException.VendorMayHaveReceived"/>, never as a bare <see cref="HttpRequestException"/>.</item>
 /// </list>
 /// The wait is the vendor's <c>Retry-After</c>/<c>retry-after-ms</c> (read by <see cref="ErrorMappingHandler.RetryAfter"/>);
 /// longer than <see cref="SpeechRetryOptions.MaxRetryAfter"/> ends the retries with the error. Otherwise exponential
@@ -91,6 +94,8 @@ internal sealed class RetryHandler(SpeechVendor vendor, SpeechClientOptions opti
             }));
 
             response?.Dispose();
+            // The SDK's own decision: the innermost BilledOnceHandler lets exactly this one more send through.
+            context.Sends.Allow();
             if (delay > TimeSpan.Zero)
             {
                 await Task.Delay(delay, options.TimeProvider ?? TimeProvider.System, cancellationToken).ConfigureAwait(false);
@@ -138,6 +143,11 @@ internal sealed class RetryHandler(SpeechVendor vendor, SpeechClientOptions opti
             }
 
             retryAfter = ErrorMappingHandler.RetryAfter(response, time);
+            if (kind == RequestKind.Billed && status == 503 && retryAfter is null && !retry.RetryBilledOn503WithoutRetryAfter)
+            {
+                return new RetryDecision(false, reason, "a 503 without Retry-After (for example from a proxy) does not prove the billed request was not processed", null);
+            }
+
             if (retryAfter > retry.MaxRetryAfter && retry.MaxRetryAfter != Timeout.InfiniteTimeSpan)
             {
                 return new RetryDecision(false, reason, $"the vendor asked to wait {retryAfter}, longer than MaxRetryAfter ({retry.MaxRetryAfter})", retryAfter);

@@ -12,9 +12,13 @@ namespace Pyannote.Sdk.Http;
 /// <item><see cref="TelemetryHandler"/>: one span, log event and measurement per request, retries included.</item>
 /// <item><see cref="RetryHandler"/>: repeats transient failures that are safe to repeat; sees raw responses.</item>
 /// <item><see cref="TimeoutHandler"/>: per-attempt network timeout (not over an upload's body) and upload timeout.</item>
-/// <item><see cref="ApiKeyHandler"/>: the vendor's authentication header, per attempt, only under the endpoint.</item>
+/// <item><see cref="RedirectHandler"/>: follows redirects as fresh requests without credentials.</item>
+/// <item><see cref="ApiKeyHandler"/>: the vendor's authentication header, per attempt and hop, only under the endpoint.</item>
+/// <item>(dependency injection: handlers added with <c>ConfigureHttpClient(vendor, …)</c>)</item>
+/// <item><see cref="BilledOnceHandler"/>: a billed request reaches the transport once per call, plus the SDK's own retries.</item>
 /// </list>
-/// Then the transport (<see cref="SpeechClientOptions.Transport"/> or a pooled <see cref="SocketsHttpHandler"/>).
+/// Then the transport (<see cref="SpeechClientOptions.Transport"/> or a pooled <see cref="SocketsHttpHandler"/> that
+/// does not follow redirects).
 /// </summary>
 internal static class SpeechHttpPipeline
 {
@@ -25,10 +29,11 @@ internal static class SpeechHttpPipeline
         var logger = CreateLogger(options.LoggerFactory);
         return
         [
-            new ErrorMappingHandler(vendor),
+            new ErrorMappingHandler(vendor, options.MaxResponseBodySize),
             new TelemetryHandler(vendor, options, logger),
             new RetryHandler(vendor, options, logger),
             new TimeoutHandler(vendor, options, logger),
+            new RedirectHandler(),
             new ApiKeyHandler(vendor, apiKey, options.EffectiveEndpoint),
         ];
     }
@@ -42,7 +47,7 @@ internal static class SpeechHttpPipeline
         options.ThrowIfInvalid(nameof(options));
         HttpMessageHandler handler = options.Transport ?? CreateDefaultTransport();
 
-        var handlers = CreateHandlers(vendor, apiKey, options);
+        var handlers = new List<DelegatingHandler>(CreateHandlers(vendor, apiKey, options)) { new BilledOnceHandler(vendor) };
         for (var i = handlers.Count - 1; i >= 0; i--)
         {
             handlers[i].InnerHandler = handler;
@@ -79,6 +84,8 @@ internal static class SpeechHttpPipeline
     {
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         AutomaticDecompression = System.Net.DecompressionMethods.All,
+        // RedirectHandler follows redirects, without the key on any other host.
+        AllowAutoRedirect = false,
     };
 
     private static ILogger CreateLogger(ILoggerFactory? factory) =>

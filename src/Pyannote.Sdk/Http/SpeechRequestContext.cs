@@ -21,6 +21,17 @@ internal sealed record SpeechRequestContext(string Operation, RequestKind Kind, 
 
     public static readonly HttpRequestOptionsKey<SpeechRequestContext> OptionKey = new("Pyannote.Sdk.RequestContext");
 
+    /// <summary>How many times this call's request may reach the transport, and how many times it did: read by
+    /// <see cref="BilledOnceHandler"/>, widened only by the SDK's own retry and redirect decisions.</summary>
+    internal SendLedger Sends { get; } = new();
+
+    /// <summary>Contexts are equal by what they describe; each call's send count is its own.</summary>
+    public bool Equals(SpeechRequestContext? other) =>
+        other is not null && Operation == other.Operation && Kind == other.Kind && Anonymous == other.Anonymous;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Operation, Kind, Anonymous);
+
     /// <summary>Sets the ambient context for calls made inside the scope.</summary>
     public static IDisposable Begin(string operation, RequestKind kind, bool anonymous = false)
     {
@@ -57,4 +68,20 @@ internal sealed record SpeechRequestContext(string Operation, RequestKind Kind, 
     {
         public void Dispose() => Ambient.Value = previous;
     }
+}
+
+/// <summary>Counts the sends of one call's request against the sends the SDK's own policy allowed.</summary>
+internal sealed class SendLedger
+{
+    private int _sent;
+    private int _allowed = 1;
+
+    /// <summary>Sends made so far.</summary>
+    public int Sent => Volatile.Read(ref _sent);
+
+    /// <summary>Allows one more send (the SDK decided to retry, or to follow a redirect).</summary>
+    public void Allow() => Interlocked.Increment(ref _allowed);
+
+    /// <summary>Records a send; <see langword="false"/> when it is one more than the SDK allowed.</summary>
+    public bool TryRecord() => Interlocked.Increment(ref _sent) <= Volatile.Read(ref _allowed);
 }

@@ -20,7 +20,7 @@ internal static class TogetherMapper
         static TogetherWord Word(TranscriptionWord w)
         {
             var (s, e) = Span(w.Start, w.End, "words");
-            return new TogetherWord(w.Word ?? string.Empty, s, e, w.Speaker_id, w.Id);
+            return new TogetherWord(w.Word ?? string.Empty, s, e, Speaker(w.Speaker_id), w.Id);
         }
 
         var dtoWords = dto.Words ?? [];
@@ -42,14 +42,14 @@ internal static class TogetherMapper
             }
 
             if (cursor < words.Length && words[cursor] is var same && same.Start == s && same.End == e
-                && string.Equals(same.Word, w.Word ?? string.Empty, StringComparison.Ordinal) && string.Equals(same.SpeakerId, w.Speaker_id, StringComparison.Ordinal)
+                && string.Equals(same.Word, w.Word ?? string.Empty, StringComparison.Ordinal) && string.Equals(same.SpeakerId, Speaker(w.Speaker_id), StringComparison.Ordinal)
                 && same.Id == w.Id)
             {
                 cursor++;
                 return same;
             }
 
-            return new TogetherWord(w.Word ?? string.Empty, s, e, w.Speaker_id, w.Id);
+            return new TogetherWord(w.Word ?? string.Empty, s, e, Speaker(w.Speaker_id), w.Id);
         }
 
         var dtoSpeakerSegments = dto.Speaker_segments ?? [];
@@ -64,7 +64,7 @@ internal static class TogetherMapper
                 segmentWords[k] = SegmentWord(x.Words![k]);
             }
 
-            speakerSegments[i] = new TogetherSpeakerSegment(x.Id, x.Speaker_id ?? string.Empty, s, e, x.Text ?? string.Empty, segmentWords);
+            speakerSegments[i] = new TogetherSpeakerSegment(x.Id, Speaker(x.Speaker_id), s, e, x.Text ?? string.Empty, segmentWords);
         }
 
         return new TogetherTranscription(dto.Text ?? throw new SpeechResponseFormatException(SpeechVendor.Together, 200, "The answer has no 'text'."))
@@ -83,4 +83,7 @@ internal static class TogetherMapper
             Model = model,
         };
     }
+
+    /// <summary>A speaker label from the wire; null, empty or blank means the speaker is unknown and stays <see langword="null"/>.</summary>
+    private static string? Speaker(string? label) => string.IsNullOrWhiteSpace(label) ? null : label;
 }

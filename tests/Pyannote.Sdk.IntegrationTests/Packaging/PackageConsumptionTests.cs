@@ -5,9 +5,10 @@ namespace Pyannote.Sdk.IntegrationTests.Packaging;
 
 /// <summary>
 /// The packages as a user gets them: eng/consume-package.sh packs Pyannote.Sdk and Pyannote.Sdk.Emulator (if not packed
-/// yet), creates a fresh console app in a temporary folder with a nuget.config pointing at artifacts/packages and
+/// yet), creates a fresh net8.0 console app in a temporary folder with a nuget.config pointing at artifacts/packages and
 /// nuget.org, adds both packages with <c>dotnet add package</c>, and runs a program that transcribes the sample audio
-/// against the in-process emulator with <c>TogetherClient</c>. Slow (packing, restoring, building): minutes.
+/// against the in-process emulator with <c>TogetherClient</c>; then installs the emulator's .NET tool from the same feed,
+/// starts it with one command and checks that it answers <c>/pyannote/v1/test</c>. Slow (packing, restoring, building): minutes.
 /// </summary>
 public class PackageConsumptionTests
 {
@@ -30,6 +31,8 @@ public class PackageConsumptionTests
         var speakers = turns.Select(m => m.Groups["speaker"].Value).Distinct(StringComparer.Ordinal).ToList();
         Assert.True(speakers.Count >= 2, $"expected at least two speakers, got {string.Join(", ", speakers)}:\n{stdout}");
         Assert.Contains(lines, l => l.StartsWith("speakers: ", StringComparison.Ordinal));
+        // The emulator's .NET tool, installed from the same feed, answers with one command.
+        Assert.Contains("tool: GET /pyannote/v1/test answered 200", lines);
     }
 
     private static string Tail(string text) => text.Length <= 4000 ? text : text[^4000..];

@@ -27,7 +27,7 @@ internal sealed class ExternalEmulator : IDisposable
 
     public static async Task<ExternalEmulator> StartAsync(string apiKey, string jobDelayMs)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "Pyannote.Sdk.Emulator.dll");
+        var dll = Path.Combine(AppContext.BaseDirectory, "Pyannote.Sdk.Emulator.Tool.dll");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in new[] { dll, "--port", "0", "--api-key", apiKey, "--job-delay-ms", jobDelayMs }) info.ArgumentList.Add(a);
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the emulator");

@@ -175,6 +175,9 @@ internal sealed class WireTap : DelegatingHandler
 
     private int _faultsLeft = -1;
 
+    /// <summary>Called every 50 ms of real time while a faulted attempt is in flight (a test advances a fake timeout clock with it).</summary>
+    public Action? AdvanceWhileFaulted { get; set; }
+
     public IReadOnlyList<TapRecord> Records => _records.ToArray();
 
     public int InFlight => Volatile.Read(ref _inFlight);
@@ -218,7 +221,17 @@ internal sealed class WireTap : DelegatingHandler
         var sw = Stopwatch.StartNew();
         try
         {
-            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var sending = base.SendAsync(request, cancellationToken);
+            if (fault is not null && AdvanceWhileFaulted is { } advance)
+            {
+                while (!sending.IsCompleted)
+                {
+                    advance();
+                    await Task.WhenAny(sending, Task.Delay(50, CancellationToken.None)).ConfigureAwait(false);
+                }
+            }
+
+            var response = await sending.ConfigureAwait(false);
             if (KeepRecords) _records.Enqueue(new TapRecord(request.Method.Method, path, fault, (int)response.StatusCode, null, sw.Elapsed));
             return response;
         }

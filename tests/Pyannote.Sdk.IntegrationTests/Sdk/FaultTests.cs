@@ -143,7 +143,8 @@ public sealed class FaultTests
         await using var emulator = await StartAsync();
         var jigsaw = NewJigsawStack(emulator);
 
-        emulator.EnqueueFault("/v1/ai/transcribe", "503");
+        // Billed work is retried on a 503 only when the vendor asks for it with Retry-After.
+        emulator.EnqueueFault("/v1/ai/transcribe", "503;retry-after=0");
         var transcript = await jigsaw.TranscribeAsync(AudioInput.FromFile(ConversationWav));
         Assert.Equal(Expected.Words, NormalizedWords(transcript.Text));
         Assert.Equal(2, await CountAsync(emulator, "/v1/ai/transcribe", "POST", 2));

@@ -49,12 +49,12 @@ public class RetryHandlerTests
 
     [Theory]
     [InlineData(429, 2)]
-    [InlineData(503, 2)]
+    [InlineData(503, 1)]
     [InlineData(408, 1)]
     [InlineData(500, 1)]
     [InlineData(502, 1)]
     [InlineData(504, 1)]
-    public async Task Billed_request_is_retried_only_on_429_and_503(int status, int expectedAttempts)
+    public async Task Billed_request_is_retried_only_on_429_and_503_with_retry_after(int status, int expectedAttempts)
     {
         var transport = new ScriptedTransport().ThenStatus(status).ThenStatus(200);
         var (client, _) = PipelineFactory.Create(transport, AutoClock());
@@ -217,6 +217,28 @@ public class RetryHandlerTests
         using var response = await client.SendAsync(PipelineFactory.Request(HttpMethod.Post, "v1/diarize", RequestKind.Billed, new StringContent("{}")));
 
         Assert.Equal(2, transport.Attempts);
+    }
+
+    [Theory]
+    [InlineData(false, false, 1)]
+    [InlineData(true, false, 2)]
+    [InlineData(false, true, 2)]
+    public async Task Billed_request_is_retried_on_503_only_when_the_vendor_says_so_or_the_caller_opts_in(bool retryAfter, bool optIn, int expectedAttempts)
+    {
+        var transport = new ScriptedTransport()
+            .ThenStatus(503, r => { if (retryAfter) r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(1)); })
+            .ThenStatus(200);
+        var (client, _) = PipelineFactory.Create(transport, AutoClock(), o => o.Retry.RetryBilledOn503WithoutRetryAfter = optIn);
+
+        try
+        {
+            using var response = await client.SendAsync(PipelineFactory.Request(HttpMethod.Post, "v1/diarize", RequestKind.Billed, new StringContent("{}")));
+        }
+        catch (SpeechApiException ex) when (ex.StatusCode == 503)
+        {
+        }
+
+        Assert.Equal(expectedAttempts, transport.Attempts);
     }
 
     [Fact]
