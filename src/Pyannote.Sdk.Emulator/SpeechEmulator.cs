@@ -114,6 +114,7 @@ public sealed class SpeechEmulator : IAsyncDisposable
         app.Use(new EmulatorPipeline(state).InvokeAsync);
         PyannoteApi.Map(app, state);
         PyannoteLiveApi.Map(app, state);
+        TogetherRealtimeApi.Map(app, state);
         TogetherApi.Map(app, state);
         JigsawStackApi.Map(app, state);
         NanoGptApi.Map(app, state);

@@ -175,9 +175,17 @@ public sealed partial class SpeechClientsBuilder
             // The SDK logs each request itself, with pre-signed query strings redacted; the factory's loggers would log full URLs.
             .RemoveAllLoggers();
 
-        Services.TryAddTransient(sp => create(
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(name),
-            sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(Options.Options.DefaultName)));
+        Services.TryAddTransient(sp =>
+        {
+            var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(name);
+            // Live sessions open WebSockets outside the HTTP pipeline and need the key for their handshake.
+            if (sp.GetRequiredService<IOptionsMonitor<SpeechVendorCredentials>>().Get(key).ApiKey is { Length: > 0 } apiKey)
+            {
+                PipelineCredentials.Attach(http, apiKey);
+            }
+
+            return create(http, sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(Options.Options.DefaultName));
+        });
         Services.AddKeyedTransient<ISpeechClient>(key, static (sp, _) => sp.GetRequiredService<TClient>());
         // The same client by SpeechVendor value; other spellings of the key ("Together", "TOGETHER") are mapped by the
         // any-key registration of AddSpeechClients.

@@ -59,6 +59,7 @@ internal static class SpeechHttpPipeline
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
+        PipelineCredentials.Attach(client, apiKey);
         return client;
     }
 

@@ -88,6 +88,7 @@ public partial class PyannoteClient
             {
                 while (reader.TryRead(out var e))
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     yield return e;
                 }
             }

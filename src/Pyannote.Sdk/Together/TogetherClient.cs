@@ -13,7 +13,7 @@ namespace Pyannote.Sdk.Together;
 /// Local files and streams are uploaded by streaming (at most 80 MB); larger audio can be passed as a public URL,
 /// which the service downloads itself.
 /// </summary>
-public class TogetherClient : ISpeechClient
+public partial class TogetherClient : ISpeechClient
 {
     /// <summary>The largest direct upload this client sends: 80 MB (the safe edge limit; bigger bodies get an HTML 413).</summary>
     public const long MaxUploadBytes = 80_000_000;
