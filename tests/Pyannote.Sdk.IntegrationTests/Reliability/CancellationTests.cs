@@ -5,6 +5,7 @@ using System.Text;
 using Pyannote.Sdk.Emulator;
 using Pyannote.Sdk.IntegrationTests.Emulator;
 using Pyannote.Sdk.JigsawStack;
+using Pyannote.Sdk.Live;
 using Pyannote.Sdk.Jobs;
 using Pyannote.Sdk.NanoGpt;
 using Pyannote.Sdk.PyannoteAI;
@@ -26,7 +27,7 @@ public sealed class CancellationTests(ITestOutputHelper output)
 
     private sealed record Row(string Method, string Scenario, string Outcome, double LatencyMs, int InFlightAfter, bool Ok);
 
-    private static object?[] Arguments(MethodInfo method, string jobId, Func<object?> jobInfo, CancellationToken token)
+    private static object?[] Arguments(MethodInfo method, string jobId, Func<object?> jobInfo, Func<PyannoteLiveSession> liveSession, CancellationToken token)
     {
         var args = new List<object?>();
         foreach (var p in method.GetParameters())
@@ -37,6 +38,9 @@ public sealed class CancellationTests(ITestOutputHelper output)
                 : t == typeof(string) && p.Name == "jobId" ? jobId
                 : t == typeof(string) && p.Name == "mediaUrl" ? "media://reliability/a.wav"
                 : t == typeof(string) && p.Name == "key" ? "reliability/a.wav"
+                : t == typeof(string) && p.Name == "sessionId" ? liveSession().Id
+                : t == typeof(PyannoteLiveSession) ? liveSession()
+                : t == typeof(LiveAudioSource) ? LiveAudioSource.FromWavFile(EmulatorTestSupport.ConversationWav)
                 : t == typeof(string) ? null
                 : t == typeof(Stream) ? new MemoryStream()
                 : t == typeof(Uri) ? new Uri("http://127.0.0.1:9/hook")
@@ -131,6 +135,8 @@ public sealed class CancellationTests(ITestOutputHelper output)
         var pyJob = await setup.Pyannote.StartDiarizationAsync(AudioInput.FromUrl("https://example.com/meeting.wav"));
         var nanoStart = await setup.NanoGpt.StartTranscriptionAsync(AudioInput.FromUrl("https://example.com/meeting.mp3"), new NanoGptTranscriptionOptions { Model = NanoGptModel.ElevenlabsStt });
         var nanoInfo = nanoStart.Job!.Info;
+        // A live session whose single-use URL the session-taking streaming overload opens (the emulator serves it).
+        var live = await setup.Pyannote.CreateLiveSessionAsync();
 
         var rows = new List<Row>();
         // 1. Every client method while the server stalls before answering (slow headers on every request).
@@ -143,7 +149,7 @@ public sealed class CancellationTests(ITestOutputHelper output)
             foreach (var m in AsyncMethods(type))
             {
                 var label = $"{type.Name}.{m.Name}({string.Join(", ", m.GetParameters().Select(p => p.ParameterType.Name))})";
-                rows.Add(await MeasureAsync(label, "server stalls (slow headers)", stalled, token => Invoke(client, m, Arguments(m, pyJob.Id, () => nanoInfo, token), token)));
+                rows.Add(await MeasureAsync(label, "server stalls (slow headers)", stalled, token => Invoke(client, m, Arguments(m, pyJob.Id, () => nanoInfo, () => live, token), token)));
             }
         }
 
@@ -166,11 +172,11 @@ public sealed class CancellationTests(ITestOutputHelper output)
             {
                 var label = $"{name}.{m.Name}";
                 var onStalled = name == "DiarizationJob" ? clients.Pyannote.GetDiarizationJob(pyJob.Id) : (object)clients.NanoGpt.ResumeTranscriptionJob(nanoInfo);
-                rows.Add(await MeasureAsync(label, "server stalls (slow headers)", stalled, token => Invoke(onStalled, m, Arguments(m, pyJob.Id, () => nanoInfo, token), token)));
+                rows.Add(await MeasureAsync(label, "server stalls (slow headers)", stalled, token => Invoke(onStalled, m, Arguments(m, pyJob.Id, () => nanoInfo, () => live, token), token)));
                 if (m.Name == nameof(SpeechJob<object>.WaitForCompletionAsync))
                 {
                     var job = await get(idleClients);
-                    rows.Add(await MeasureAsync(label, "job still running (between polls)", idle, token => Invoke(job, m, Arguments(m, pyJob.Id, () => nanoInfo, token), token)));
+                    rows.Add(await MeasureAsync(label, "job still running (between polls)", idle, token => Invoke(job, m, Arguments(m, pyJob.Id, () => nanoInfo, () => live, token), token)));
                 }
             }
         }
