@@ -198,6 +198,24 @@ internal sealed class LiveSocket : IAsyncDisposable
         _sendLock.Dispose();
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>The one teardown of a live connection: stops its receive loop, waits for it (its cancellation or a
+    /// closed event channel is the expected ending), then disposes the socket, the stop token and the session span.</summary>
+    public static async ValueTask ShutdownAsync(CancellationTokenSource stop, Task receiver, LiveSocket socket, System.Diagnostics.Activity? activity)
+    {
+        await stop.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await receiver.ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or System.Threading.Channels.ChannelClosedException)
+        {
+        }
+
+        await socket.DisposeAsync().ConfigureAwait(false);
+        stop.Dispose();
+        activity?.Dispose();
+    }
 }
 
 /// <summary>Keeps the most recent events of a session for <see cref="LiveStreamException"/>, bounded.</summary>

@@ -236,19 +236,5 @@ internal sealed class PyannoteLiveConnection : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        try
-        {
-            await _receiver.ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is OperationCanceledException or ChannelClosedException)
-        {
-        }
-
-        await _socket.DisposeAsync().ConfigureAwait(false);
-        _stop.Dispose();
-        _activity?.Dispose();
-    }
+    public ValueTask DisposeAsync() => LiveSocket.ShutdownAsync(_stop, _receiver, _socket, _activity);
 }

@@ -408,19 +408,5 @@ internal sealed class TogetherRealtimeConnection : IAsyncDisposable
 
     private static TimeSpan? Seconds(JsonElement element, string name) => Number(element, name) is { } s && s >= 0 ? TimeSpan.FromSeconds(s) : null;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        try
-        {
-            await _receiver.ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is OperationCanceledException or ChannelClosedException)
-        {
-        }
-
-        await _socket.DisposeAsync().ConfigureAwait(false);
-        _stop.Dispose();
-        _activity?.Dispose();
-    }
+    public ValueTask DisposeAsync() => LiveSocket.ShutdownAsync(_stop, _receiver, _socket, _activity);
 }
