@@ -66,10 +66,11 @@ public partial class JigsawStackClient
             }
 
             var reader = new JigsawStackStreamReader(options.Language, rateLimit);
-            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            using var limited = new SseEventLimitContent(response.Content, options.MaxEventBytes);
+            var body = await limited.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             await using (body.ConfigureAwait(false))
             {
-                var parser = SseParser.Create(new SseEventLimitStream(body, options.MaxEventBytes), reader.Parse);
+                var parser = SseParser.Create(body, reader.Parse);
                 var items = parser.EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
                 await using (items.ConfigureAwait(false))
                 {
