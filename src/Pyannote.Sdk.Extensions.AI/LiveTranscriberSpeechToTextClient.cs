@@ -37,21 +37,8 @@ internal sealed class LiveTranscriberSpeechToTextClient(LiveTranscriber transcri
         return LiveUpdates.FromCaptionsAsync(transcriber, LiveAudioSource.FromWavStream(audioSpeechStream, leaveOpen: true), model, cancellationToken);
     }
 
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        if (serviceKey is not null)
-        {
-            return null;
-        }
-
-        if (serviceType == typeof(SpeechToTextClientMetadata))
-        {
-            return _metadata;
-        }
-
-        return serviceType.IsInstanceOfType(transcriber) ? transcriber : serviceType.IsInstanceOfType(this) ? this : null;
-    }
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        SpeechToTextClientAdapter.Service(serviceType, serviceKey, _metadata, transcriber, this);
 
     public void Dispose()
     {

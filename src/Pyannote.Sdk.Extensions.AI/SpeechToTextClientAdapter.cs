@@ -79,7 +79,11 @@ internal sealed class SpeechToTextClientAdapter : ISpeechToTextClient
         }
     }
 
-    public object? GetService(Type serviceType, object? serviceKey = null)
+    public object? GetService(Type serviceType, object? serviceKey = null) => Service(serviceType, serviceKey, _metadata, _client, this);
+
+    /// <summary>The one <see cref="ISpeechToTextClient.GetService"/> of the adapters: the metadata, the wrapped SDK
+    /// object, or the adapter itself; nothing for a keyed request.</summary>
+    internal static object? Service(Type serviceType, object? serviceKey, SpeechToTextClientMetadata metadata, object inner, ISpeechToTextClient adapter)
     {
         ArgumentNullException.ThrowIfNull(serviceType);
         if (serviceKey is not null)
@@ -89,15 +93,15 @@ internal sealed class SpeechToTextClientAdapter : ISpeechToTextClient
 
         if (serviceType == typeof(SpeechToTextClientMetadata))
         {
-            return _metadata;
+            return metadata;
         }
 
-        if (serviceType.IsInstanceOfType(_client))
+        if (serviceType.IsInstanceOfType(inner))
         {
-            return _client;
+            return inner;
         }
 
-        return serviceType.IsInstanceOfType(this) ? this : null;
+        return serviceType.IsInstanceOfType(adapter) ? adapter : null;
     }
 
     public void Dispose()
