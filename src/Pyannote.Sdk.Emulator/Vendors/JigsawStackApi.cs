@@ -1,5 +1,11 @@
 using System.Globalization;
+
+<<<<<<< TODO: Unmerged change from project 'Pyannote.Sdk.Emulator(net10.0)', Before:
 using System.Text;
+using System.Text.Json.Nodes;
+=======
+using System.Text.Json.Nodes;
+>>>>>>> After
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -29,7 +35,11 @@ internal static class JigsawStackApi
     {
         var request = context.Request;
         var limit = state.Options.JigsawStackMaxUploadBytes;
-        if (request.ContentLength > limit + 1024 * 1024) return (null, null, null, $"File exceeds the {limit / (1024 * 1024)} MB limit.", 413);
+        if (request.ContentLength > limit + 1024 * 1024)
+        {
+            return (null, null, null, $"File exceeds the {limit / (1024 * 1024)} MB limit.", 413);
+        }
+
         try
         {
             if (MultipartForm.IsMultipart(request))
@@ -56,7 +66,11 @@ internal static class JigsawStackApi
             var query = new JsonObject();
             foreach (var (key, value) in request.Query)
             {
-                if (key == "x-api-key") continue;
+                if (key == "x-api-key")
+                {
+                    continue;
+                }
+
                 var text = value.ToString();
                 query[key] = text switch
                 {
@@ -141,6 +155,8 @@ internal static class JigsawStackApi
             }
 
             EmulatedContent content;
+
+<<<<<<< TODO: Unmerged change from project 'Pyannote.Sdk.Emulator(net10.0)', Before:
             if (file is not null) content = state.Content.FromFile(file.Path, file.Sha256, file.FileName);
             else if (key is not null)
             {
@@ -152,6 +168,42 @@ internal static class JigsawStackApi
                 content = state.Content.FromFile(stored.Path, stored.Sha256, stored.FileName ?? key);
             }
             else content = state.ResolveUrl(url!)!;
+=======
+            if (file is not null)
+            {
+                content = state.Content.FromFile(file.Path, file.Sha256, file.FileName);
+            }
+            else if (key is not null)
+            {
+                if (!state.Storage.TryGet("jigsawstack", key, out var stored))
+                {
+                    await ErrorAsync(context, 404, $"No file with key '{key}' in the file store.", "not_found").ConfigureAwait(false);
+                    return;
+                }
+                content = state.Content.FromFile(stored.Path, stored.Sha256, stored.FileName ?? key);
+            }
+            else
+            {
+                content = state.ResolveUrl(url!)!;
+            }
+>>>>>>> After
+            if (file is not null)
+            {
+                content = state.Content.FromFile(file.Path, file.Sha256, file.FileName);
+            }
+            else if (key is not null)
+            {
+                if (!state.Storage.TryGet("jigsawstack", key, out var stored))
+                {
+                    await ErrorAsync(context, 404, $"No file with key '{key}' in the file store.", "not_found").ConfigureAwait(false);
+                    return;
+                }
+                content = state.Content.FromFile(stored.Path, stored.Sha256, stored.FileName ?? key);
+            }
+            else
+            {
+                content = state.ResolveUrl(url!)!;
+            }
 
             // word_timestamps: one chunk per word (chunks of zero length never hold two words).
             var result = Result(content, bySpeaker == true, wordTimestamps == true ? 0 : chunkDuration ?? 3, language);
@@ -178,7 +230,11 @@ internal static class JigsawStackApi
                 state.Webhooks.Schedule("jigsawstack", id, webhook, () => payload.ToJsonString(), delay, pyannoteStyle: false, EmulatorPipeline.Faults(context)?.WebhookFailures ?? 0, answered.Task);
                 await Http.WriteJsonAsync(context, 200, new JsonObject
                 {
-                    ["success"] = true, ["status"] = "processing", ["id"] = id, ["_usage"] = Usage(content), ["log_id"] = "emulated-" + id,
+                    ["success"] = true,
+                    ["status"] = "processing",
+                    ["id"] = id,
+                    ["_usage"] = Usage(content),
+                    ["log_id"] = "emulated-" + id,
                 }).ConfigureAwait(false);
                 return;
             }
@@ -187,7 +243,10 @@ internal static class JigsawStackApi
         finally
         {
             form?.Dispose();
-            if (form is null && file is not null) EmulatorStorage.TryDelete(file.Path);
+            if (form is null && file is not null)
+            {
+                EmulatorStorage.TryDelete(file.Path);
+            }
         }
     }
 
@@ -201,19 +260,31 @@ internal static class JigsawStackApi
             var current = new List<EmulatedWord>();
             void Flush()
             {
-                if (current.Count == 0) return;
+                if (current.Count == 0)
+                {
+                    return;
+                }
+
                 var chunk = new JsonObject
                 {
                     ["timestamp"] = new JsonArray(Http.R(current[0].Start), Http.R(current[^1].End)),
                     ["text"] = " " + string.Join(' ', current.Select(w => w.Text)),
                 };
-                if (bySpeaker) chunk["speaker"] = SpeakerLabel(turn.Speaker);
+                if (bySpeaker)
+                {
+                    chunk["speaker"] = SpeakerLabel(turn.Speaker);
+                }
+
                 chunks.Add((JsonNode)chunk);
                 current.Clear();
             }
             foreach (var word in turn.Words)
             {
-                if (current.Count > 0 && word.End - current[0].Start > chunkDuration) Flush();
+                if (current.Count > 0 && word.End - current[0].Start > chunkDuration)
+                {
+                    Flush();
+                }
+
                 current.Add(word);
             }
             Flush();
@@ -288,25 +359,65 @@ internal static class JigsawStackApi
             Http.TryGetBool(p, "temp_public_url", out var tempUrl);
             var key = Http.GetString(p, "key");
             if (string.IsNullOrEmpty(key))
+
+<<<<<<< TODO: Unmerged change from project 'Pyannote.Sdk.Emulator(net10.0)', Before:
                 key = Guid.NewGuid().ToString("N")[..20] + (Path.GetExtension(file.FileName) is { Length: > 0 } ext ? ext : "");
+=======
+            {
+                key = Guid.NewGuid().ToString("N")[..20] + (Path.GetExtension(file.FileName) is { Length: > 0 } ext ? ext : "");
+            }
+>>>>>>> After
+            
+<<<<<<< TODO: Unmerged change from project 'Pyannote.Sdk.Emulator(net10.0)', Before:
+            if (form is not null) form.Adopt("file");
+=======
+            if (form is not null)
+            {
+                form.Adopt("file");
+            }
+>>>>>>> After
+{
+                key = Guid.NewGuid().ToString("N")[..20] + (Path.GetExtension(file.FileName) is { Length: > 0 } ext ? ext : "");
+            }
+
             if (state.Storage.TryGet("jigsawstack", key, out _) && overwrite != true)
             {
                 await ErrorAsync(context, 400, $"A file with key '{key}' already exists; pass overwrite=true to replace it.").ConfigureAwait(false);
                 return;
             }
-            if (form is not null) form.Adopt("file");
+
+<<<<<<< TODO: Unmerged change from project 'Pyannote.Sdk.Emulator(net10.0)', Before:
+            if (tempUrl == true) body["temp_public_url"] = url;
+=======
+            if (tempUrl == true)
+            {
+                body["temp_public_url"] = url;
+            }
+>>>>>>> After
+            if (form is not null)
+            {
+                form.Adopt("file");
+            }
+
             state.Storage.Add("jigsawstack", key, file with { FileName = file.FileName ?? key });
             file = null; // adopted by storage
             var url = $"{state.BaseAddress}jigsawstack/v1/store/file/read/{StorageApi.EscapeKey(key)}";
             state.Storage.TryGet("jigsawstack", key, out var stored);
             var body = new JsonObject { ["success"] = true, ["key"] = key, ["url"] = url, ["size"] = stored.Size };
-            if (tempUrl == true) body["temp_public_url"] = url;
+            if (tempUrl == true)
+            {
+                body["temp_public_url"] = url;
+            }
+
             await Http.WriteJsonAsync(context, 200, body).ConfigureAwait(false);
         }
         finally
         {
             form?.Dispose();
-            if (form is null && file is not null) EmulatorStorage.TryDelete(file.Path);
+            if (form is null && file is not null)
+            {
+                EmulatorStorage.TryDelete(file.Path);
+            }
         }
     }
 

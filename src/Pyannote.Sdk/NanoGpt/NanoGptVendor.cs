@@ -1,5 +1,5 @@
-using Pyannote.Sdk.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Pyannote.Sdk.Http;
 
 namespace Pyannote.Sdk.NanoGpt;
 

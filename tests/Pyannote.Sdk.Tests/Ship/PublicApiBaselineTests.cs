@@ -1,5 +1,4 @@
 using System.Reflection;
-using Pyannote.Sdk.Tests.Infrastructure;
 
 namespace Pyannote.Sdk.Tests.Ship;
 
