@@ -3,6 +3,8 @@
 # through Microsoft.CodeAnalysis.PublicApiAnalyzers' own code fix (RS0016 "add to the declared public API"), then sorts
 # it. The analyzers fail the build (RS0016/RS0017, warnings as errors) whenever the public API and these files differ,
 # so after changing a public member run this, review `git diff -- src/*/PublicAPI.*.txt`, and commit the result.
+# It also rewrites docs/api/<project>.txt, the sorted listing of the declared API that reviewers read (a test checks
+# it matches the PublicAPI files).
 # Nothing has shipped yet, so PublicAPI.Shipped.txt only holds "#nullable enable"; at a release, move the Unshipped
 # lines into Shipped.
 #   bash eng/update-public-api.sh                                   # all packable projects
@@ -17,6 +19,10 @@ for project in "${projects[@]}"; do
   echo "public API: $project" >&2
   # The fixer may leave a line twice for a multi-targeted project; sort -u below folds them.
   dotnet format analyzers "$project" --diagnostics RS0016 --severity info -v quiet || true
-  { echo '#nullable enable'; grep -v '^#nullable enable$' "$dir/PublicAPI.Unshipped.txt" | grep -v '^$' | LC_ALL=C sort -u; } > "$dir/PublicAPI.Unshipped.txt.tmp"
+  { echo '#nullable enable'; { grep -v -e '^#nullable enable$' -e '^$' "$dir/PublicAPI.Unshipped.txt" || true; } | LC_ALL=C sort -u; } > "$dir/PublicAPI.Unshipped.txt.tmp"
   mv "$dir/PublicAPI.Unshipped.txt.tmp" "$dir/PublicAPI.Unshipped.txt"
+  # The human-readable listing reviewers diff: docs/api/<project>.txt, the declared API (shipped and unshipped) sorted.
+  name="$(basename "$dir")"
+  { cat "$dir/PublicAPI.Shipped.txt" "$dir/PublicAPI.Unshipped.txt" | grep -v -e '^#nullable enable$' -e '^$' || true; } | LC_ALL=C sort -u > "docs/api/$name.txt"
+  [ -s "docs/api/$name.txt" ] || rm "docs/api/$name.txt"
 done

@@ -1,11 +1,4 @@
 using System.Globalization;
-
-<<<<<<< TODO: Unmerged change from project 'Pyannote.Sdk.Emulator(net10.0)', Before:
-using System.Text;
-using Microsoft.AspNetCore.Http;
-=======
-using Microsoft.AspNetCore.Http;
->>>>>>> After
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -75,87 +68,8 @@ internal sealed class EmulatorPipeline(EmulatorState state)
     private async Task RunAsync(HttpContext context, RequestDelegate next, Vendor vendor, FaultSet? faults)
     {
         if (faults is { SlowHeadersMs: > 0 })
-
-<<<<<<< TODO: Unmerged change from project 'Pyannote.Sdk.Emulator(net10.0)', Before:
-            await Task.Delay(TimeSpan.FromMilliseconds(faults.SlowHeadersMs), state.Options.TimeProvider, context.RequestAborted).ConfigureAwait(false);
-        if (faults is { AbortBeforeHeaders: true })
-        {
-            context.Items["emulator.aborted"] = true;
-            context.Abort();
-            return;
-        }
-
-        // Every answer carries the rate-limit headers (as the vendors' do); reading them takes nothing from any window
-        // and creates none. RateLimitAsync below updates them for accepted keys.
-        WriteRateLimitHeaders(context, vendor);
-        if (faults?.Status is { } status)
-        {
-            WriteRetryAfter(context, faults);
-            if (status == 429 && vendor == Vendor.Pyannote && !context.Response.Headers.ContainsKey("X-RateLimit-Reset"))
-                context.Response.Headers["X-RateLimit-Reset"] = (state.Now + TimeSpan.FromSeconds(faults.RetryAfterSeconds ?? 60)).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-=======
         {
             await Task.Delay(TimeSpan.FromMilliseconds(faults.SlowHeadersMs), state.Options.TimeProvider, context.RequestAborted).ConfigureAwait(false);
-        }
-
-        if (faults is { AbortBeforeHeaders: true })
-        {
-            context.Items["emulator.aborted"] = true;
-            context.Abort();
-            return;
-        }
-
-        // Every answer carries the rate-limit headers (as the vendors' do); reading them takes nothing from any window
-        // and creates none. RateLimitAsync below updates them for accepted keys.
-        WriteRateLimitHeaders(context, vendor);
-        if (faults?.Status is { } status)
-        {
-            WriteRetryAfter(context, faults);
-            if (status == 429 && vendor == Vendor.Pyannote && !context.Response.Headers.ContainsKey("X-RateLimit-Reset"))
-            {
-                context.Response.Headers["X-RateLimit-Reset"] = (state.Now + TimeSpan.FromSeconds(faults.RetryAfterSeconds ?? 60)).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-            }
->>>>>>> After
-        {
-            await Task.Delay(
-<<<<<<< TODO: Unmerged change from project 'Pyannote.Sdk.Emulator(net10.0)', Before:
-        if (!await AuthorizeAsync(context, vendor).ConfigureAwait(false)) return;
-        if (!await RateLimitAsync(context, vendor).ConfigureAwait(false)) return;
-=======
-        if (!await AuthorizeAsync(context, vendor).ConfigureAwait(false))
-        {
-            return;
-        }
-
-        if (!await RateLimitAsync(context, vendor).ConfigureAwait(false))
-        {
-            return;
-        }
->>>>>>> After
-TimeSpan.FromMilliseconds(faults.SlowHeadersMs), state.Options.TimeProvider, context.RequestAborted).ConfigureAwait(
-<<<<<<< TODO: Unmerged change from project 'Pyannote.Sdk.Emulator(net10.0)', Before:
-            body = "{\"emulator\": \"invalid-json\", \"status\": <not json>"u8.ToArray();
-=======
-        {
-            body = "{\"emulator\": \"invalid-json\", \"status\": <not json>"u8.ToArray();
-        }
->>>>>>> After
-
-<<<<<<< TODO: Unmerged change from project 'Pyannote.Sdk.Emulator(net10.0)', Before:
-            body = "{\"emulator\":\"wrong-shape\",\"jobId\":42,\"status\":{\"unexpected\":true},\"text\":[1,2,3],\"transcription\":false,\"chunks\":\"none\",\"items\":7,\"segments\":{}}"u8.ToArray();
-        if (faults.TruncatedJson)
-            body = body.AsSpan(0, body.Length / 2).ToArray();
-=======
-        {
-            body = "{\"emulator\":\"wrong-shape\",\"jobId\":42,\"status\":{\"unexpected\":true},\"text\":[1,2,3],\"transcription\":false,\"chunks\":\"none\",\"items\":7,\"segments\":{}}"u8.ToArray();
-        }
-
-        if (faults.TruncatedJson)
-        {
-            body = body.AsSpan(0, body.Length / 2).ToArray();
-        }
->>>>>>> After
-false);
         }
 
         if (faults is { AbortBeforeHeaders: true })
@@ -333,67 +247,7 @@ false);
             case Vendor.Together:
                 {
                     var token = BearerToken(request);
-
-<<<<<<< TODO: Unmerged change from project 'Pyannote.Sdk.Emulator(net10.0)', Before:
-                if (state.IsValidKey(token)) return true;
-                var message = token is null ? "Missing API key. Send Authorization: Bearer <key>." : "Invalid API key.";
-=======
-                if (state.IsValidKey(token))
-                    {
-                        return true;
-                    }
-
-                    var message = token is null ? "Missing API key. Send Authorization: Bearer <key>." : "Invalid API key.";
->>>>>>> After
                     if (state.IsValidKey(token))
-<<<<<<< TODO: Unmerged change from project 'Pyannote.Sdk.Emulator(net10.0)', Before:
-                if (string.IsNullOrEmpty(key)) key = request.Query["x-api-key"].ToString();
-                if (string.IsNullOrEmpty(key))
-=======
-                if (string.IsNullOrEmpty(key))
-                    {
-                        key = request.Query["x-api-key"].ToString();
-                    }
-
-                    if (string.IsNullOrEmpty(key))
->>>>>>> After
-
-<<<<<<< TODO: Unmerged change from project 'Pyannote.Sdk.Emulator(net10.0)', Before:
-                if (state.IsValidKey(key)) return true;
-                await VendorErrors.WriteAsync(context, vendor, 403, "Invalid API key.").ConfigureAwait(false);
-                return false;
-            }
-            case Vendor.NanoGpt:
-            {
-                var key = request.Headers["x-api-key"].ToString();
-                if (string.IsNullOrEmpty(key)) key = BearerToken(request) ?? "";
-                if (state.IsValidKey(key)) return true;
-                await VendorErrors.WriteAsync(context, vendor, 401, key.Length == 0 ? "API key required" : "Invalid API key").ConfigureAwait(false);
-=======
-                if (state.IsValidKey(key))
-                    {
-                        return true;
-                    }
-
-                    await VendorErrors.WriteAsync(context, vendor, 403, "Invalid API key.").ConfigureAwait(false);
-                return false;
-            }
-            case Vendor.NanoGpt:
-            {
-                var key = request.Headers["x-api-key"].ToString();
-                if (string.IsNullOrEmpty(key))
-                    {
-                        key = BearerToken(request) ?? "";
-                    }
-
-                    if (state.IsValidKey(key))
-                    {
-                        return true;
-                    }
-
-                    await VendorErrors.WriteAsync(context, vendor, 401, key.Length == 0 ? "API key required" : "Invalid API key").ConfigureAwait(false);
->>>>>>> After
-
                     {
                         return true;
                     }
@@ -448,19 +302,9 @@ false);
     private static string? BearerToken(HttpRequest request)
     {
         var value = request.Headers.Authorization.ToString();
-
-<<<<<<< TODO: Unmerged change from project 'Pyannote.Sdk.Emulator(net10.0)', Before:
-        if (!value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return null;
-=======
         if (!value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             return null;
->>>>>>> After
-        if (!value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
         }
 
         var token = value["Bearer ".Length..].Trim();

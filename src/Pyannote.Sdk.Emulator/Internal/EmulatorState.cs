@@ -124,7 +124,9 @@ internal sealed class EmulatorState : IDisposable
     /// <summary>Number of per-key pyannoteAI rate-limit windows held (for tests).</summary>
     internal int RateLimitWindowCount
     {
-        get { lock (_pyannoteWindows)
+        get
+        {
+            lock (_pyannoteWindows)
             {
                 return _pyannoteWindows.Count;
             }

@@ -1,11 +1,4 @@
 using System.Globalization;
-
-<<<<<<< TODO: Unmerged change from project 'Pyannote.Sdk.Emulator(net10.0)', Before:
-using System.Text;
-using System.Text.Json.Nodes;
-=======
-using System.Text.Json.Nodes;
->>>>>>> After
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -155,38 +148,6 @@ internal static class JigsawStackApi
             }
 
             EmulatedContent content;
-
-<<<<<<< TODO: Unmerged change from project 'Pyannote.Sdk.Emulator(net10.0)', Before:
-            if (file is not null) content = state.Content.FromFile(file.Path, file.Sha256, file.FileName);
-            else if (key is not null)
-            {
-                if (!state.Storage.TryGet("jigsawstack", key, out var stored))
-                {
-                    await ErrorAsync(context, 404, $"No file with key '{key}' in the file store.", "not_found").ConfigureAwait(false);
-                    return;
-                }
-                content = state.Content.FromFile(stored.Path, stored.Sha256, stored.FileName ?? key);
-            }
-            else content = state.ResolveUrl(url!)!;
-=======
-            if (file is not null)
-            {
-                content = state.Content.FromFile(file.Path, file.Sha256, file.FileName);
-            }
-            else if (key is not null)
-            {
-                if (!state.Storage.TryGet("jigsawstack", key, out var stored))
-                {
-                    await ErrorAsync(context, 404, $"No file with key '{key}' in the file store.", "not_found").ConfigureAwait(false);
-                    return;
-                }
-                content = state.Content.FromFile(stored.Path, stored.Sha256, stored.FileName ?? key);
-            }
-            else
-            {
-                content = state.ResolveUrl(url!)!;
-            }
->>>>>>> After
             if (file is not null)
             {
                 content = state.Content.FromFile(file.Path, file.Sha256, file.FileName);
@@ -359,24 +320,7 @@ internal static class JigsawStackApi
             Http.TryGetBool(p, "temp_public_url", out var tempUrl);
             var key = Http.GetString(p, "key");
             if (string.IsNullOrEmpty(key))
-
-<<<<<<< TODO: Unmerged change from project 'Pyannote.Sdk.Emulator(net10.0)', Before:
-                key = Guid.NewGuid().ToString("N")[..20] + (Path.GetExtension(file.FileName) is { Length: > 0 } ext ? ext : "");
-=======
             {
-                key = Guid.NewGuid().ToString("N")[..20] + (Path.GetExtension(file.FileName) is { Length: > 0 } ext ? ext : "");
-            }
->>>>>>> After
-            
-<<<<<<< TODO: Unmerged change from project 'Pyannote.Sdk.Emulator(net10.0)', Before:
-            if (form is not null) form.Adopt("file");
-=======
-            if (form is not null)
-            {
-                form.Adopt("file");
-            }
->>>>>>> After
-{
                 key = Guid.NewGuid().ToString("N")[..20] + (Path.GetExtension(file.FileName) is { Length: > 0 } ext ? ext : "");
             }
 
@@ -385,15 +329,6 @@ internal static class JigsawStackApi
                 await ErrorAsync(context, 400, $"A file with key '{key}' already exists; pass overwrite=true to replace it.").ConfigureAwait(false);
                 return;
             }
-
-<<<<<<< TODO: Unmerged change from project 'Pyannote.Sdk.Emulator(net10.0)', Before:
-            if (tempUrl == true) body["temp_public_url"] = url;
-=======
-            if (tempUrl == true)
-            {
-                body["temp_public_url"] = url;
-            }
->>>>>>> After
             if (form is not null)
             {
                 form.Adopt("file");

@@ -117,27 +117,7 @@ internal static class NanoGptApi
     {
         var type = context.Request.Query["type"].ToString() is { Length: > 0 } t ? t : "all";
         if (type is not ("all" or "tts" or "stt"))
-
-<<<<<<< TODO: Unmerged change from project 'Pyannote.Sdk.Emulator(net10.0)', Before:
-            return OpenAIErrorAsync(context, 400, "type must be all, tts or stt.", "type");
-        var data = new JsonArray();
-=======
         {
-            return OpenAIErrorAsync(context, 400, "type must be all, tts or stt.", "type");
-        }
-
-        var data = new JsonArray();
->>>>>>> After
-        
-<<<<<<< TODO: Unmerged change from project 'Pyannote.Sdk.Emulator(net10.0)', Before:
-        if (type != "all") meta["type"] = type;
-=======
-        if (type != "all")
-        {
-            meta["type"] = type;
-        }
->>>>>>> After
-{
             return OpenAIErrorAsync(context, 400, "type must be all, tts or stt.", "type");
         }
 

@@ -182,19 +182,9 @@ internal static class TogetherApi
     private static bool TryInt(string? text, out int? value)
     {
         value = null;
-
-<<<<<<< TODO: Unmerged change from project 'Pyannote.Sdk.Emulator(net10.0)', Before:
-        if (text is null) return true;
-=======
         if (text is null)
         {
             return true;
->>>>>>> After
-        if (text is null)
-        {
-            return true;
-        }
-
         }
 
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v >= 1) { value = v; return true; }

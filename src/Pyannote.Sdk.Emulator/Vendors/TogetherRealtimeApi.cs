@@ -201,22 +201,7 @@ internal static class TogetherRealtimeApi
 
                     case "input_audio_buffer.append":
                         {
-                            
-<<<<<<< TODO: Unmerged change from project 'Pyannote.Sdk.Emulator(net10.0)', Before:
-                            if (vad.Enabled && td.TryGetProperty("min_silence_duration_ms", out var s) && s.TryGetDouble(out var sv)) vad.MinSilence = sv / 1000;
-                            if (vad.Enabled && td.TryGetProperty("max_speech_duration_s", out var m) && m.TryGetDouble(out var mv)) vad.MaxSpeech = mv;
-=======
-                            if (vad.Enabled && td.TryGetProperty("min_silence_duration_ms", out var s) && s.TryGetDouble(out var sv))
-                            {
-                                vad.MinSilence = sv / 1000;
-                            }
-
-                            if (vad.Enabled && td.TryGetProperty("max_speech_duration_s", out var m) && m.TryGetDouble(out var mv))
-                            {
-                                vad.MaxSpeech = mv;
-                            }
->>>>>>> After
-byte[] pcm;
+                            byte[] pcm;
                             try
                             {
                                 pcm = Convert.FromBase64String(root.GetProperty("audio").GetString() ?? "");
@@ -266,24 +251,6 @@ byte[] pcm;
 
                             break;
                         }
-
-<<<<<<< TODO: Unmerged change from project 'Pyannote.Sdk.Emulator(net10.0)', Before:
-                        if (samples.Length < pcm.Length / 2) samples = new float[pcm.Length / 2];
-                        for (int i = 0; i < pcm.Length / 2; i++) samples[i] = BinaryPrimitives.ReadInt16LittleEndian(pcm.AsSpan(i * 2)) / 32768f;
-                        output.Clear();
-=======
-                        if (samples.Length < pcm.Length / 2)
-                            {
-                                samples = new float[pcm.Length / 2];
-                            }
-
-                            for (int i = 0; i < pcm.Length / 2; i++)
-                            {
-                                samples[i] = BinaryPrimitives.ReadInt16LittleEndian(pcm.AsSpan(i * 2)) / 32768f;
-                            }
-
-                            output.Clear();
->>>>>>> After
 
                     default:
                         await LiveWire.SendJsonAsync(socket, Error($"Unknown message type '{type}'.", "invalid_request_error", "type"), ct).ConfigureAwait(false);

@@ -1,12 +1,5 @@
 using System.Buffers;
 using System.Diagnostics;
-
-<<<<<<< TODO: Unmerged change from project 'Pyannote.Sdk(net10.0)', Before:
-using System.Globalization;
-using System.Net.WebSockets;
-=======
-using System.Net.WebSockets;
->>>>>>> After
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
@@ -156,44 +149,6 @@ internal sealed class TogetherRealtimeConnection : IAsyncDisposable
             {
                 writer.WriteStartObject("turn_detection");
                 writer.WriteString("type", "server_vad");
-
-<<<<<<< TODO: Unmerged change from project 'Pyannote.Sdk(net10.0)', Before:
-                if (detection.Threshold is { } t) writer.WriteNumber("threshold", t);
-                if (detection.MinSilenceDuration is { } a) writer.WriteNumber("min_silence_duration_ms", (long)a.TotalMilliseconds);
-                if (detection.MinSpeechDuration is { } b) writer.WriteNumber("min_speech_duration_ms", (long)b.TotalMilliseconds);
-                if (detection.MaxSpeechDuration is { } c) writer.WriteNumber("max_speech_duration_s", c.TotalSeconds);
-                if (detection.SpeechPad is { } d) writer.WriteNumber("speech_pad_ms", (long)d.TotalMilliseconds);
-                writer.WriteEndObject();
-            }
-=======
-                if (detection.Threshold is { } t)
-                {
-                    writer.WriteNumber("threshold", t);
-                }
-
-                if (detection.MinSilenceDuration is { } a)
-                {
-                    writer.WriteNumber("min_silence_duration_ms", (long)a.TotalMilliseconds);
-                }
-
-                if (detection.MinSpeechDuration is { } b)
-                {
-                    writer.WriteNumber("min_speech_duration_ms", (long)b.TotalMilliseconds);
-                }
-
-                if (detection.MaxSpeechDuration is { } c)
-                {
-                    writer.WriteNumber("max_speech_duration_s", c.TotalSeconds);
-                }
-
-                if (detection.SpeechPad is { } d)
-                {
-                    writer.WriteEndObject("speech_pad_ms", (long)d.TotalMilliseconds);
-                }
-
-                writer.WriteEndObject();
-            }
->>>>>>> After
                 if (detection.Threshold is { } t)
                 {
                     writer.WriteNumber("threshold", t);

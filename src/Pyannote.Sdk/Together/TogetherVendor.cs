@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Pyannote.Sdk.Http;
 
 namespace Pyannote.Sdk.Together;

@@ -27,7 +27,9 @@ internal sealed class ScriptedLiveServer : IAsyncDisposable
 
     public IReadOnlyList<(string Entry, byte[]? Bytes)> Log
     {
-        get { lock (_log)
+        get
+        {
+            lock (_log)
             {
                 return _log.ToList();
             }
