@@ -300,7 +300,10 @@ internal static class JigsawStackApi
     {
         var clock = state.Options.TimeProvider;
         if (faults is { LiveSlowStartMs: > 0 })
+        {
             await Task.Delay(TimeSpan.FromMilliseconds(faults.LiveSlowStartMs), clock, context.RequestAborted).ConfigureAwait(false);
+        }
+
         var response = context.Response;
         response.StatusCode = 200;
         response.ContentType = "text/event-stream";
@@ -321,9 +324,15 @@ internal static class JigsawStackApi
                 return;
             }
             if (faults?.LiveDropAfterMs is { } dropAt && end * 1000 > dropAt)
+            {
                 return;
+            }
+
             if (state.Options.PaceLiveAudio && TimeSpan.FromSeconds(end) - clock.GetElapsedTime(started) is { } due && due > TimeSpan.Zero)
+            {
                 await Task.Delay(due, clock, context.RequestAborted).ConfigureAwait(false);
+            }
+
             await SendAsync(new JsonObject { ["type"] = "transcript.segment", ["chunk"] = chunk.DeepClone() }.ToJsonString()).ConfigureAwait(false);
             await SendAsync(new JsonObject { ["type"] = "transcript.delta", ["delta"] = chunk["text"]!.DeepClone() }.ToJsonString()).ConfigureAwait(false);
         }
