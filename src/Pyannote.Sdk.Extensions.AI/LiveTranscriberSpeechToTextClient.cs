@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using Pyannote.Sdk.Live;
 using Pyannote.Sdk.Transcripts;

@@ -7,9 +7,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Pyannote.Sdk.Emulator;
@@ -57,7 +57,7 @@ internal static class LiveBenchmarks
     // ---------------------------------------------------------------------------------------------------------------
     // Latency
 
-    public static async Task LatencyAsync(int events)
+    public static async Task LatencyAsync(int events, int seconds)
     {
         var epoch = Stopwatch.StartNew();
         var builder = WebApplication.CreateSlimBuilder();
@@ -69,9 +69,21 @@ internal static class LiveBenchmarks
         app.MapPost("/v1/live", () => Results.Json(new { id = "bench", url = baseUrl!.Replace("http://", "ws://", StringComparison.Ordinal) + "ws" }));
         app.Map("/ws", async context =>
         {
+            // Events go out on the server's own schedule (about one per millisecond, far denser than real speaker
+            // changes), each stamped with its send time; the client streams audio at real-time pace meanwhile.
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
+            var sender = Task.Run(async () =>
+            {
+                for (var i = 0; i < events; i++)
+                {
+                    var type = i % 2 == 0 ? "diarization_speaker_start" : "diarization_speaker_end";
+                    var stamp = epoch.Elapsed.TotalSeconds.ToString("R", CultureInfo.InvariantCulture);
+                    var json = $"{{\"type\":\"{type}\",\"data\":{{\"timestamp\":{stamp},\"speaker\":\"SPEAKER_00\"}}}}";
+                    await socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, CancellationToken.None);
+                    await Task.Delay(1);
+                }
+            });
             var buffer = new byte[8192];
-            var index = 0;
             while (true)
             {
                 var result = await socket.ReceiveAsync(buffer, CancellationToken.None);
@@ -82,20 +94,10 @@ internal static class LiveBenchmarks
 
                 if (result.MessageType == WebSocketMessageType.Text)
                 {
-                    // end_of_stream
+                    await sender; // end_of_stream: the remaining events, then a normal close
                     await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
                     break;
                 }
-
-                if (!result.EndOfMessage)
-                {
-                    continue;
-                }
-
-                var type = index++ % 2 == 0 ? "diarization_speaker_start" : "diarization_speaker_end";
-                var stamp = epoch.Elapsed.TotalSeconds.ToString("R", CultureInfo.InvariantCulture);
-                var json = $"{{\"type\":\"{type}\",\"data\":{{\"timestamp\":{stamp},\"speaker\":\"SPEAKER_00\"}}}}";
-                await socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, CancellationToken.None);
             }
         });
         await app.StartAsync();
@@ -105,8 +107,8 @@ internal static class LiveBenchmarks
         {
             var client = new PyannoteClient("bench-key", new PyannoteClientOptions { Endpoint = new Uri(baseUrl) });
             var delays = new List<double>(events);
-            var audio = LiveAudioSource.FromPcmChunks(Silence(TimeSpan.FromMilliseconds(100) * events), LiveAudioFormat.Pcm16Mono16kHz);
-            await foreach (var e in client.StreamLiveDiarizationAsync(audio, new PyannoteLiveOptions { Pacing = LivePacing.None }))
+            var audio = LiveAudioSource.FromPcmChunks(Silence(TimeSpan.FromSeconds(seconds)), LiveAudioFormat.Pcm16Mono16kHz);
+            await foreach (var e in client.StreamLiveDiarizationAsync(audio, new PyannoteLiveOptions { Pacing = LivePacing.RealTime, CloseTimeout = TimeSpan.FromMinutes(2) }))
             {
                 var time = e switch { PyannoteSpeakerStarted s => s.Time, PyannoteSpeakerEnded x => x.Time, _ => TimeSpan.Zero };
                 delays.Add(epoch.Elapsed.TotalSeconds - time.TotalSeconds);
@@ -137,8 +139,15 @@ internal static class LiveBenchmarks
                     delays.Add(epoch.Elapsed.TotalSeconds - stamp);
                 }
             });
-            for (var i = 0; i < events; i++)
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < seconds * 10; i++)
             {
+                var due = TimeSpan.FromMilliseconds(100 * i) - clock.Elapsed;
+                if (due > TimeSpan.Zero)
+                {
+                    await Task.Delay(due);
+                }
+
                 await socket.SendAsync(frame, WebSocketMessageType.Binary, true, CancellationToken.None);
             }
 
@@ -148,11 +157,9 @@ internal static class LiveBenchmarks
             return delays;
         }
 
-        // Warm both paths, then measure each twice in alternation and keep the second pair.
-        await SdkAsync();
-        await RawAsync();
-        var sdk = await SdkAsync();
-        var raw = await RawAsync();
+        // The first 500 events of each run warm the path up and are left out.
+        var sdk = (await SdkAsync()).Skip(500).ToList();
+        var raw = (await RawAsync()).Skip(500).ToList();
         sdk.Sort();
         raw.Sort();
         Console.WriteLine(new JsonObject

@@ -19,6 +19,7 @@ namespace Pyannote.Sdk.Live;
 /// past the change, and is attributed to the speaker who spoke most of it). Without pacing (recorded audio against the
 /// emulator, tests, benchmarks) the text side waits for the diarization of up to
 /// <see cref="LiveTranscriberOptions.MaxHeldAudio"/> of audio, so commits are exact however fast the audio goes.
+/// The audio held for Together is bounded (the lag plus 10 s): when Together falls behind, reading the source waits.
 /// Cancellation closes both sockets at once; a failure of either session ends the stream with that session's exception
 /// (<see cref="LiveStreamException"/> carries what it received) and closes the other.
 /// </remarks>
@@ -91,6 +92,7 @@ internal sealed class LiveCaptionRun : IAsyncDisposable
     private readonly Channel<LiveCaptionEvent> _output;
     private readonly CancellationTokenSource _stop = new();
     private readonly SemaphoreSlim _wake = new(0);
+    private readonly SemaphoreSlim _drained = new(0);
     private readonly object _gate = new();
 
     // Guarded by _gate.
@@ -108,12 +110,17 @@ internal sealed class LiveCaptionRun : IAsyncDisposable
     private string? _current;
     private string? _lastSpeaker;
 
+    private readonly long _lagSamples;
+    private readonly long _holdLimit;
     private Exception? _failure;
     private Task? _run;
     private int _finished;
 
     private LiveCaptionRun(PyannoteLiveConnection pyannote, TogetherRealtimeConnection together, LiveTranscriberOptions options)
     {
+        // The held audio never exceeds the lag plus 10 s: 4 MB of floats for the 1 s default, 35 MB for 2 minutes.
+        _lagSamples = (long)((options.Pacing == LivePacing.None ? options.MaxHeldAudio : options.TextLag).TotalSeconds * SampleRate);
+        _holdLimit = _lagSamples + (10 * SampleRate);
         _pyannote = pyannote;
         _together = together;
         _options = options;
@@ -215,6 +222,7 @@ internal sealed class LiveCaptionRun : IAsyncDisposable
             {
                 await _stop.CancelAsync().ConfigureAwait(false);
                 _wake.Release();
+                _drained.Release();
                 await _pyannote.AbortAsync(null).ConfigureAwait(false);
                 await _together.AbortAsync().ConfigureAwait(false);
             }
@@ -236,13 +244,25 @@ internal sealed class LiveCaptionRun : IAsyncDisposable
         {
             await pacer.WaitAsync(PyannoteLiveConnection.FrameDuration * frame.Index, cancellationToken).ConfigureAwait(false);
             await _pyannote.SendFrameAsync(frame.Samples, cancellationToken).ConfigureAwait(false);
+            long held;
             lock (_gate)
             {
                 _held.Enqueue((frame.Samples, frame.RealSamples, frame.Index * PyannoteLiveConnection.FrameSamples));
                 _sentToPyannote = (frame.Index * PyannoteLiveConnection.FrameSamples) + frame.RealSamples;
+                held = _sentToPyannote - _sentToTogether;
             }
 
             Wake();
+
+            // Back-pressure: when Together falls behind, the source waits instead of piling audio up in memory.
+            while (held > _holdLimit)
+            {
+                await _drained.WaitAsync(cancellationToken).ConfigureAwait(false);
+                lock (_gate)
+                {
+                    held = _sentToPyannote - _sentToTogether;
+                }
+            }
         }
 
         await _pyannote.SendEndOfStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -268,42 +288,42 @@ internal sealed class LiveCaptionRun : IAsyncDisposable
                     switch (e)
                     {
                         case PyannoteSpeakerStarted start:
-                        {
-                            var at = Samples(start.Time);
-                            _turns.Add(new Turn(start.Speaker, at));
-                            if (_lastSpeaker is not null && _lastSpeaker != start.Speaker && at > _lastCommitPoint)
                             {
-                                _commitPoints.Add(at);
-                                _lastCommitPoint = at;
-                            }
+                                var at = Samples(start.Time);
+                                _turns.Add(new Turn(start.Speaker, at));
+                                if (_lastSpeaker is not null && _lastSpeaker != start.Speaker && at > _lastCommitPoint)
+                                {
+                                    _commitPoints.Add(at);
+                                    _lastCommitPoint = at;
+                                }
 
-                            _lastSpeaker = start.Speaker;
-                            if (_current != start.Speaker)
-                            {
-                                _current = start.Speaker;
-                                update = new LiveSpeakerChanged(start.Speaker, start.Time);
-                            }
+                                _lastSpeaker = start.Speaker;
+                                if (_current != start.Speaker)
+                                {
+                                    _current = start.Speaker;
+                                    update = new LiveSpeakerChanged(start.Speaker, start.Time);
+                                }
 
-                            break;
-                        }
+                                break;
+                            }
 
                         case PyannoteSpeakerEnded end:
-                        {
-                            var at = Samples(end.Time);
-                            var open = _turns.FindLast(t => t.Speaker == end.Speaker && t.End is null);
-                            if (open is not null)
                             {
-                                open.End = Math.Max(at, open.Start);
-                            }
+                                var at = Samples(end.Time);
+                                var open = _turns.FindLast(t => t.Speaker == end.Speaker && t.End is null);
+                                if (open is not null)
+                                {
+                                    open.End = Math.Max(at, open.Start);
+                                }
 
-                            if (_current == end.Speaker)
-                            {
-                                _current = _turns.FindLast(t => t.End is null)?.Speaker;
-                                update = new LiveSpeakerChanged(_current, end.Time);
-                            }
+                                if (_current == end.Speaker)
+                                {
+                                    _current = _turns.FindLast(t => t.End is null)?.Speaker;
+                                    update = new LiveSpeakerChanged(_current, end.Time);
+                                }
 
-                            break;
-                        }
+                                break;
+                            }
 
                         case PyannoteLiveError error:
                             update = new LiveCaptionIssue(SpeechVendor.Pyannote, error.Message);
@@ -332,8 +352,7 @@ internal sealed class LiveCaptionRun : IAsyncDisposable
     /// committing exactly at each change.</summary>
     private async Task SendTextAsync(CancellationToken cancellationToken)
     {
-        var lag = _options.Pacing == LivePacing.None ? _options.MaxHeldAudio : _options.TextLag;
-        var lagSamples = (long)(lag.TotalSeconds * SampleRate);
+        var lagSamples = _lagSamples;
         while (true)
         {
             await _wake.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -367,6 +386,10 @@ internal sealed class LiveCaptionRun : IAsyncDisposable
                 }
 
                 await SendHeldFrameAsync(frame.Samples, frame.Count, frame.Start, cancellationToken).ConfigureAwait(false);
+                if (_drained.CurrentCount == 0)
+                {
+                    _drained.Release();
+                }
             }
         }
     }
@@ -547,6 +570,7 @@ internal sealed class LiveCaptionRun : IAsyncDisposable
         {
             await _stop.CancelAsync().ConfigureAwait(false);
             _wake.Release();
+            _drained.Release();
             // Both sockets close at once: a close frame if it goes out within 100 ms, then abort.
             await Task.WhenAll(_pyannote.AbortAsync(null), _together.AbortAsync()).ConfigureAwait(false);
         }
@@ -560,6 +584,7 @@ internal sealed class LiveCaptionRun : IAsyncDisposable
         await _together.DisposeAsync().ConfigureAwait(false);
         _stop.Dispose();
         _wake.Dispose();
+        _drained.Dispose();
     }
 
     private sealed class Turn(string speaker, long start)

@@ -1,5 +1,4 @@
 using Pyannote.Sdk.Live;
-using Pyannote.Sdk.Transcripts;
 using static Pyannote.Sdk.IntegrationTests.Live.LiveTestKit;
 using static Pyannote.Sdk.IntegrationTests.Sdk.SdkTestKit;
 

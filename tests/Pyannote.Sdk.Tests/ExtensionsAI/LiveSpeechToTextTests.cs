@@ -3,7 +3,6 @@ using Pyannote.Sdk.Emulator;
 using Pyannote.Sdk.Extensions.AI;
 using Pyannote.Sdk.Live;
 using Pyannote.Sdk.PyannoteAI;
-using Pyannote.Sdk.Tests.Infrastructure;
 using Pyannote.Sdk.Together;
 using Pyannote.Sdk.Transcripts;
 
