@@ -203,6 +203,11 @@ public partial class TogetherClient : ISpeechClient
 
         if (options.Model is { } model)
         {
+            if (model.Value.Length == 0)
+            {
+                throw new ArgumentException("Model must name a Together AI model when set (default(TogetherModel) has no name); leave it null for the service's default.", "options.Model");
+            }
+
             fields.Add(("model", model.Value));
         }
 

@@ -247,7 +247,7 @@ public sealed class FaultTests
         emulator.EnqueueFault("/v1/ai/transcribe", "abort-before-headers");
 
         await Assert.ThrowsAsync<SpeechTransportException>(() =>
-            NewJigsawStack(emulator).CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = AudioInput.FromFile(ConversationWav) }));
+            NewJigsawStack(emulator).CreateTranscriptionAsync(AudioInput.FromFile(ConversationWav)));
         Assert.Equal(1, await CountAsync(emulator, "/v1/ai/transcribe", "POST", 1));
     }
 
@@ -306,7 +306,7 @@ public sealed class FaultTests
 
         emulator.EnqueueFault("/v1/ai/transcribe", "wrong-shape");
         await Assert.ThrowsAsync<SpeechResponseFormatException>(() =>
-            NewJigsawStack(emulator).CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = AudioInput.FromFile(ConversationWav) }));
+            NewJigsawStack(emulator).CreateTranscriptionAsync(AudioInput.FromFile(ConversationWav)));
         Assert.Equal(1, await CountAsync(emulator, "/v1/ai/transcribe", "POST", 1));
 
         emulator.EnqueueFault("/v1/diarize", "wrong-shape");
