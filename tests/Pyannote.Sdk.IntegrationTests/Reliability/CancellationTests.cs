@@ -36,6 +36,7 @@ public sealed class CancellationTests(ITestOutputHelper output)
             object? value = t == typeof(CancellationToken) ? token
                 : t == typeof(AudioInput) ? (method.Name.StartsWith("Upload", StringComparison.Ordinal) ? AudioInput.FromFile(EmulatorTestSupport.ConversationWav) : AudioInput.FromUrl("https://example.com/meeting.wav"))
                 : t == typeof(string) && p.Name == "jobId" ? jobId
+                : t == typeof(string) && p.Name == "runId" ? ((NanoGptJobInfo)jobInfo()!).RunId
                 : t == typeof(string) && p.Name == "mediaUrl" ? "media://reliability/a.wav"
                 : t == typeof(string) && p.Name == "key" ? "reliability/a.wav"
                 : t == typeof(string) && p.Name == "sessionId" ? liveSession().Id
