@@ -356,7 +356,7 @@ public class JigsawStackClient : ISpeechClient
                 WordTimestamps = options.WordTimestamps ? true : null,
             },
             cancellationToken: cancellationToken).ConfigureAwait(false);
-        return result.ToTranscript();
+        return SpeakerLabels.Apply(result.ToTranscript(), options);
     }
 
     private async Task<(TranscribeResponse Dto, SpeechRateLimit? RateLimit)> SendTranscribeAsync(AudioInput? audio, string? fileStoreKey, JigsawStackTranscriptionOptions options, Uri? webhookUrl, CancellationToken cancellationToken)

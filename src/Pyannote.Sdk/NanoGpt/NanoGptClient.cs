@@ -95,7 +95,7 @@ public partial class NanoGptClient : ISpeechClient
 
         var start = await StartTranscriptionAsync(audio, nanoOptions, cancellationToken: cancellationToken).ConfigureAwait(false);
         var result = await start.WaitForCompletionAsync(null, null, cancellationToken).ConfigureAwait(false);
-        return result.Transcript;
+        return SpeakerLabels.Apply(result.Transcript, options);
     }
 
     /// <summary>

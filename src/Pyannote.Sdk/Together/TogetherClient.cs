@@ -156,7 +156,7 @@ public partial class TogetherClient : ISpeechClient
             MaxSpeakers = options.NumSpeakers ?? options.MaxSpeakers,
         };
         var result = await CreateTranscriptionAsync(audio, together, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return result.ToTranscript();
+        return SpeakerLabels.Apply(result.ToTranscript(), options);
     }
 
     private static void ValidateAudio(AudioInput audio)

@@ -160,7 +160,7 @@ public sealed class VendorOptionsSdkTests
 
         var result = await client.CreateTranscriptionAsync(
             AudioInput.FromFile(ConversationWav),
-            new SpeechRequestOptions { Headers = { ["x-jigsaw-skip-cache"] = "true", ["x-jigsaw-no-request-log"] = "true" }, NetworkTimeout = TimeSpan.FromSeconds(30) });
+            requestOptions: new SpeechRequestOptions { Headers = { ["x-jigsaw-skip-cache"] = "true", ["x-jigsaw-no-request-log"] = "true" }, NetworkTimeout = TimeSpan.FromSeconds(30) });
 
         Assert.Equal(result.RateLimit, result.Response!.RateLimit);
         Assert.NotNull(result.Response.RateLimit!.Reset);

@@ -178,7 +178,8 @@ public class JigsawStackClientWireTests
         Assert.Equal("en", json.GetProperty("language").GetString());
         Assert.Equal(SpeechVendor.JigsawStack, transcript.Vendor);
         Assert.Equal("en", transcript.Language);
-        Assert.Equal(["Speaker 1"], transcript.Speakers);
+        Assert.Equal(["SPEAKER_00"], transcript.Speakers);
+        Assert.Equal("Speaker 1", transcript.VendorSpeakerLabels["SPEAKER_00"]);
     }
 
     [Fact]

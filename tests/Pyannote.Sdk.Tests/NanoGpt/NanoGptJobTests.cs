@@ -110,7 +110,8 @@ public class NanoGptJobTests
 
         Assert.Equal("{\"audioUrl\":\"https://example.com/call.mp3\",\"model\":\"Elevenlabs-STT\",\"language\":\"en\",\"diarize\":true}", requests[0].BodyText);
         Assert.Equal(SpeechVendor.NanoGpt, client.Vendor);
-        Assert.Equal(new[] { "Speaker 1", "Speaker 2" }, transcript.Speakers);
+        Assert.Equal(new[] { "SPEAKER_00", "SPEAKER_01" }, transcript.Speakers);
+        Assert.Equal(new[] { "Speaker 1", "Speaker 2" }, transcript.Speakers.Select(s => transcript.VendorSpeakerLabels[s]));
         Assert.Equal("Hi, Bob. Hello!", transcript.Text);
     }
 
