@@ -122,21 +122,14 @@ public sealed class Transcript
 
     /// <summary>The same transcript (metadata included) over other words, turns and speakers, already in order.</summary>
     internal Transcript With(IReadOnlyList<TranscriptWord> sortedWords, SpeakerTurn[] sortedTurns, string[] speakers, IReadOnlyDictionary<string, string> vendorSpeakerLabels) =>
-        new(sortedWords, sortedTurns, speakers)
-        {
-            _text = _text,
-            Language = Language,
-            Duration = Duration,
-            Vendor = Vendor,
-            Model = Model,
-            Warnings = Warnings,
-            RawRepresentation = RawRepresentation,
-            VendorSpeakerLabels = vendorSpeakerLabels,
-        };
+        Copy(sortedWords, sortedTurns, speakers, RawRepresentation, vendorSpeakerLabels);
 
     /// <summary>The same transcript with another <see cref="RawRepresentation"/> (for results that hold their transcript).</summary>
     internal Transcript WithRawRepresentation(object? raw) =>
-        new(Words, Turns as SpeakerTurn[] ?? Turns.ToArray(), Speakers as string[] ?? Speakers.ToArray())
+        Copy(Words, Turns as SpeakerTurn[] ?? Turns.ToArray(), Speakers as string[] ?? Speakers.ToArray(), raw, VendorSpeakerLabels);
+
+    private Transcript Copy(IReadOnlyList<TranscriptWord> words, SpeakerTurn[] turns, string[] speakers, object? raw, IReadOnlyDictionary<string, string> vendorSpeakerLabels) =>
+        new(words, turns, speakers)
         {
             _text = _text,
             Language = Language,
@@ -145,7 +138,7 @@ public sealed class Transcript
             Model = Model,
             Warnings = Warnings,
             RawRepresentation = raw,
-            VendorSpeakerLabels = VendorSpeakerLabels,
+            VendorSpeakerLabels = vendorSpeakerLabels,
         };
 
     private static string[] CollectSpeakers(IReadOnlyList<TranscriptWord> words, SpeakerTurn[] turns)

@@ -147,4 +147,45 @@ public sealed class SpeakerLabelTests : IAsyncLifetime
                 break;
         }
     }
+
+    public static TheoryData<SpeechVendor, bool> VendorsAndSources()
+    {
+        var data = new TheoryData<SpeechVendor, bool>();
+        foreach (var v in new[] { SpeechVendor.Pyannote, SpeechVendor.Together, SpeechVendor.NanoGpt })
+        {
+            data.Add(v, true);
+            data.Add(v, false);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(VendorsAndSources))]
+    public async Task Without_a_sidecar_the_emulator_words_read_as_placeholders_and_never_repeat_across_turns(SpeechVendor vendor, bool localFile)
+    {
+        // A copy of the sample without its sidecar transcript (the emulator detects speech by energy), or a URL it cannot fetch.
+        var dir = Directory.CreateTempSubdirectory("pyannote-sdk-nosidecar-");
+        try
+        {
+            var copy = Path.Combine(dir.FullName, "no-sidecar.wav");
+            File.Copy(RepoPaths.Combine("samples", "audio", "conversation.wav"), copy);
+            var audio = localFile ? AudioInput.FromFile(copy) : AudioInput.FromUrl("https://example.com/unknown-meeting.wav");
+
+            var transcript = await Client(vendor).TranscribeAsync(audio);
+
+            Assert.NotEmpty(transcript.Words);
+            Assert.All(transcript.Words, w => Assert.Matches(@"^\[word-\d+\]$", w.Text));
+            Assert.Equal(transcript.Words.Count, transcript.Words.Select(w => w.Text).Distinct().Count());
+            Assert.True(transcript.Turns.Count >= 2, $"{transcript.Turns.Count} turns");
+            for (var i = 1; i < transcript.Turns.Count; i++)
+            {
+                Assert.Empty(transcript.Turns[i - 1].Words.Select(w => w.Text).Intersect(transcript.Turns[i].Words.Select(w => w.Text)));
+            }
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
 }
