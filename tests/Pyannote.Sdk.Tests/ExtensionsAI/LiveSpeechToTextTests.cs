@@ -47,7 +47,7 @@ public sealed class LiveSpeechToTextTests : IAsyncLifetime
     {
         var client = Together().AsISpeechToTextClient();
         await using var wav = File.OpenRead(Wav);
-        var options = new SpeechToTextOptions { RawRepresentationFactory = _ => new TogetherRealtimeOptions { Pacing = LivePacing.None } };
+        var options = new SpeechToTextOptions { RawRepresentationFactory = _ => new TogetherRealtimeOptions { Pacing = LivePacing.None, FinalResultTimeout = TimeSpan.FromMinutes(2) } };
 
         var updates = await CollectAsync(client.GetStreamingTextAsync(wav, options));
 
@@ -78,7 +78,7 @@ public sealed class LiveSpeechToTextTests : IAsyncLifetime
     [Fact]
     public async Task Live_captions_stream_with_the_speaker_in_each_update_and_get_text_returns_the_transcript()
     {
-        var transcriber = new LiveTranscriber(Pyannote(), Together(), new LiveTranscriberOptions { Pacing = LivePacing.None });
+        var transcriber = new LiveTranscriber(Pyannote(), Together(), new LiveTranscriberOptions { Pacing = LivePacing.None, FinalResultTimeout = TimeSpan.FromMinutes(2) });
         var client = transcriber.AsISpeechToTextClient();
 
         await using (var wav = File.OpenRead(Wav))
