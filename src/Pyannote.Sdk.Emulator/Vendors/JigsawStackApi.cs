@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -29,7 +28,11 @@ internal static class JigsawStackApi
     {
         var request = context.Request;
         var limit = state.Options.JigsawStackMaxUploadBytes;
-        if (request.ContentLength > limit + 1024 * 1024) return (null, null, null, $"File exceeds the {limit / (1024 * 1024)} MB limit.", 413);
+        if (request.ContentLength > limit + 1024 * 1024)
+        {
+            return (null, null, null, $"File exceeds the {limit / (1024 * 1024)} MB limit.", 413);
+        }
+
         try
         {
             if (MultipartForm.IsMultipart(request))
@@ -56,7 +59,11 @@ internal static class JigsawStackApi
             var query = new JsonObject();
             foreach (var (key, value) in request.Query)
             {
-                if (key == "x-api-key") continue;
+                if (key == "x-api-key")
+                {
+                    continue;
+                }
+
                 var text = value.ToString();
                 query[key] = text switch
                 {
@@ -134,6 +141,16 @@ internal static class JigsawStackApi
                 await ErrorAsync(context, 400, "stream=true needs language=en, the audio in the request body, and neither by_speaker nor webhook_url.").ConfigureAwait(false);
                 return;
             }
+            if (!Http.TryGetBool(p, "vad", out var vad) || !Http.TryGetNumber(p, "vad_threshold", out var vadThreshold) || vadThreshold is < 0 or > 1)
+            {
+                await ErrorAsync(context, 400, "vad must be a boolean and vad_threshold a number from 0 to 1.").ConfigureAwait(false);
+                return;
+            }
+            if (stream != true && (vad is not null || vadThreshold is not null))
+            {
+                await ErrorAsync(context, 400, "vad and vad_threshold apply only with stream=true.").ConfigureAwait(false);
+                return;
+            }
             if (stream == true && wordTimestamps == true)
             {
                 await ErrorAsync(context, 400, "word_timestamps cannot be combined with stream=true.").ConfigureAwait(false);
@@ -141,7 +158,10 @@ internal static class JigsawStackApi
             }
 
             EmulatedContent content;
-            if (file is not null) content = state.Content.FromFile(file.Path, file.Sha256, file.FileName);
+            if (file is not null)
+            {
+                content = state.Content.FromFile(file.Path, file.Sha256, file.FileName);
+            }
             else if (key is not null)
             {
                 if (!state.Storage.TryGet("jigsawstack", key, out var stored))
@@ -151,13 +171,16 @@ internal static class JigsawStackApi
                 }
                 content = state.Content.FromFile(stored.Path, stored.Sha256, stored.FileName ?? key);
             }
-            else content = state.ResolveUrl(url!)!;
+            else
+            {
+                content = state.ResolveUrl(url!)!;
+            }
 
             // word_timestamps: one chunk per word (chunks of zero length never hold two words).
             var result = Result(content, bySpeaker == true, wordTimestamps == true ? 0 : chunkDuration ?? 3, language);
             if (stream == true)
             {
-                await StreamAsync(context, result).ConfigureAwait(false);
+                await StreamAsync(context, state, result, EmulatorPipeline.Faults(context)).ConfigureAwait(false);
                 return;
             }
             if (webhook is not null)
@@ -178,7 +201,11 @@ internal static class JigsawStackApi
                 state.Webhooks.Schedule("jigsawstack", id, webhook, () => payload.ToJsonString(), delay, pyannoteStyle: false, EmulatorPipeline.Faults(context)?.WebhookFailures ?? 0, answered.Task);
                 await Http.WriteJsonAsync(context, 200, new JsonObject
                 {
-                    ["success"] = true, ["status"] = "processing", ["id"] = id, ["_usage"] = Usage(content), ["log_id"] = "emulated-" + id,
+                    ["success"] = true,
+                    ["status"] = "processing",
+                    ["id"] = id,
+                    ["_usage"] = Usage(content),
+                    ["log_id"] = "emulated-" + id,
                 }).ConfigureAwait(false);
                 return;
             }
@@ -187,7 +214,10 @@ internal static class JigsawStackApi
         finally
         {
             form?.Dispose();
-            if (form is null && file is not null) EmulatorStorage.TryDelete(file.Path);
+            if (form is null && file is not null)
+            {
+                EmulatorStorage.TryDelete(file.Path);
+            }
         }
     }
 
@@ -201,19 +231,31 @@ internal static class JigsawStackApi
             var current = new List<EmulatedWord>();
             void Flush()
             {
-                if (current.Count == 0) return;
+                if (current.Count == 0)
+                {
+                    return;
+                }
+
                 var chunk = new JsonObject
                 {
                     ["timestamp"] = new JsonArray(Http.R(current[0].Start), Http.R(current[^1].End)),
                     ["text"] = " " + string.Join(' ', current.Select(w => w.Text)),
                 };
-                if (bySpeaker) chunk["speaker"] = SpeakerLabel(turn.Speaker);
+                if (bySpeaker)
+                {
+                    chunk["speaker"] = SpeakerLabel(turn.Speaker);
+                }
+
                 chunks.Add((JsonNode)chunk);
                 current.Clear();
             }
             foreach (var word in turn.Words)
             {
-                if (current.Count > 0 && word.End - current[0].Start > chunkDuration) Flush();
+                if (current.Count > 0 && word.End - current[0].Start > chunkDuration)
+                {
+                    Flush();
+                }
+
                 current.Add(word);
             }
             Flush();
@@ -246,8 +288,22 @@ internal static class JigsawStackApi
         return new JsonObject { ["input_tokens"] = 15, ["output_tokens"] = output, ["inference_time_tokens"] = inference, ["total_tokens"] = 15 + output + inference };
     }
 
-    private static async Task StreamAsync(HttpContext context, JsonObject result)
+    /// <summary>
+    /// The SSE mode (<c>stream=true</c>): <c>transcript.start</c>, a <c>transcript.segment</c> and a
+    /// <c>transcript.delta</c> (an increment) per chunk, <c>transcript.done</c>, <c>transcript.final</c> and the
+    /// <c>[DONE]</c> sentinel of the vendor's JS SDK. With <see cref="SpeechEmulatorOptions.PaceLiveAudio"/> each segment
+    /// is sent when its end is reached in real time (audio time otherwise, i.e. at once). Faults: <c>live-error=ms</c>
+    /// sends <c>transcript.error</c> once that much audio is transcribed and ends the response; <c>live-drop=ms</c> ends
+    /// it there with neither final event nor sentinel; <c>live-slow-start=ms</c> delays the headers.
+    /// </summary>
+    private static async Task StreamAsync(HttpContext context, EmulatorState state, JsonObject result, FaultSet? faults)
     {
+        var clock = state.Options.TimeProvider;
+        if (faults is { LiveSlowStartMs: > 0 })
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(faults.LiveSlowStartMs), clock, context.RequestAborted).ConfigureAwait(false);
+        }
+
         var response = context.Response;
         response.StatusCode = 200;
         response.ContentType = "text/event-stream";
@@ -257,10 +313,27 @@ internal static class JigsawStackApi
             await response.WriteAsync("data: " + data + "\n\n", context.RequestAborted).ConfigureAwait(false);
             await response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
         }
+        var started = clock.GetTimestamp();
         await SendAsync(new JsonObject { ["type"] = "transcript.start" }.ToJsonString()).ConfigureAwait(false);
         foreach (var chunk in (JsonArray)result["chunks"]!)
         {
-            await SendAsync(new JsonObject { ["type"] = "transcript.segment", ["chunk"] = chunk!.DeepClone() }.ToJsonString()).ConfigureAwait(false);
+            var end = chunk!["timestamp"]![1]!.GetValue<double>();
+            if (faults?.LiveErrorAfterMs is { } errorAt && end * 1000 > errorAt)
+            {
+                await SendAsync(new JsonObject { ["type"] = "transcript.error", ["message"] = faults.Message ?? "Transcription failed (emulated fault)" }.ToJsonString()).ConfigureAwait(false);
+                return;
+            }
+            if (faults?.LiveDropAfterMs is { } dropAt && end * 1000 > dropAt)
+            {
+                return;
+            }
+
+            if (state.Options.PaceLiveAudio && TimeSpan.FromSeconds(end) - clock.GetElapsedTime(started) is { } due && due > TimeSpan.Zero)
+            {
+                await Task.Delay(due, clock, context.RequestAborted).ConfigureAwait(false);
+            }
+
+            await SendAsync(new JsonObject { ["type"] = "transcript.segment", ["chunk"] = chunk.DeepClone() }.ToJsonString()).ConfigureAwait(false);
             await SendAsync(new JsonObject { ["type"] = "transcript.delta", ["delta"] = chunk["text"]!.DeepClone() }.ToJsonString()).ConfigureAwait(false);
         }
         await SendAsync(new JsonObject { ["type"] = "transcript.done", ["text"] = result["text"]!.DeepClone() }.ToJsonString()).ConfigureAwait(false);
@@ -288,25 +361,39 @@ internal static class JigsawStackApi
             Http.TryGetBool(p, "temp_public_url", out var tempUrl);
             var key = Http.GetString(p, "key");
             if (string.IsNullOrEmpty(key))
+            {
                 key = Guid.NewGuid().ToString("N")[..20] + (Path.GetExtension(file.FileName) is { Length: > 0 } ext ? ext : "");
+            }
+
             if (state.Storage.TryGet("jigsawstack", key, out _) && overwrite != true)
             {
                 await ErrorAsync(context, 400, $"A file with key '{key}' already exists; pass overwrite=true to replace it.").ConfigureAwait(false);
                 return;
             }
-            if (form is not null) form.Adopt("file");
+            if (form is not null)
+            {
+                form.Adopt("file");
+            }
+
             state.Storage.Add("jigsawstack", key, file with { FileName = file.FileName ?? key });
             file = null; // adopted by storage
             var url = $"{state.BaseAddress}jigsawstack/v1/store/file/read/{StorageApi.EscapeKey(key)}";
             state.Storage.TryGet("jigsawstack", key, out var stored);
             var body = new JsonObject { ["success"] = true, ["key"] = key, ["url"] = url, ["size"] = stored.Size };
-            if (tempUrl == true) body["temp_public_url"] = url;
+            if (tempUrl == true)
+            {
+                body["temp_public_url"] = url;
+            }
+
             await Http.WriteJsonAsync(context, 200, body).ConfigureAwait(false);
         }
         finally
         {
             form?.Dispose();
-            if (form is null && file is not null) EmulatorStorage.TryDelete(file.Path);
+            if (form is null && file is not null)
+            {
+                EmulatorStorage.TryDelete(file.Path);
+            }
         }
     }
 
