@@ -155,7 +155,7 @@ static async Task TranscribeAsync(string vendor, string audioPath, Uri endpoint,
         var url = stored.Url ?? throw new InvalidOperationException("The store answered without a URL.");
         call = async () =>
         {
-            var result = await client.CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = AudioInput.FromUrl(url), BySpeaker = true });
+            var result = await client.CreateTranscriptionAsync(AudioInput.FromUrl(url), new JigsawStackTranscriptionOptions { BySpeaker = true });
             _ = result.ToTranscript();
             return result.Chunks.Count; // JigsawStack answers with chunks, not words (the node side counts the same)
         };
