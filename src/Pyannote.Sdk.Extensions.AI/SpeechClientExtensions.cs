@@ -11,6 +11,9 @@ public static class SpeechClientExtensions
     /// <see cref="ISpeechToTextClient.GetTextAsync"/> returns the transcript's text with the
     /// <see cref="Transcripts.Transcript"/> as <see cref="SpeechToTextResponse.RawRepresentation"/>;
     /// <see cref="ISpeechToTextClient.GetStreamingTextAsync"/> yields one update per speaker turn.
+    /// The stream is checked like <see cref="AudioInput.FromStream"/> input before anything is sent (not empty, a
+    /// recognised audio container); <c>formatCheck</c> = <see langword="false"/> in
+    /// <see cref="SpeechToTextOptions.AdditionalProperties"/> sends it unchecked (<see cref="AudioInput.WithoutFormatCheck"/>).
     /// </summary>
     /// <param name="client">The vendor client; it is not disposed by the adapter.</param>
     /// <param name="defaultFileName">The file name sent with the audio stream when the options do not give one

@@ -145,7 +145,7 @@ public class JigsawStackClient : ISpeechClient
         }
 
         var bodyJson = body.Count == 0 ? null : JsonSerializer.Serialize(body, JigsawStackGeneratedClient.TypeInfo<Dictionary<string, object>>());
-        var (dto, rateLimit) = await SendMultipartAsync<StoredFile>("v1/store/file", "jigsawstack.store_file", file, bodyJson, RequestKind.Billed, cancellationToken).ConfigureAwait(false);
+        var (dto, rateLimit) = await SendMultipartAsync<StoredFile>("v1/store/file", "jigsawstack.store_file", file, nameof(file), bodyJson, RequestKind.Billed, cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrEmpty(dto.Key))
         {
             throw new SpeechResponseFormatException(SpeechVendor.JigsawStack, 200, "jigsawstack.store_file: the answer has no 'key'.");
@@ -319,7 +319,7 @@ public class JigsawStackClient : ISpeechClient
         if (request.Audio is { Kind: not AudioInputKind.Url } local)
         {
             var json = JsonSerializer.Serialize(body, JigsawStackGeneratedClient.TypeInfo<TranscribeRequest>());
-            return await SendMultipartAsync<TranscribeResponse>("v1/ai/transcribe", operation, local, json, kind, cancellationToken).ConfigureAwait(false);
+            return await SendMultipartAsync<TranscribeResponse>("v1/ai/transcribe", operation, local, "request.Audio", json, kind, cancellationToken).ConfigureAwait(false);
         }
 
         var box = new StrongBox<SpeechRateLimit?>();
@@ -385,10 +385,10 @@ public class JigsawStackClient : ISpeechClient
     // Uploads are built through VendorRequest rather than by the generated client: NSwag's multipart method wraps the
     // file in a one-shot StreamContent, while uploads must stream from disk and be re-readable for a retry. The answer is
     // read into the generated DTOs.
-    private async Task<(T Dto, SpeechRateLimit? RateLimit)> SendMultipartAsync<T>(string path, string operation, AudioInput file, string? bodyJson, RequestKind kind, CancellationToken cancellationToken)
+    private async Task<(T Dto, SpeechRateLimit? RateLimit)> SendMultipartAsync<T>(string path, string operation, AudioInput file, string paramName, string? bodyJson, RequestKind kind, CancellationToken cancellationToken)
         where T : class
     {
-        var upload = await file.OpenAsync(SpeechVendor.JigsawStack, MaxUploadBytes, "file", cancellationToken).ConfigureAwait(false);
+        var upload = await file.OpenAsync(SpeechVendor.JigsawStack, MaxUploadBytes, paramName, cancellationToken).ConfigureAwait(false);
         await using (upload.ConfigureAwait(false))
         {
             using var form = VendorRequest.Form().AddFile("file", upload).AddText("body", bodyJson);
