@@ -134,6 +134,16 @@ internal static class JigsawStackApi
                 await ErrorAsync(context, 400, "stream=true needs language=en, the audio in the request body, and neither by_speaker nor webhook_url.").ConfigureAwait(false);
                 return;
             }
+            if (!Http.TryGetBool(p, "vad", out var vad) || !Http.TryGetNumber(p, "vad_threshold", out var vadThreshold) || vadThreshold is < 0 or > 1)
+            {
+                await ErrorAsync(context, 400, "vad must be a boolean and vad_threshold a number from 0 to 1.").ConfigureAwait(false);
+                return;
+            }
+            if (stream != true && (vad is not null || vadThreshold is not null))
+            {
+                await ErrorAsync(context, 400, "vad and vad_threshold apply only with stream=true.").ConfigureAwait(false);
+                return;
+            }
             if (stream == true && wordTimestamps == true)
             {
                 await ErrorAsync(context, 400, "word_timestamps cannot be combined with stream=true.").ConfigureAwait(false);
@@ -164,7 +174,7 @@ internal static class JigsawStackApi
             var result = Result(content, bySpeaker == true, wordTimestamps == true ? 0 : chunkDuration ?? 3, language);
             if (stream == true)
             {
-                await StreamAsync(context, result).ConfigureAwait(false);
+                await StreamAsync(context, state, result, EmulatorPipeline.Faults(context)).ConfigureAwait(false);
                 return;
             }
             if (webhook is not null)
@@ -253,8 +263,19 @@ internal static class JigsawStackApi
         return new JsonObject { ["input_tokens"] = 15, ["output_tokens"] = output, ["inference_time_tokens"] = inference, ["total_tokens"] = 15 + output + inference };
     }
 
-    private static async Task StreamAsync(HttpContext context, JsonObject result)
+    /// <summary>
+    /// The SSE mode (<c>stream=true</c>): <c>transcript.start</c>, a <c>transcript.segment</c> and a
+    /// <c>transcript.delta</c> (an increment) per chunk, <c>transcript.done</c>, <c>transcript.final</c> and the
+    /// <c>[DONE]</c> sentinel of the vendor's JS SDK. With <see cref="SpeechEmulatorOptions.PaceLiveAudio"/> each segment
+    /// is sent when its end is reached in real time (audio time otherwise, i.e. at once). Faults: <c>live-error=ms</c>
+    /// sends <c>transcript.error</c> once that much audio is transcribed and ends the response; <c>live-drop=ms</c> ends
+    /// it there with neither final event nor sentinel; <c>live-slow-start=ms</c> delays the headers.
+    /// </summary>
+    private static async Task StreamAsync(HttpContext context, EmulatorState state, JsonObject result, FaultSet? faults)
     {
+        var clock = state.Options.TimeProvider;
+        if (faults is { LiveSlowStartMs: > 0 })
+            await Task.Delay(TimeSpan.FromMilliseconds(faults.LiveSlowStartMs), clock, context.RequestAborted).ConfigureAwait(false);
         var response = context.Response;
         response.StatusCode = 200;
         response.ContentType = "text/event-stream";
@@ -264,10 +285,21 @@ internal static class JigsawStackApi
             await response.WriteAsync("data: " + data + "\n\n", context.RequestAborted).ConfigureAwait(false);
             await response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
         }
+        var started = clock.GetTimestamp();
         await SendAsync(new JsonObject { ["type"] = "transcript.start" }.ToJsonString()).ConfigureAwait(false);
         foreach (var chunk in (JsonArray)result["chunks"]!)
         {
-            await SendAsync(new JsonObject { ["type"] = "transcript.segment", ["chunk"] = chunk!.DeepClone() }.ToJsonString()).ConfigureAwait(false);
+            var end = chunk!["timestamp"]![1]!.GetValue<double>();
+            if (faults?.LiveErrorAfterMs is { } errorAt && end * 1000 > errorAt)
+            {
+                await SendAsync(new JsonObject { ["type"] = "transcript.error", ["message"] = faults.Message ?? "Transcription failed (emulated fault)" }.ToJsonString()).ConfigureAwait(false);
+                return;
+            }
+            if (faults?.LiveDropAfterMs is { } dropAt && end * 1000 > dropAt)
+                return;
+            if (state.Options.PaceLiveAudio && TimeSpan.FromSeconds(end) - clock.GetElapsedTime(started) is { } due && due > TimeSpan.Zero)
+                await Task.Delay(due, clock, context.RequestAborted).ConfigureAwait(false);
+            await SendAsync(new JsonObject { ["type"] = "transcript.segment", ["chunk"] = chunk.DeepClone() }.ToJsonString()).ConfigureAwait(false);
             await SendAsync(new JsonObject { ["type"] = "transcript.delta", ["delta"] = chunk["text"]!.DeepClone() }.ToJsonString()).ConfigureAwait(false);
         }
         await SendAsync(new JsonObject { ["type"] = "transcript.done", ["text"] = result["text"]!.DeepClone() }.ToJsonString()).ConfigureAwait(false);

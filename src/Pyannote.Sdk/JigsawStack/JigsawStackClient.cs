@@ -13,7 +13,7 @@ namespace Pyannote.Sdk.JigsawStack;
 /// Transcribes from a public URL, a File Store key, or a local file or stream (uploaded by streaming, at most 100 MB),
 /// synchronously or in the background with a webhook. Every result carries the <c>x-jigsaw-rate-limit-*</c> headers.
 /// </summary>
-public class JigsawStackClient : ISpeechClient
+public partial class JigsawStackClient : ISpeechClient
 {
     /// <summary>The largest file the service accepts: 100 MB, for transcription uploads and the File Store.</summary>
     public const long MaxUploadBytes = 100_000_000;

@@ -77,6 +77,9 @@ internal static class JigsawStackMapper
         };
     }
 
+    /// <summary>Maps one chunk DTO (a streamed <c>transcript.segment</c>'s <c>chunk</c>); <paramref name="field"/> names it in errors.</summary>
+    internal static JigsawStackChunk Chunk(TranscriptChunk chunk, string field, int index) => Chunk(chunk.Timestamp, chunk.Text, chunk.Speaker, field, index);
+
     private static JigsawStackChunk Chunk(List<double?>? timestamp, string? text, string? speaker, string field, int index)
     {
         var name = $"{field}[{index}].timestamp";

@@ -70,6 +70,7 @@ public class LiveStreamException : SpeechException
             text += string.IsNullOrWhiteSpace(closeDescription) ? ")" : $": {closeDescription})";
         }
 
-        return text + $". {received} event(s) received, {audioSent.TotalSeconds:0.0} s of audio sent.";
+        text += $". {received} event(s) received";
+        return audioSent > TimeSpan.Zero ? text + $", {audioSent.TotalSeconds:0.0} s of audio sent." : text + ".";
     }
 }
