@@ -19,10 +19,22 @@ try
 {
     for (var i = 0; i < args.Length; i++)
     {
-        if (args[i] == "--vendor" && i + 1 < args.Length) vendor = SampleClients.ParseVendor(args[++i]);
-        else if (args[i] == "--concurrency" && i + 1 < args.Length && int.TryParse(args[++i], out var n) && n > 0) concurrency = n;
-        else if (!args[i].StartsWith("--", StringComparison.Ordinal)) folder = args[i];
-        else throw new ArgumentException($"Unexpected argument '{args[i]}'.");
+        if (args[i] == "--vendor" && i + 1 < args.Length)
+        {
+            vendor = SampleClients.ParseVendor(args[++i]);
+        }
+        else if (args[i] == "--concurrency" && i + 1 < args.Length && int.TryParse(args[++i], out var n) && n > 0)
+        {
+            concurrency = n;
+        }
+        else if (!args[i].StartsWith("--", StringComparison.Ordinal))
+        {
+            folder = args[i];
+        }
+        else
+        {
+            throw new ArgumentException($"Unexpected argument '{args[i]}'.");
+        }
     }
 }
 catch (ArgumentException ex)
@@ -131,6 +143,9 @@ internal sealed class ProgressBar(int total)
 
     public void Done()
     {
-        if (!Console.IsErrorRedirected) Console.Error.WriteLine();
+        if (!Console.IsErrorRedirected)
+        {
+            Console.Error.WriteLine();
+        }
     }
 }

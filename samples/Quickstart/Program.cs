@@ -15,9 +15,18 @@ try
 {
     for (var i = 0; i < args.Length; i++)
     {
-        if (args[i] == "--vendor" && i + 1 < args.Length) vendor = SampleClients.ParseVendor(args[++i]);
-        else if (path is null && !args[i].StartsWith("--", StringComparison.Ordinal)) path = args[i];
-        else throw new ArgumentException($"Unexpected argument '{args[i]}'.");
+        if (args[i] == "--vendor" && i + 1 < args.Length)
+        {
+            vendor = SampleClients.ParseVendor(args[++i]);
+        }
+        else if (path is null && !args[i].StartsWith("--", StringComparison.Ordinal))
+        {
+            path = args[i];
+        }
+        else
+        {
+            throw new ArgumentException($"Unexpected argument '{args[i]}'.");
+        }
     }
 }
 catch (ArgumentException ex)

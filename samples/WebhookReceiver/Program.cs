@@ -21,9 +21,9 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 
 var devSecret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 builder.Services.Configure<PyannoteWebhookOptions>(builder.Configuration.GetSection("Pyannote:Webhooks"));
-builder.Services.PostConfigure<PyannoteWebhookOptions>(o => { if (o.Secrets.Count == 0) o.Secrets.Add(devSecret); });
+builder.Services.PostConfigure<PyannoteWebhookOptions>(o => { if (o.Secrets.Count == 0) { o.Secrets.Add(devSecret); } });
 builder.Services.Configure<JigsawStackWebhookOptions>(builder.Configuration.GetSection("JigsawStack:Webhooks"));
-builder.Services.PostConfigure<JigsawStackWebhookOptions>(o => { if (o.Secrets.Count == 0) o.Secrets.Add(devSecret); });
+builder.Services.PostConfigure<JigsawStackWebhookOptions>(o => { if (o.Secrets.Count == 0) { o.Secrets.Add(devSecret); } });
 
 // Work is queued, not done in the handler: pyannoteAI waits only 10 seconds for the answer before it redelivers.
 builder.Services.AddSingleton(Channel.CreateUnbounded<object>());

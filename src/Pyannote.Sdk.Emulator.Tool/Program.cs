@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using Pyannote.Sdk.Emulator;
 
 namespace Pyannote.Sdk.Emulator.Tool;
 
@@ -59,7 +58,9 @@ internal static class Program
             }
         }
         if (!explicitAudioDirs && Directory.Exists(Path.Combine("samples", "audio")))
+        {
             options.AudioLibraryDirectories.Add(Path.Combine("samples", "audio"));
+        }
 
         await using var emulator = await SpeechEmulator.StartAsync(options);
         Console.WriteLine($"Pyannote.Sdk.Emulator listening on {emulator.BaseAddress} (API key: {(options.AcceptAnyApiKey ? "any" : emulator.ApiKey)})");

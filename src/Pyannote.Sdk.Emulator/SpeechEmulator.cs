@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Pyannote.Sdk.Emulator.Internal;
@@ -164,7 +163,10 @@ public sealed class SpeechEmulator : IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(fault);
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         if (!FaultSet.TryParse(fault, out _, out var error))
+        {
             throw new ArgumentException($"The fault does not parse: {error}.", nameof(fault));
+        }
+
         _state.EnqueueFault(new EmulatorFaultRule(path, fault, count));
     }
 
@@ -191,7 +193,11 @@ public sealed class SpeechEmulator : IAsyncDisposable
     /// <returns>A task that completes when the server has stopped.</returns>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         _state.Webhooks.Cancel();
         try
         {
@@ -212,19 +218,39 @@ public sealed class SpeechEmulator : IAsyncDisposable
 
     private static void Validate(SpeechEmulatorOptions options)
     {
-        if (options.Port is < 0 or > 65535) throw new ArgumentException("Port must be between 0 and 65535.", nameof(options));
-        if (string.IsNullOrEmpty(options.ApiKey)) throw new ArgumentException("ApiKey must not be empty.", nameof(options));
+        if (options.Port is < 0 or > 65535)
+        {
+            throw new ArgumentException("Port must be between 0 and 65535.", nameof(options));
+        }
+
+        if (string.IsNullOrEmpty(options.ApiKey))
+        {
+            throw new ArgumentException("ApiKey must not be empty.", nameof(options));
+        }
+
         if (options.JobQueuedDelay < TimeSpan.Zero || options.JobRunningDelay < TimeSpan.Zero)
+        {
             throw new ArgumentException("Job delays must not be negative.", nameof(options));
+        }
+
         if (options.WebhookRetryDelays.Any(d => d < TimeSpan.Zero))
+        {
             throw new ArgumentException("Webhook retry delays must not be negative.", nameof(options));
-        if (options.WebhookTimeout <= TimeSpan.Zero) throw new ArgumentException("WebhookTimeout must be positive.", nameof(options));
+        }
+
+        if (options.WebhookTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("WebhookTimeout must be positive.", nameof(options));
+        }
+
         ArgumentNullException.ThrowIfNull(options.TimeProvider);
         ArgumentNullException.ThrowIfNull(options.WebhookSecret);
         foreach (var rule in options.Faults)
         {
             if (!FaultSet.TryParse(rule.Fault, out _, out var error))
+            {
                 throw new ArgumentException($"Fault '{rule.Fault}' does not parse: {error}.", nameof(options));
+            }
         }
     }
 

@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
-using Pyannote.Sdk.Http;
 
 namespace Pyannote.Sdk;
 

@@ -59,7 +59,9 @@ internal static class AudioAnalyzer
         var fallback = new AudioAnalysis(Math.Round(size / FallbackBytesPerSecond, 3), [], false);
         Span<byte> header = stackalloc byte[12];
         if (stream.Read(header) < 12 || !header[..4].SequenceEqual("RIFF"u8) || !header[8..12].SequenceEqual("WAVE"u8))
+        {
             return fallback;
+        }
 
         int format = 0, channels = 0, sampleRate = 0, byteRate = 0, blockAlign = 0, bits = 0;
         long dataOffset = -1, dataLength = 0;
@@ -70,7 +72,11 @@ internal static class AudioAnalyzer
             long length = BinaryPrimitives.ReadUInt32LittleEndian(chunk[4..]);
             if (id.SequenceEqual("fmt "u8))
             {
-                if (length < 16) return fallback;
+                if (length < 16)
+                {
+                    return fallback;
+                }
+
                 var fmt = new byte[Math.Min(length, 64)];
                 stream.ReadExactly(fmt);
                 format = BinaryPrimitives.ReadUInt16LittleEndian(fmt);
@@ -80,7 +86,10 @@ internal static class AudioAnalyzer
                 blockAlign = BinaryPrimitives.ReadUInt16LittleEndian(fmt.AsSpan(12));
                 bits = BinaryPrimitives.ReadUInt16LittleEndian(fmt.AsSpan(14));
                 if (format == 0xFFFE && fmt.Length >= 26)
+                {
                     format = BinaryPrimitives.ReadUInt16LittleEndian(fmt.AsSpan(24)); // WAVE_FORMAT_EXTENSIBLE sub-format
+                }
+
                 stream.Seek(length - fmt.Length + (length & 1), SeekOrigin.Current);
             }
             else if (id.SequenceEqual("data"u8))
@@ -96,10 +105,15 @@ internal static class AudioAnalyzer
         }
 
         if (dataOffset < 0 || byteRate <= 0)
+        {
             return fallback;
+        }
+
         var duration = dataLength / (double)byteRate;
         if (format != 1 || bits != 16 || channels is <= 0 or > MaxChannels || sampleRate is <= 0 or > MaxSampleRate || blockAlign != channels * 2)
+        {
             return new AudioAnalysis(Math.Round(duration, 3), [], false);
+        }
 
         stream.Position = dataOffset;
         long work = 0;
@@ -129,7 +143,11 @@ internal static class AudioAnalyzer
             work += frameSamples;
         }
 
-        if (rms.Count == 0) return [];
+        if (rms.Count == 0)
+        {
+            return [];
+        }
+
         var peak = rms.Max();
         var threshold = Math.Max(peak * 0.05, 100); // about -26 dB below the loudest frame, never below digital silence
         var regions = new List<(int First, int Last)>();
@@ -137,16 +155,27 @@ internal static class AudioAnalyzer
         var gapFrames = (int)(MergeGapSeconds / FrameSeconds);
         for (int i = 0; i < rms.Count; i++)
         {
-            if (rms[i] < threshold) continue;
+            if (rms[i] < threshold)
+            {
+                continue;
+            }
+
             if (start >= 0 && i - lastSpeech > gapFrames)
             {
                 regions.Add((start, lastSpeech));
                 start = -1;
             }
-            if (start < 0) start = i;
+            if (start < 0)
+            {
+                start = i;
+            }
+
             lastSpeech = i;
         }
-        if (start >= 0) regions.Add((start, lastSpeech));
+        if (start >= 0)
+        {
+            regions.Add((start, lastSpeech));
+        }
 
         var result = new List<SpeechRegion>();
         var kept = regions.Where(r => (r.Last + 1 - r.First) * FrameSeconds >= MinRegionSeconds).ToList();
@@ -182,10 +211,22 @@ internal static class AudioAnalyzer
         {
             budget--;
             stream.Position = dataOffset + (long)loud[k] * frameBytes;
-            if (stream.Read(window) < window.Length) break;
-            for (int i = 0; i < samples.Length; i++) samples[i] = BinaryPrimitives.ReadInt16LittleEndian(window.AsSpan(i * stride * channels * 2));
+            if (stream.Read(window) < window.Length)
+            {
+                break;
+            }
+
+            for (int i = 0; i < samples.Length; i++)
+            {
+                samples[i] = BinaryPrimitives.ReadInt16LittleEndian(window.AsSpan(i * stride * channels * 2));
+            }
+
             var half = samples.Length / 2;
-            if (maxLag >= half || minLag < 1) break;
+            if (maxLag >= half || minLag < 1)
+            {
+                break;
+            }
+
             work += (long)(maxLag - minLag + 1) * half;
             var correlations = new double[maxLag + 1];
             double best = 0;
@@ -201,13 +242,21 @@ internal static class AudioAnalyzer
                 correlations[lag] = sum / (Math.Sqrt(e0 * e1) + 1e-9);
                 best = Math.Max(best, correlations[lag]);
             }
-            if (best < 0.5) continue;
+            if (best < 0.5)
+            {
+                continue;
+            }
+
             for (int lag = minLag; lag <= maxLag; lag++)
             {
                 if (correlations[lag] >= 0.85 * best) { pitches.Add(rate / lag); break; }
             }
         }
-        if (pitches.Count == 0) return 0;
+        if (pitches.Count == 0)
+        {
+            return 0;
+        }
+
         pitches.Sort();
         return pitches[pitches.Count / 2];
     }
@@ -220,7 +269,11 @@ internal static class AudioAnalyzer
     public static int[] AssignSpeakers(IReadOnlyList<SpeechRegion> regions)
     {
         var labels = new int[regions.Count];
-        if (regions.Count < 2) return labels;
+        if (regions.Count < 2)
+        {
+            return labels;
+        }
+
         double c0 = regions.Min(r => r.Pitch), c1 = regions.Max(r => r.Pitch);
         for (int iteration = 0; iteration < 20; iteration++)
         {
@@ -230,7 +283,11 @@ internal static class AudioAnalyzer
                 if (Math.Abs(r.Pitch - c0) <= Math.Abs(r.Pitch - c1)) { s0 += r.Pitch; n0++; }
                 else { s1 += r.Pitch; n1++; }
             }
-            if (n0 == 0 || n1 == 0) break;
+            if (n0 == 0 || n1 == 0)
+            {
+                break;
+            }
+
             c0 = s0 / n0; c1 = s1 / n1;
         }
         var separated = Math.Abs(c1 - c0) / Math.Max(1e-9, (c0 + c1) / 2) >= 0.15;
@@ -244,7 +301,11 @@ internal static class AudioAnalyzer
         var map = new Dictionary<int, int>();
         for (int i = 0; i < labels.Length; i++)
         {
-            if (!map.TryGetValue(labels[i], out var mapped)) map[labels[i]] = mapped = map.Count;
+            if (!map.TryGetValue(labels[i], out var mapped))
+            {
+                map[labels[i]] = mapped = map.Count;
+            }
+
             labels[i] = mapped;
         }
         return labels;

@@ -44,9 +44,17 @@ internal sealed class EmulatedContent
     {
         warning = null;
         var detected = SpeakerCount;
-        if (detected == 0) return this;
+        if (detected == 0)
+        {
+            return this;
+        }
+
         var target = exact ?? Math.Clamp(detected, min ?? 1, Math.Max(min ?? 1, max ?? int.MaxValue));
-        if (target == detected) return this;
+        if (target == detected)
+        {
+            return this;
+        }
+
         if (target > Turns.Count)
         {
             warning = $"Requested {target} speakers but only {Turns.Count} speech turns were found; returning {Turns.Count} speakers.";
@@ -100,11 +108,19 @@ internal sealed class ContentLibrary
     {
         foreach (var directory in directories)
         {
-            if (!Directory.Exists(directory)) continue;
+            if (!Directory.Exists(directory))
+            {
+                continue;
+            }
+
             foreach (var sidecar in Directory.EnumerateFiles(directory, "*.transcript.json", SearchOption.AllDirectories))
             {
                 var audio = sidecar[..^".transcript.json".Length];
-                if (!File.Exists(audio)) continue;
+                if (!File.Exists(audio))
+                {
+                    continue;
+                }
+
                 _sidecarsByHash[HashFile(audio)] = sidecar;
                 _sidecarsByName[Path.GetFileName(audio)] = sidecar;
             }
@@ -134,10 +150,20 @@ internal sealed class ContentLibrary
             var analysis = AudioAnalyzer.Analyze(path);
             string? sidecar = null;
             if (!_sidecarsByHash.TryGetValue(sha256, out sidecar) && fileName is not null)
+            {
                 _sidecarsByName.TryGetValue(Path.GetFileName(fileName), out sidecar);
-            if (sidecar is null && File.Exists(path + ".transcript.json")) sidecar = path + ".transcript.json";
+            }
+
+            if (sidecar is null && File.Exists(path + ".transcript.json"))
+            {
+                sidecar = path + ".transcript.json";
+            }
+
             if (sidecar is not null && TryReadSidecar(sidecar, analysis.Duration, fileName, size) is { } fromSidecar)
+            {
                 return fromSidecar;
+            }
+
             return FromAnalysis(analysis, fileName, size);
         });
     }
@@ -182,7 +208,9 @@ internal sealed class ContentLibrary
         {
             // Non-PCM or silent input: pretend there are turns of about 4 s with 0.5 s pauses.
             for (double s = 0.2; s + 0.5 < analysis.Duration; s += 4.5)
+            {
                 regions.Add(new SpeechRegion(EmulatedContent.Round(s), EmulatedContent.Round(Math.Min(analysis.Duration - 0.1, s + 4)), 0));
+            }
         }
         var speakers = AudioAnalyzer.AssignSpeakers(regions);
         var turns = new List<EmulatedTurn>(regions.Count);
@@ -213,7 +241,11 @@ internal sealed class ContentLibrary
             foreach (var segment in root.GetProperty("segments").EnumerateArray())
             {
                 var label = segment.GetProperty("speaker").GetString() ?? "?";
-                if (!speakerIndex.TryGetValue(label, out var speaker)) speakerIndex[label] = speaker = speakerIndex.Count;
+                if (!speakerIndex.TryGetValue(label, out var speaker))
+                {
+                    speakerIndex[label] = speaker = speakerIndex.Count;
+                }
+
                 var start = segment.GetProperty("start").GetDouble();
                 var end = segment.GetProperty("end").GetDouble();
                 var words = new List<EmulatedWord>();
@@ -230,11 +262,17 @@ internal sealed class ContentLibrary
                     var tokens = (segment.GetProperty("text").GetString() ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
                     var slot = (end - start) / Math.Max(1, tokens.Length);
                     for (int i = 0; i < tokens.Length; i++)
+                    {
                         words.Add(new EmulatedWord(tokens[i], EmulatedContent.Round(start + i * slot), EmulatedContent.Round(start + (i + 1) * slot), speaker));
+                    }
                 }
                 turns.Add(new EmulatedTurn(speaker, start, end, words));
             }
-            if (duration <= 0 && root.TryGetProperty("duration", out var d)) duration = d.GetDouble();
+            if (duration <= 0 && root.TryGetProperty("duration", out var d))
+            {
+                duration = d.GetDouble();
+            }
+
             return new EmulatedContent(duration, language, turns, "sidecar", fileName, size);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or IOException)

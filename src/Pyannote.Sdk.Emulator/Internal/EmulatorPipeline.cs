@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -20,7 +19,11 @@ internal sealed class EmulatorPipeline(EmulatorState state)
         context.Response.Headers["X-Emulator"] = "Pyannote.Sdk.Emulator";
 
         var rawFault = context.Request.Headers[SpeechEmulator.FaultHeader].ToString();
-        if (string.IsNullOrWhiteSpace(rawFault)) rawFault = state.DequeueFault(path) ?? "";
+        if (string.IsNullOrWhiteSpace(rawFault))
+        {
+            rawFault = state.DequeueFault(path) ?? "";
+        }
+
         FaultSet? faults = null;
         if (rawFault.Length > 0)
         {
@@ -65,7 +68,10 @@ internal sealed class EmulatorPipeline(EmulatorState state)
     private async Task RunAsync(HttpContext context, RequestDelegate next, Vendor vendor, FaultSet? faults)
     {
         if (faults is { SlowHeadersMs: > 0 })
+        {
             await Task.Delay(TimeSpan.FromMilliseconds(faults.SlowHeadersMs), state.Options.TimeProvider, context.RequestAborted).ConfigureAwait(false);
+        }
+
         if (faults is { AbortBeforeHeaders: true })
         {
             context.Items["emulator.aborted"] = true;
@@ -80,15 +86,25 @@ internal sealed class EmulatorPipeline(EmulatorState state)
         {
             WriteRetryAfter(context, faults);
             if (status == 429 && vendor == Vendor.Pyannote && !context.Response.Headers.ContainsKey("X-RateLimit-Reset"))
+            {
                 context.Response.Headers["X-RateLimit-Reset"] = (state.Now + TimeSpan.FromSeconds(faults.RetryAfterSeconds ?? 60)).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            }
+
             await VendorErrors.WriteAsync(context, vendor, status, faults.Message ?? DefaultMessage(status)).ConfigureAwait(false);
             return;
         }
 
         // Authenticate first: a request with a bad key gets its 401/403 and leaves no trace in the rate-limit state,
         // which is keyed only by keys the emulator accepts.
-        if (!await AuthorizeAsync(context, vendor).ConfigureAwait(false)) return;
-        if (!await RateLimitAsync(context, vendor).ConfigureAwait(false)) return;
+        if (!await AuthorizeAsync(context, vendor).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        if (!await RateLimitAsync(context, vendor).ConfigureAwait(false))
+        {
+            return;
+        }
 
         if (faults is not { RewritesBody: true })
         {
@@ -114,11 +130,18 @@ internal sealed class EmulatorPipeline(EmulatorState state)
     {
         var response = context.Response;
         if (faults.InvalidJson)
+        {
             body = "{\"emulator\": \"invalid-json\", \"status\": <not json>"u8.ToArray();
+        }
         else if (faults.WrongShape)
+        {
             body = "{\"emulator\":\"wrong-shape\",\"jobId\":42,\"status\":{\"unexpected\":true},\"text\":[1,2,3],\"transcription\":false,\"chunks\":\"none\",\"items\":7,\"segments\":{}}"u8.ToArray();
+        }
+
         if (faults.TruncatedJson)
+        {
             body = body.AsSpan(0, body.Length / 2).ToArray();
+        }
 
         if (faults.AbortDuringBody)
         {
@@ -149,11 +172,19 @@ internal sealed class EmulatorPipeline(EmulatorState state)
     {
         var headers = context.Response.Headers;
         if (faults.RetryAfterSeconds is { } seconds)
+        {
             headers.RetryAfter = Math.Ceiling(seconds).ToString(CultureInfo.InvariantCulture);
+        }
+
         if (faults.RetryAfterDateSeconds is { } dateSeconds)
+        {
             headers.RetryAfter = (state.Now + TimeSpan.FromSeconds(dateSeconds)).ToString("R", CultureInfo.InvariantCulture);
+        }
+
         if (faults.RetryAfterMs is { } ms)
+        {
             headers["retry-after-ms"] = ms.ToString(CultureInfo.InvariantCulture);
+        }
     }
 
     private async Task<bool> RateLimitAsync(HttpContext context, Vendor vendor)
@@ -214,35 +245,55 @@ internal sealed class EmulatorPipeline(EmulatorState state)
         {
             case Vendor.Pyannote:
             case Vendor.Together:
-            {
-                var token = BearerToken(request);
-                if (state.IsValidKey(token)) return true;
-                var message = token is null ? "Missing API key. Send Authorization: Bearer <key>." : "Invalid API key.";
-                var code = token is null ? "missing_api_key" : "invalid_api_key";
-                await VendorErrors.WriteAsync(context, vendor, 401, message, code: vendor == Vendor.Together ? code : null).ConfigureAwait(false);
-                return false;
-            }
-            case Vendor.JigsawStack:
-            {
-                string? key = request.Headers["x-api-key"].ToString();
-                if (string.IsNullOrEmpty(key)) key = request.Query["x-api-key"].ToString();
-                if (string.IsNullOrEmpty(key))
                 {
-                    await VendorErrors.WriteAsync(context, vendor, 401, "Missing API key. Send the x-api-key header.").ConfigureAwait(false);
+                    var token = BearerToken(request);
+                    if (state.IsValidKey(token))
+                    {
+                        return true;
+                    }
+
+                    var message = token is null ? "Missing API key. Send Authorization: Bearer <key>." : "Invalid API key.";
+                    var code = token is null ? "missing_api_key" : "invalid_api_key";
+                    await VendorErrors.WriteAsync(context, vendor, 401, message, code: vendor == Vendor.Together ? code : null).ConfigureAwait(false);
                     return false;
                 }
-                if (state.IsValidKey(key)) return true;
-                await VendorErrors.WriteAsync(context, vendor, 403, "Invalid API key.").ConfigureAwait(false);
-                return false;
-            }
+            case Vendor.JigsawStack:
+                {
+                    string? key = request.Headers["x-api-key"].ToString();
+                    if (string.IsNullOrEmpty(key))
+                    {
+                        key = request.Query["x-api-key"].ToString();
+                    }
+
+                    if (string.IsNullOrEmpty(key))
+                    {
+                        await VendorErrors.WriteAsync(context, vendor, 401, "Missing API key. Send the x-api-key header.").ConfigureAwait(false);
+                        return false;
+                    }
+                    if (state.IsValidKey(key))
+                    {
+                        return true;
+                    }
+
+                    await VendorErrors.WriteAsync(context, vendor, 403, "Invalid API key.").ConfigureAwait(false);
+                    return false;
+                }
             case Vendor.NanoGpt:
-            {
-                var key = request.Headers["x-api-key"].ToString();
-                if (string.IsNullOrEmpty(key)) key = BearerToken(request) ?? "";
-                if (state.IsValidKey(key)) return true;
-                await VendorErrors.WriteAsync(context, vendor, 401, key.Length == 0 ? "API key required" : "Invalid API key").ConfigureAwait(false);
-                return false;
-            }
+                {
+                    var key = request.Headers["x-api-key"].ToString();
+                    if (string.IsNullOrEmpty(key))
+                    {
+                        key = BearerToken(request) ?? "";
+                    }
+
+                    if (state.IsValidKey(key))
+                    {
+                        return true;
+                    }
+
+                    await VendorErrors.WriteAsync(context, vendor, 401, key.Length == 0 ? "API key required" : "Invalid API key").ConfigureAwait(false);
+                    return false;
+                }
             default:
                 return true;
         }
@@ -251,7 +302,11 @@ internal sealed class EmulatorPipeline(EmulatorState state)
     private static string? BearerToken(HttpRequest request)
     {
         var value = request.Headers.Authorization.ToString();
-        if (!value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return null;
+        if (!value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
         var token = value["Bearer ".Length..].Trim();
         return token.Length == 0 ? null : token;
     }
@@ -280,7 +335,11 @@ internal sealed class EmulatorPipeline(EmulatorState state)
     {
         var segment = path.TrimStart('/');
         var slash = segment.IndexOf('/');
-        if (slash >= 0) segment = segment[..slash];
+        if (slash >= 0)
+        {
+            segment = segment[..slash];
+        }
+
         return segment.ToLowerInvariant() switch
         {
             "pyannote" => Vendor.Pyannote,

@@ -19,7 +19,10 @@ internal sealed class EmulatorState : IDisposable
         Storage = new EmulatorStorage(options.StorageDirectory);
         Content = new ContentLibrary(options.AudioLibraryDirectories);
         Webhooks = new WebhookDispatcher(options);
-        foreach (var rule in options.Faults) _faults.Add(new MutableRule(rule.Path, rule.Fault, rule.Count));
+        foreach (var rule in options.Faults)
+        {
+            _faults.Add(new MutableRule(rule.Path, rule.Fault, rule.Count));
+        }
     }
 
     public SpeechEmulatorOptions Options { get; }
@@ -33,22 +36,34 @@ internal sealed class EmulatorState : IDisposable
 
     public void Log(EmulatorRequest request)
     {
-        lock (_log) _log.Add(request);
+        lock (_log)
+        {
+            _log.Add(request);
+        }
     }
 
     public IReadOnlyList<EmulatorRequest> RequestLogSnapshot()
     {
-        lock (_log) return _log.ToArray();
+        lock (_log)
+        {
+            return _log.ToArray();
+        }
     }
 
     public void ClearRequestLog()
     {
-        lock (_log) _log.Clear();
+        lock (_log)
+        {
+            _log.Clear();
+        }
     }
 
     public void EnqueueFault(EmulatorFaultRule rule)
     {
-        lock (_faults) _faults.Add(new MutableRule(rule.Path, rule.Fault, rule.Count));
+        lock (_faults)
+        {
+            _faults.Add(new MutableRule(rule.Path, rule.Fault, rule.Count));
+        }
     }
 
     public string? DequeueFault(string path)
@@ -56,9 +71,17 @@ internal sealed class EmulatorState : IDisposable
         lock (_faults)
         {
             var rule = _faults.FirstOrDefault(r => r.Remaining > 0 && PathMatches(r.Path, path));
-            if (rule is null) return null;
+            if (rule is null)
+            {
+                return null;
+            }
+
             rule.Remaining--;
-            if (rule.Remaining == 0) _faults.Remove(rule);
+            if (rule.Remaining == 0)
+            {
+                _faults.Remove(rule);
+            }
+
             return rule.Fault;
         }
     }
@@ -66,7 +89,11 @@ internal sealed class EmulatorState : IDisposable
     /// <summary>Matches a rule or query path against a full request path (with vendor prefix).</summary>
     public static bool PathMatches(string pattern, string fullPath)
     {
-        if (pattern == "*") return true;
+        if (pattern == "*")
+        {
+            return true;
+        }
+
         var relative = StripVendor(fullPath);
         if (pattern.EndsWith('*'))
         {
@@ -81,7 +108,10 @@ internal sealed class EmulatorState : IDisposable
     {
         foreach (var prefix in new[] { "/pyannote", "/together", "/jigsawstack", "/nanogpt" })
         {
-            if (fullPath.StartsWith(prefix + "/", StringComparison.OrdinalIgnoreCase)) return fullPath[prefix.Length..];
+            if (fullPath.StartsWith(prefix + "/", StringComparison.OrdinalIgnoreCase))
+            {
+                return fullPath[prefix.Length..];
+            }
         }
         return fullPath;
     }
@@ -94,7 +124,13 @@ internal sealed class EmulatorState : IDisposable
     /// <summary>Number of per-key pyannoteAI rate-limit windows held (for tests).</summary>
     internal int RateLimitWindowCount
     {
-        get { lock (_pyannoteWindows) return _pyannoteWindows.Count; }
+        get
+        {
+            lock (_pyannoteWindows)
+            {
+                return _pyannoteWindows.Count;
+            }
+        }
     }
 
     /// <summary>pyannoteAI sliding one-minute window per accepted key. Returns remaining after this request, or -1 when
@@ -107,13 +143,25 @@ internal sealed class EmulatorState : IDisposable
         {
             if (!_pyannoteWindows.TryGetValue(id, out var window))
             {
-                if (_pyannoteWindows.Count >= MaxRateLimitWindows) EvictWindows(now);
+                if (_pyannoteWindows.Count >= MaxRateLimitWindows)
+                {
+                    EvictWindows(now);
+                }
+
                 _pyannoteWindows[id] = window = new Queue<DateTimeOffset>();
             }
-            while (window.Count > 0 && now - window.Peek() >= TimeSpan.FromMinutes(1)) window.Dequeue();
+            while (window.Count > 0 && now - window.Peek() >= TimeSpan.FromMinutes(1))
+            {
+                window.Dequeue();
+            }
+
             var reset = (window.Count > 0 ? window.Peek() : now) + TimeSpan.FromMinutes(1);
             var limit = Options.PyannoteRequestsPerMinute;
-            if (Options.EnforceRateLimits && window.Count >= limit) return (-1, reset);
+            if (Options.EnforceRateLimits && window.Count >= limit)
+            {
+                return (-1, reset);
+            }
+
             window.Enqueue(now);
             return (Math.Max(0, limit - window.Count), reset);
         }
@@ -140,7 +188,11 @@ internal sealed class EmulatorState : IDisposable
             if (second != _jigsawSecond) { _jigsawSecond = second; _jigsawCount = 0; }
             var reset = DateTimeOffset.FromUnixTimeMilliseconds((second + 1) * 1000);
             var limit = Options.JigsawStackRequestsPerSecond;
-            if (Options.EnforceRateLimits && _jigsawCount >= limit) return (-1, reset);
+            if (Options.EnforceRateLimits && _jigsawCount >= limit)
+            {
+                return (-1, reset);
+            }
+
             _jigsawCount++;
             return (Math.Max(0, limit - _jigsawCount), reset);
         }
@@ -163,9 +215,16 @@ internal sealed class EmulatorState : IDisposable
     {
         foreach (var (id, window) in _pyannoteWindows.ToArray())
         {
-            if (window.Count == 0 || now - window.Last() >= TimeSpan.FromMinutes(1)) _pyannoteWindows.Remove(id);
+            if (window.Count == 0 || now - window.Last() >= TimeSpan.FromMinutes(1))
+            {
+                _pyannoteWindows.Remove(id);
+            }
         }
-        if (_pyannoteWindows.Count < MaxRateLimitWindows) return;
+        if (_pyannoteWindows.Count < MaxRateLimitWindows)
+        {
+            return;
+        }
+
         var oldest = _pyannoteWindows.MinBy(w => w.Value.Count == 0 ? DateTimeOffset.MinValue : w.Value.Last()).Key;
         _pyannoteWindows.Remove(oldest);
     }
@@ -188,10 +247,15 @@ internal sealed class EmulatorState : IDisposable
         {
             var path = Uri.UnescapeDataString(uri.AbsolutePath);
             if (path.StartsWith("/storage/pyannote/", StringComparison.Ordinal) && Storage.TryGet("pyannote", path["/storage/pyannote/".Length..], out var p))
+            {
                 return Content.FromFile(p.Path, p.Sha256, p.FileName);
+            }
+
             const string jigsawRead = "/jigsawstack/v1/store/file/read/";
             if (path.StartsWith(jigsawRead, StringComparison.Ordinal) && Storage.TryGet("jigsawstack", path[jigsawRead.Length..], out var j))
+            {
                 return Content.FromFile(j.Path, j.Sha256, j.FileName ?? path[jigsawRead.Length..]);
+            }
         }
         return Content.Synthetic(url);
     }

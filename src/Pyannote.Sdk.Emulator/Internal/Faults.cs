@@ -41,10 +41,17 @@ internal sealed class FaultSet
         foreach (var faultText in raw.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var parts = faultText.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (!faults.ApplyKind(parts[0], out error)) return false;
+            if (!faults.ApplyKind(parts[0], out error))
+            {
+                return false;
+            }
+
             foreach (var parameter in parts.Skip(1))
             {
-                if (!faults.ApplyParameter(parameter, out error)) return false;
+                if (!faults.ApplyParameter(parameter, out error))
+                {
+                    return false;
+                }
             }
         }
         return true;
@@ -76,7 +83,10 @@ internal sealed class FaultSet
             default:
                 // A bare parameter such as "retry-after=2" after a comma is accepted too.
                 if (name.StartsWith("retry-after", StringComparison.OrdinalIgnoreCase) || name.Equals("message", StringComparison.OrdinalIgnoreCase))
+                {
                     return ApplyParameter(kind, out error);
+                }
+
                 error = $"unknown fault '{name}'";
                 return false;
         }

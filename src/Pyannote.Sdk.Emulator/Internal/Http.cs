@@ -19,7 +19,11 @@ internal static class Http
     public static JsonArray Array(IEnumerable<JsonNode?> items)
     {
         var array = new JsonArray();
-        foreach (var item in items) array.Add(item);
+        foreach (var item in items)
+        {
+            array.Add(item);
+        }
+
         return array;
     }
 
@@ -31,7 +35,11 @@ internal static class Http
     /// <exception cref="RequestBodyTooLargeException">The body is larger than <see cref="MaxJsonBodyBytes"/>.</exception>
     public static async Task<JsonObject?> ReadJsonObjectAsync(HttpContext context)
     {
-        if (context.Request.ContentLength > MaxJsonBodyBytes) throw new RequestBodyTooLargeException(MaxJsonBodyBytes);
+        if (context.Request.ContentLength > MaxJsonBodyBytes)
+        {
+            throw new RequestBodyTooLargeException(MaxJsonBodyBytes);
+        }
+
         try
         {
             return await JsonNode.ParseAsync(new LimitedReadStream(context.Request.Body, MaxJsonBodyBytes), cancellationToken: context.RequestAborted).ConfigureAwait(false) as JsonObject;
@@ -54,7 +62,11 @@ internal static class Http
     public static bool TryGetBool(JsonObject body, string name, out bool? value)
     {
         value = null;
-        if (IsMissing(body, name)) return true;
+        if (IsMissing(body, name))
+        {
+            return true;
+        }
+
         if (body[name] is JsonValue v && v.TryGetValue<bool>(out var b)) { value = b; return true; }
         return false;
     }
@@ -62,7 +74,11 @@ internal static class Http
     public static bool TryGetNumber(JsonObject body, string name, out double? value)
     {
         value = null;
-        if (IsMissing(body, name)) return true;
+        if (IsMissing(body, name))
+        {
+            return true;
+        }
+
         if (body[name] is JsonValue v && v.GetValueKind() == JsonValueKind.Number) { value = v.GetValue<double>(); return true; }
         return false;
     }
@@ -70,7 +86,11 @@ internal static class Http
     public static bool ParseFormBool(string? value, out bool? result)
     {
         result = null;
-        if (value is null) return true;
+        if (value is null)
+        {
+            return true;
+        }
+
         if (bool.TryParse(value.Trim(), out var b)) { result = b; return true; }
         return false;
     }
@@ -112,7 +132,11 @@ internal sealed class LimitedReadStream(Stream inner, long limit) : Stream
     private int Count(int read)
     {
         _read += read;
-        if (_read > limit) throw new RequestBodyTooLargeException(limit);
+        if (_read > limit)
+        {
+            throw new RequestBodyTooLargeException(limit);
+        }
+
         return read;
     }
 

@@ -28,8 +28,16 @@ internal sealed class PyannoteJob
     public (string Status, DateTimeOffset UpdatedAt) StatusAt(DateTimeOffset now)
     {
         var elapsed = now - CreatedAt;
-        if (elapsed < Queued) return ("created", CreatedAt);
-        if (elapsed < Queued + Running) return ("running", CreatedAt + Queued);
+        if (elapsed < Queued)
+        {
+            return ("created", CreatedAt);
+        }
+
+        if (elapsed < Queued + Running)
+        {
+            return ("running", CreatedAt + Queued);
+        }
+
         return (TerminalStatus, CreatedAt + Queued + Running);
     }
 
@@ -43,8 +51,15 @@ internal sealed class PyannoteJob
             ["createdAt"] = CreatedAt.UtcDateTime.ToString("O"),
             ["updatedAt"] = updatedAt.UtcDateTime.ToString("O"),
         };
-        if (status == "succeeded" && Output is not null) json["output"] = Output.DeepClone();
-        else if (status == "failed") json["output"] = new JsonObject { ["error"] = Error ?? "Job failed (emulated fault)" };
+        if (status == "succeeded" && Output is not null)
+        {
+            json["output"] = Output.DeepClone();
+        }
+        else if (status == "failed")
+        {
+            json["output"] = new JsonObject { ["error"] = Error ?? "Job failed (emulated fault)" };
+        }
+
         return json;
     }
 }
@@ -62,8 +77,16 @@ internal sealed class NanoGptRun
     public string StatusAt(DateTimeOffset now)
     {
         var elapsed = now - CreatedAt;
-        if (elapsed < Queued) return "pending";
-        if (elapsed < Queued + Running) return "processing";
+        if (elapsed < Queued)
+        {
+            return "pending";
+        }
+
+        if (elapsed < Queued + Running)
+        {
+            return "processing";
+        }
+
         return Fault is JobFault.Failed or JobFault.Canceled ? "failed" : "completed";
     }
 }

@@ -42,21 +42,37 @@ internal sealed class MultipartForm : IDisposable
             MultipartSection? section;
             while ((section = await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false)) is not null)
             {
-                if (++sections > MaxSections) throw new RequestBodyTooLargeException(MaxSections);
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)) continue;
+                if (++sections > MaxSections)
+                {
+                    throw new RequestBodyTooLargeException(MaxSections);
+                }
+
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
+                {
+                    continue;
+                }
+
                 var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
                 if (disposition.IsFileDisposition())
                 {
                     var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
                     var stored = await storage.SaveAsync(section.Body, fileLimit, section.ContentType, fileName, cancellationToken).ConfigureAwait(false);
-                    if (form.Files.Remove(name, out var previous)) EmulatorStorage.TryDelete(previous.Path);
+                    if (form.Files.Remove(name, out var previous))
+                    {
+                        EmulatorStorage.TryDelete(previous.Path);
+                    }
+
                     form.Files[name] = stored;
                 }
                 else
                 {
                     using var text = new StreamReader(new LimitedReadStream(section.Body, MaxFieldBytes));
                     var value = await text.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-                    if (!form.Fields.TryGetValue(name, out var list)) form.Fields[name] = list = [];
+                    if (!form.Fields.TryGetValue(name, out var list))
+                    {
+                        form.Fields[name] = list = [];
+                    }
+
                     list.Add(value);
                 }
             }
@@ -72,7 +88,11 @@ internal sealed class MultipartForm : IDisposable
     /// <summary>Deletes the temp files of parts not adopted by storage.</summary>
     public void Dispose()
     {
-        foreach (var file in Files.Values) EmulatorStorage.TryDelete(file.Path);
+        foreach (var file in Files.Values)
+        {
+            EmulatorStorage.TryDelete(file.Path);
+        }
+
         Files.Clear();
     }
 

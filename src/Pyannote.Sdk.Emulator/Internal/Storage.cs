@@ -32,14 +32,22 @@ internal sealed class EmulatorStorage : IDisposable
 
     public bool Remove(string area, string key)
     {
-        if (!_objects.TryRemove(area + ":" + key, out var stored)) return false;
+        if (!_objects.TryRemove(area + ":" + key, out var stored))
+        {
+            return false;
+        }
+
         TryDelete(stored.Path);
         return true;
     }
 
     public void Add(string area, string key, StoredObject stored)
     {
-        if (_objects.TryGetValue(area + ":" + key, out var old) && old.Path != stored.Path) TryDelete(old.Path);
+        if (_objects.TryGetValue(area + ":" + key, out var old) && old.Path != stored.Path)
+        {
+            TryDelete(old.Path);
+        }
+
         _objects[area + ":" + key] = stored;
     }
 
@@ -58,7 +66,11 @@ internal sealed class EmulatorStorage : IDisposable
                 while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
                 {
                     total += read;
-                    if (total > limit) throw new UploadTooLargeException(limit);
+                    if (total > limit)
+                    {
+                        throw new UploadTooLargeException(limit);
+                    }
+
                     hash.AppendData(buffer, 0, read);
                     await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
                 }
@@ -89,7 +101,11 @@ internal sealed class EmulatorStorage : IDisposable
 
     public void Dispose()
     {
-        if (!_ownsRoot) return;
+        if (!_ownsRoot)
+        {
+            return;
+        }
+
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

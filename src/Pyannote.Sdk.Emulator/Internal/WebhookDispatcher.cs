@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
@@ -36,12 +35,18 @@ internal sealed class WebhookDispatcher : IDisposable
 
     public IReadOnlyList<EmulatorWebhookDelivery> Snapshot()
     {
-        lock (_gate) return _deliveries.ToArray();
+        lock (_gate)
+        {
+            return _deliveries.ToArray();
+        }
     }
 
     public Task WhenIdleAsync(CancellationToken cancellationToken)
     {
-        lock (_gate) return _idle.Task.WaitAsync(cancellationToken);
+        lock (_gate)
+        {
+            return _idle.Task.WaitAsync(cancellationToken);
+        }
     }
 
     public void Cancel() => _stopping.Cancel();
@@ -52,14 +57,25 @@ internal sealed class WebhookDispatcher : IDisposable
     {
         lock (_gate)
         {
-            if (_pending++ == 0) _idle = NewIdle(completed: false);
+            if (_pending++ == 0)
+            {
+                _idle = NewIdle(completed: false);
+            }
         }
         _ = Task.Run(async () =>
         {
             try
             {
-                if (notBefore is not null) await notBefore.WaitAsync(_stopping.Token).ConfigureAwait(false);
-                if (delay > TimeSpan.Zero) await Task.Delay(delay, _options.TimeProvider, _stopping.Token).ConfigureAwait(false);
+                if (notBefore is not null)
+                {
+                    await notBefore.WaitAsync(_stopping.Token).ConfigureAwait(false);
+                }
+
+                if (delay > TimeSpan.Zero)
+                {
+                    await Task.Delay(delay, _options.TimeProvider, _stopping.Token).ConfigureAwait(false);
+                }
+
                 await DeliverAsync(vendor, jobId, url, body(), pyannoteStyle, injectedFailures).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
@@ -69,7 +85,10 @@ internal sealed class WebhookDispatcher : IDisposable
             {
                 lock (_gate)
                 {
-                    if (--_pending == 0) _idle.TrySetResult();
+                    if (--_pending == 0)
+                    {
+                        _idle.TrySetResult();
+                    }
                 }
             }
         });
@@ -92,7 +111,10 @@ internal sealed class WebhookDispatcher : IDisposable
             if (attempt > 0)
             {
                 var wait = _options.WebhookRetryDelays[attempt - 1];
-                if (wait > TimeSpan.Zero) await Task.Delay(wait, _options.TimeProvider, _stopping.Token).ConfigureAwait(false);
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, _options.TimeProvider, _stopping.Token).ConfigureAwait(false);
+                }
             }
             if (attempt < injectedFailures)
             {
@@ -161,24 +183,39 @@ internal sealed class WebhookDispatcher : IDisposable
         {
             using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
-            if (request != first) request.Dispose();
+            if (request != first)
+            {
+                request.Dispose();
+            }
+
             if (status is < 300 or >= 400 || response.Headers.Location is not { } location || hop == MaxRedirects)
+            {
                 return (status, null);
+            }
 
             var next = location.IsAbsoluteUri ? location : new Uri(response.RequestMessage!.RequestUri!, location);
             if (next.Scheme is not ("http" or "https") || (!next.IsLoopback && !_options.AllowNonLoopbackWebhooks))
+            {
                 return (status, next);
+            }
 
             var again = new HttpRequestMessage(HttpMethod.Post, next) { Content = new ByteArrayContent(bytes) };
             again.Content.Headers.ContentType = first.Content!.Headers.ContentType;
-            foreach (var header in first.Headers) again.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            foreach (var header in first.Headers)
+            {
+                again.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
             request = again;
         }
     }
 
     private void Record(string vendor, string jobId, string url, int attempt, int? status, string outcome, string body)
     {
-        lock (_gate) _deliveries.Add(new EmulatorWebhookDelivery(vendor, jobId, url, attempt, status, outcome, body, _options.TimeProvider.GetUtcNow()));
+        lock (_gate)
+        {
+            _deliveries.Add(new EmulatorWebhookDelivery(vendor, jobId, url, attempt, status, outcome, body, _options.TimeProvider.GetUtcNow()));
+        }
     }
 
     /// <summary>HMAC-SHA256 keyed with the secret's UTF-8 bytes over <c>v0:{timestamp}:{body}</c>.</summary>
@@ -200,7 +237,11 @@ internal sealed class WebhookDispatcher : IDisposable
     private static TaskCompletionSource NewIdle(bool completed)
     {
         var tcs = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (completed) tcs.SetResult();
+        if (completed)
+        {
+            tcs.SetResult();
+        }
+
         return tcs;
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -29,7 +28,11 @@ internal static class JigsawStackApi
     {
         var request = context.Request;
         var limit = state.Options.JigsawStackMaxUploadBytes;
-        if (request.ContentLength > limit + 1024 * 1024) return (null, null, null, $"File exceeds the {limit / (1024 * 1024)} MB limit.", 413);
+        if (request.ContentLength > limit + 1024 * 1024)
+        {
+            return (null, null, null, $"File exceeds the {limit / (1024 * 1024)} MB limit.", 413);
+        }
+
         try
         {
             if (MultipartForm.IsMultipart(request))
@@ -56,7 +59,11 @@ internal static class JigsawStackApi
             var query = new JsonObject();
             foreach (var (key, value) in request.Query)
             {
-                if (key == "x-api-key") continue;
+                if (key == "x-api-key")
+                {
+                    continue;
+                }
+
                 var text = value.ToString();
                 query[key] = text switch
                 {
@@ -151,7 +158,10 @@ internal static class JigsawStackApi
             }
 
             EmulatedContent content;
-            if (file is not null) content = state.Content.FromFile(file.Path, file.Sha256, file.FileName);
+            if (file is not null)
+            {
+                content = state.Content.FromFile(file.Path, file.Sha256, file.FileName);
+            }
             else if (key is not null)
             {
                 if (!state.Storage.TryGet("jigsawstack", key, out var stored))
@@ -161,7 +171,11 @@ internal static class JigsawStackApi
                 }
                 content = state.Content.FromFile(stored.Path, stored.Sha256, stored.FileName ?? key);
             }
-            else content = state.ResolveUrl(url!)!;
+            else
+            {
+                content = state.ResolveUrl(url!)!;
+            }
+
             if (content.Undecodable is { } problem)
             {
                 // JigsawStack's changelog (19 Sep 2025) says an empty file in webhook mode gives 400; the same answer in
@@ -195,7 +209,11 @@ internal static class JigsawStackApi
                 state.Webhooks.Schedule("jigsawstack", id, webhook, () => payload.ToJsonString(), delay, pyannoteStyle: false, EmulatorPipeline.Faults(context)?.WebhookFailures ?? 0, answered.Task);
                 await Http.WriteJsonAsync(context, 200, new JsonObject
                 {
-                    ["success"] = true, ["status"] = "processing", ["id"] = id, ["_usage"] = Usage(content), ["log_id"] = "emulated-" + id,
+                    ["success"] = true,
+                    ["status"] = "processing",
+                    ["id"] = id,
+                    ["_usage"] = Usage(content),
+                    ["log_id"] = "emulated-" + id,
                 }).ConfigureAwait(false);
                 return;
             }
@@ -204,7 +222,10 @@ internal static class JigsawStackApi
         finally
         {
             form?.Dispose();
-            if (form is null && file is not null) EmulatorStorage.TryDelete(file.Path);
+            if (form is null && file is not null)
+            {
+                EmulatorStorage.TryDelete(file.Path);
+            }
         }
     }
 
@@ -218,19 +239,31 @@ internal static class JigsawStackApi
             var current = new List<EmulatedWord>();
             void Flush()
             {
-                if (current.Count == 0) return;
+                if (current.Count == 0)
+                {
+                    return;
+                }
+
                 var chunk = new JsonObject
                 {
                     ["timestamp"] = new JsonArray(Http.R(current[0].Start), Http.R(current[^1].End)),
                     ["text"] = " " + string.Join(' ', current.Select(w => w.Text)),
                 };
-                if (bySpeaker) chunk["speaker"] = SpeakerLabel(turn.Speaker);
+                if (bySpeaker)
+                {
+                    chunk["speaker"] = SpeakerLabel(turn.Speaker);
+                }
+
                 chunks.Add((JsonNode)chunk);
                 current.Clear();
             }
             foreach (var word in turn.Words)
             {
-                if (current.Count > 0 && word.End - current[0].Start > chunkDuration) Flush();
+                if (current.Count > 0 && word.End - current[0].Start > chunkDuration)
+                {
+                    Flush();
+                }
+
                 current.Add(word);
             }
             Flush();
@@ -275,7 +308,10 @@ internal static class JigsawStackApi
     {
         var clock = state.Options.TimeProvider;
         if (faults is { LiveSlowStartMs: > 0 })
+        {
             await Task.Delay(TimeSpan.FromMilliseconds(faults.LiveSlowStartMs), clock, context.RequestAborted).ConfigureAwait(false);
+        }
+
         var response = context.Response;
         response.StatusCode = 200;
         response.ContentType = "text/event-stream";
@@ -296,9 +332,15 @@ internal static class JigsawStackApi
                 return;
             }
             if (faults?.LiveDropAfterMs is { } dropAt && end * 1000 > dropAt)
+            {
                 return;
+            }
+
             if (state.Options.PaceLiveAudio && TimeSpan.FromSeconds(end) - clock.GetElapsedTime(started) is { } due && due > TimeSpan.Zero)
+            {
                 await Task.Delay(due, clock, context.RequestAborted).ConfigureAwait(false);
+            }
+
             await SendAsync(new JsonObject { ["type"] = "transcript.segment", ["chunk"] = chunk.DeepClone() }.ToJsonString()).ConfigureAwait(false);
             await SendAsync(new JsonObject { ["type"] = "transcript.delta", ["delta"] = chunk["text"]!.DeepClone() }.ToJsonString()).ConfigureAwait(false);
         }
@@ -327,25 +369,39 @@ internal static class JigsawStackApi
             Http.TryGetBool(p, "temp_public_url", out var tempUrl);
             var key = Http.GetString(p, "key");
             if (string.IsNullOrEmpty(key))
+            {
                 key = Guid.NewGuid().ToString("N")[..20] + (Path.GetExtension(file.FileName) is { Length: > 0 } ext ? ext : "");
+            }
+
             if (state.Storage.TryGet("jigsawstack", key, out _) && overwrite != true)
             {
                 await ErrorAsync(context, 400, $"A file with key '{key}' already exists; pass overwrite=true to replace it.").ConfigureAwait(false);
                 return;
             }
-            if (form is not null) form.Adopt("file");
+            if (form is not null)
+            {
+                form.Adopt("file");
+            }
+
             state.Storage.Add("jigsawstack", key, file with { FileName = file.FileName ?? key });
             file = null; // adopted by storage
             var url = $"{state.BaseAddress}jigsawstack/v1/store/file/read/{StorageApi.EscapeKey(key)}";
             state.Storage.TryGet("jigsawstack", key, out var stored);
             var body = new JsonObject { ["success"] = true, ["key"] = key, ["url"] = url, ["size"] = stored.Size };
-            if (tempUrl == true) body["temp_public_url"] = url;
+            if (tempUrl == true)
+            {
+                body["temp_public_url"] = url;
+            }
+
             await Http.WriteJsonAsync(context, 200, body).ConfigureAwait(false);
         }
         finally
         {
             form?.Dispose();
-            if (form is null && file is not null) EmulatorStorage.TryDelete(file.Path);
+            if (form is null && file is not null)
+            {
+                EmulatorStorage.TryDelete(file.Path);
+            }
         }
     }
 

@@ -30,7 +30,11 @@ internal static class NanoGptApi
     {
         context.Items["emulator.error"] = message;
         var error = new JsonObject { ["message"] = message, ["type"] = status == 400 ? "invalid_request_error" : "api_error" };
-        if (param is not null) error["param"] = param;
+        if (param is not null)
+        {
+            error["param"] = param;
+        }
+
         return Http.WriteJsonAsync(context, status, new JsonObject { ["error"] = error });
     }
 
@@ -118,7 +122,10 @@ internal static class NanoGptApi
     {
         var type = context.Request.Query["type"].ToString() is { Length: > 0 } t ? t : "all";
         if (type is not ("all" or "tts" or "stt"))
+        {
             return OpenAIErrorAsync(context, 400, "type must be all, tts or stt.", "type");
+        }
+
         var data = new JsonArray();
         if (type != "tts")
         {
@@ -141,13 +148,19 @@ internal static class NanoGptApi
         {
             data.Add((JsonNode)new JsonObject
             {
-                ["id"] = "emulated-tts", ["object"] = "model", ["name"] = "Emulated TTS",
+                ["id"] = "emulated-tts",
+                ["object"] = "model",
+                ["name"] = "Emulated TTS",
                 ["capabilities"] = new JsonObject { ["text_to_speech"] = true, ["speech_to_text"] = false },
                 ["supported_parameters"] = new JsonObject(),
             });
         }
         var meta = new JsonObject { ["count"] = data.Count, ["generated_at"] = DateTimeOffset.UtcNow.ToString("O") };
-        if (type != "all") meta["type"] = type;
+        if (type != "all")
+        {
+            meta["type"] = type;
+        }
+
         return Http.WriteJsonAsync(context, 200, new JsonObject { ["object"] = "list", ["data"] = data, ["meta"] = meta });
     }
 
@@ -279,7 +292,11 @@ internal static class NanoGptApi
                 Fault = faults?.Job ?? JobFault.None,
                 Completed = Completed(content, diarize, metadata),
             };
-            if (run.Fault != JobFault.Vanish) state.NanoGptRuns[run.RunId] = run;
+            if (run.Fault != JobFault.Vanish)
+            {
+                state.NanoGptRuns[run.RunId] = run;
+            }
+
             await Http.WriteJsonAsync(context, 202, new JsonObject
             {
                 ["runId"] = run.RunId,
@@ -313,7 +330,11 @@ internal static class NanoGptApi
             ["words"] = Http.Array(content.Words.Select(w =>
             {
                 var word = new JsonObject { ["text"] = w.Text, ["start"] = Http.R(w.Start), ["end"] = Http.R(w.End), ["type"] = "word" };
-                if (diarize) word["speaker_id"] = "speaker_" + w.Speaker.ToString(CultureInfo.InvariantCulture);
+                if (diarize)
+                {
+                    word["speaker_id"] = "speaker_" + w.Speaker.ToString(CultureInfo.InvariantCulture);
+                }
+
                 return (JsonNode)word;
             })),
         };
@@ -323,7 +344,10 @@ internal static class NanoGptApi
             {
                 ["segments"] = Http.Array(content.Turns.Select(t => (JsonNode)new JsonObject
                 {
-                    ["speaker"] = JigsawStackApi.SpeakerLabel(t.Speaker), ["text"] = t.Text, ["start"] = Http.R(t.Start), ["end"] = Http.R(t.End),
+                    ["speaker"] = JigsawStackApi.SpeakerLabel(t.Speaker),
+                    ["text"] = t.Text,
+                    ["start"] = Http.R(t.Start),
+                    ["end"] = Http.R(t.End),
                 })),
             };
         }

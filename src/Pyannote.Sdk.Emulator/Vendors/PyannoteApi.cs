@@ -51,24 +51,40 @@ internal static partial class PyannoteApi
 
         var errors = new List<(string, string)>();
         var url = Http.GetString(body, "url");
-        if (url is null) errors.Add(("url", "url is required and must be a string."));
+        if (url is null)
+        {
+            errors.Add(("url", "url is required and must be a string."));
+        }
         else if (url.StartsWith("media://", StringComparison.Ordinal) ? !MediaUrl().IsMatch(url) : !IsHttpUrl(url))
+        {
             errors.Add(("url", "url must be an http(s) URL or a media:// key made of [a-zA-Z0-9-_./]."));
+        }
 
         var webhook = Http.GetString(body, "webhook");
-        if (!Http.IsMissing(body, "webhook") && webhook is null) errors.Add(("webhook", "webhook must be a string."));
+        if (!Http.IsMissing(body, "webhook") && webhook is null)
+        {
+            errors.Add(("webhook", "webhook must be a string."));
+        }
+
         if (webhook is not null)
         {
             if (!Uri.TryCreate(webhook, UriKind.Absolute, out var hook) || (hook.Scheme != Uri.UriSchemeHttps && hook.Scheme != Uri.UriSchemeHttp))
+            {
                 errors.Add(("webhook", "webhook must be an absolute https URL."));
+            }
             else if (hook.Scheme == Uri.UriSchemeHttp && !state.Options.AllowHttpWebhooks)
+            {
                 errors.Add(("webhook", "webhook must use https."));
+            }
         }
 
         var model = Http.GetString(body, "model");
         var allowedModels = kind == "diarize" ? new[] { "precision-2", "community-1" } : ["precision-2"];
         if (!Http.IsMissing(body, "model") && (model is null || !allowedModels.Contains(model)))
+        {
             errors.Add(("model", $"model must be one of: {string.Join(", ", allowedModels)}."));
+        }
+
         model ??= "precision-2";
 
         bool? statusOnly = null, exclusive = null, confidence = null, turnConfidence = null, transcription = null;
@@ -88,19 +104,27 @@ internal static partial class PyannoteApi
             numSpeakers = CheckSpeakers(body, "numSpeakers", errors);
             minSpeakers = CheckSpeakers(body, "minSpeakers", errors);
             maxSpeakers = CheckSpeakers(body, "maxSpeakers", errors);
-            if (minSpeakers > maxSpeakers) errors.Add(("minSpeakers", "minSpeakers must be less than or equal to maxSpeakers."));
+            if (minSpeakers > maxSpeakers)
+            {
+                errors.Add(("minSpeakers", "minSpeakers must be less than or equal to maxSpeakers."));
+            }
         }
         if (kind == "diarize")
         {
             CheckBool(body, "transcription", ref transcription, errors);
             if (transcription == true && model != "precision-2")
+            {
                 errors.Add(("transcription", "transcription is only available with the precision-2 model."));
+            }
+
             if (!Http.IsMissing(body, "transcriptionConfig"))
             {
                 var config = body["transcriptionConfig"] as JsonObject;
                 var sttModel = config is null ? null : Http.GetString(config, "model");
                 if (config is null || (!Http.IsMissing(config, "model") && sttModel is not ("parakeet-tdt-0.6b-v3" or "faster-whisper-large-v3-turbo")))
+                {
                     errors.Add(("transcriptionConfig.model", "transcriptionConfig.model must be parakeet-tdt-0.6b-v3 or faster-whisper-large-v3-turbo."));
+                }
             }
         }
 
@@ -120,17 +144,31 @@ internal static partial class PyannoteApi
                     var label = item is null ? null : Http.GetString(item, "label");
                     var print = item is null ? null : Http.GetString(item, "voiceprint");
                     if (label is null || label.Length > 100 || label.StartsWith("speaker_", StringComparison.OrdinalIgnoreCase))
+                    {
                         errors.Add(($"voiceprints[{i}].label", "label is required, at most 100 characters, and must not start with SPEAKER_."));
+                    }
+
                     if (print is null || print.Length > 20000)
+                    {
                         errors.Add(($"voiceprints[{i}].voiceprint", "voiceprint is required and at most 20000 characters."));
-                    if (label is not null) voiceprints.Add(label);
+                    }
+
+                    if (label is not null)
+                    {
+                        voiceprints.Add(label);
+                    }
                 }
             }
             if (body["matching"] is JsonObject matching && !Http.IsMissing(matching, "threshold"))
             {
                 if (!Http.TryGetNumber(matching, "threshold", out var t) || t is < 0 or > 100)
+                {
                     errors.Add(("matching.threshold", "matching.threshold must be a number from 0 to 100."));
-                else threshold = t ?? 0;
+                }
+                else
+                {
+                    threshold = t ?? 0;
+                }
             }
         }
 
@@ -153,8 +191,15 @@ internal static partial class PyannoteApi
                 "identify" => IdentifyOutput(shaped, voiceprints, threshold, exclusive == true, confidence == true, turnConfidence == true),
                 _ => DiarizeOutput(shaped, exclusive == true, confidence == true, turnConfidence == true, transcription == true),
             };
-            if (kind != "voiceprint") AddProbabilities(output, shaped, speech == true, crosstalk == true, speakers == true);
-            if (warning is not null) output["warning"] = warning;
+            if (kind != "voiceprint")
+            {
+                AddProbabilities(output, shaped, speech == true, crosstalk == true, speakers == true);
+            }
+
+            if (warning is not null)
+            {
+                output["warning"] = warning;
+            }
         }
 
         var job = new PyannoteJob
@@ -172,10 +217,16 @@ internal static partial class PyannoteApi
             Error = content is null ? "Could not load audio: the media:// key was never uploaded."
                 : content.Undecodable is { } problem ? "Could not load audio: " + problem : null,
         };
-        if (job.Fault != JobFault.Vanish) state.PyannoteJobs[job.Id] = job;
+        if (job.Fault != JobFault.Vanish)
+        {
+            state.PyannoteJobs[job.Id] = job;
+        }
 
         var created = new JsonObject { ["jobId"] = job.Id, ["status"] = "created" };
-        if (warning is not null) created["warning"] = warning;
+        if (warning is not null)
+        {
+            created["warning"] = warning;
+        }
 
         if (webhook is not null && job.Fault != JobFault.Vanish)
         {
@@ -198,7 +249,11 @@ internal static partial class PyannoteApi
     {
         var status = job.TerminalStatus;
         var body = new JsonObject { ["jobId"] = job.Id, ["status"] = status };
-        if (status == "succeeded" && !statusOnly && job.Output is not null) body["output"] = job.Output.DeepClone();
+        if (status == "succeeded" && !statusOnly && job.Output is not null)
+        {
+            body["output"] = job.Output.DeepClone();
+        }
+
         return body.ToJsonString();
     }
 
@@ -206,7 +261,10 @@ internal static partial class PyannoteApi
     {
         var id = context.Request.RouteValues["jobId"] as string ?? "";
         if (!state.PyannoteJobs.TryGetValue(id, out var job))
+        {
             return VendorErrors.WriteAsync(context, Vendor.Pyannote, 404, "Job not found");
+        }
+
         var json = job.ToJson(state.Now);
         json["model"] = job.Model;
         return Http.WriteJsonAsync(context, 200, json);
@@ -218,12 +276,20 @@ internal static partial class PyannoteApi
         var limit = 10;
         if (query.TryGetValue("limit", out var limitText) &&
             (!double.TryParse(limitText, NumberStyles.Float, CultureInfo.InvariantCulture, out var l) || l is < 1 or > 100 || l != Math.Floor(l)))
+        {
             return VendorErrors.WriteAsync(context, Vendor.Pyannote, 400, "limit must be a number from 1 to 100.", "limit");
-        if (limitText.Count > 0) limit = int.Parse(limitText!, CultureInfo.InvariantCulture);
+        }
+
+        if (limitText.Count > 0)
+        {
+            limit = int.Parse(limitText!, CultureInfo.InvariantCulture);
+        }
 
         string? status = query.TryGetValue("status", out var s) ? s.ToString() : null;
         if (status is not null && status is not ("pending" or "created" or "running" or "succeeded" or "failed" or "canceled"))
+        {
             return VendorErrors.WriteAsync(context, Vendor.Pyannote, 400, "status must be one of pending, created, running, succeeded, failed, canceled.", "status");
+        }
 
         var now = state.Now;
         var all = state.PyannoteJobs.Values
@@ -235,7 +301,10 @@ internal static partial class PyannoteApi
         {
             var index = all.FindIndex(j => j.Id == cursor.ToString());
             if (index < 0 && !state.PyannoteJobs.ContainsKey(cursor.ToString()))
+            {
                 return VendorErrors.WriteAsync(context, Vendor.Pyannote, 400, "cursor is not a known job id.", "cursor");
+            }
+
             start = index + 1;
         }
         var page = all.Skip(start).Take(limit).ToList();
@@ -272,14 +341,19 @@ internal static partial class PyannoteApi
 
     private static void CheckBool(JsonObject body, string name, ref bool? value, List<(string, string)> errors)
     {
-        if (!Http.TryGetBool(body, name, out value)) errors.Add((name, $"{name} must be a boolean."));
+        if (!Http.TryGetBool(body, name, out value))
+        {
+            errors.Add((name, $"{name} must be a boolean."));
+        }
     }
 
     private static void CheckSensitivity(JsonObject body, string name, List<(string, string)> errors)
     {
         // pyannoteAI documents [-5, 5] (default 0); its answer to a value outside is not published, so a 400 it is.
         if (!Http.TryGetNumber(body, name, out var value) || value is < -5 or > 5)
+        {
             errors.Add((name, $"{name} must be a number from -5.0 to 5.0."));
+        }
     }
 
     private static int? CheckSpeakers(JsonObject body, string name, List<(string, string)> errors)
@@ -298,31 +372,53 @@ internal static partial class PyannoteApi
         Http.Array(content.Turns.Select(t =>
         {
             var segment = new JsonObject { ["speaker"] = Label(t.Speaker), ["start"] = Http.R(t.Start), ["end"] = Http.R(t.End) };
-            if (turnConfidence) segment["confidence"] = ConfidenceMap(content.SpeakerCount, t.Speaker, Label);
+            if (turnConfidence)
+            {
+                segment["confidence"] = ConfidenceMap(content.SpeakerCount, t.Speaker, Label);
+            }
+
             return (JsonNode)segment;
         }));
 
     private static JsonObject ConfidenceMap(int speakers, int own, Func<int, string> label)
     {
         var map = new JsonObject();
-        for (int s = 0; s < speakers; s++) map[label(s)] = s == own ? 93 : Math.Max(1, 12 - s);
+        for (int s = 0; s < speakers; s++)
+        {
+            map[label(s)] = s == own ? 93 : Math.Max(1, 12 - s);
+        }
+
         return map;
     }
 
     private static JsonObject DiarizeOutput(EmulatedContent content, bool exclusive, bool confidence, bool turnConfidence, bool transcription)
     {
         var output = new JsonObject { ["diarization"] = Segments(content, turnConfidence) };
-        if (exclusive) output["exclusiveDiarization"] = Segments(content, turnConfidence);
-        if (confidence) output["confidence"] = ConfidenceScores(content);
+        if (exclusive)
+        {
+            output["exclusiveDiarization"] = Segments(content, turnConfidence);
+        }
+
+        if (confidence)
+        {
+            output["confidence"] = ConfidenceScores(content);
+        }
+
         if (transcription)
         {
             output["wordLevelTranscription"] = Http.Array(content.Words.Select(w => (JsonNode)new JsonObject
             {
-                ["start"] = Http.R(w.Start), ["end"] = Http.R(w.End), ["text"] = w.Text, ["speaker"] = Label(w.Speaker),
+                ["start"] = Http.R(w.Start),
+                ["end"] = Http.R(w.End),
+                ["text"] = w.Text,
+                ["speaker"] = Label(w.Speaker),
             }));
             output["turnLevelTranscription"] = Http.Array(content.Turns.Select(t => (JsonNode)new JsonObject
             {
-                ["start"] = Http.R(t.Start), ["end"] = Http.R(t.End), ["text"] = t.Text, ["speaker"] = Label(t.Speaker),
+                ["start"] = Http.R(t.Start),
+                ["end"] = Http.R(t.End),
+                ["text"] = t.Text,
+                ["speaker"] = Label(t.Speaker),
             }));
         }
         return output;
@@ -332,13 +428,21 @@ internal static partial class PyannoteApi
     /// and per speaker inside that speaker's turns (keyed by diarization label, also on identify jobs).</summary>
     private static void AddProbabilities(JsonObject output, EmulatedContent content, bool speech, bool crosstalk, bool speakers)
     {
-        if (!speech && !crosstalk && !speakers) return;
+        if (!speech && !crosstalk && !speakers)
+        {
+            return;
+        }
+
         const double Resolution = 0.02;
         var count = Math.Min((int)Math.Ceiling(content.Duration / Resolution), 200_000);
         // Paint each turn onto the frame axis once: active[i] speakers at frame i, and per speaker whether it speaks.
         var active = new int[count];
         var perSpeaker = new bool[content.SpeakerCount][];
-        for (int s = 0; s < perSpeaker.Length; s++) perSpeaker[s] = new bool[count];
+        for (int s = 0; s < perSpeaker.Length; s++)
+        {
+            perSpeaker[s] = new bool[count];
+        }
+
         foreach (var turn in content.Turns)
         {
             var from = Math.Max(0, (int)Math.Ceiling(turn.Start / Resolution));
@@ -352,11 +456,23 @@ internal static partial class PyannoteApi
         JsonArray Series(Func<int, double> score)
         {
             var values = new JsonArray();
-            for (int i = 0; i < count; i++) values.Add((JsonNode)JsonValue.Create(score(i)));
+            for (int i = 0; i < count; i++)
+            {
+                values.Add((JsonNode)JsonValue.Create(score(i)));
+            }
+
             return values;
         }
-        if (speech) output["speechProbability"] = new JsonObject { ["score"] = Series(i => active[i] > 0 ? 96 : 3), ["resolution"] = Resolution };
-        if (crosstalk) output["crosstalkProbability"] = new JsonObject { ["score"] = Series(i => active[i] > 1 ? 88 : 2), ["resolution"] = Resolution };
+        if (speech)
+        {
+            output["speechProbability"] = new JsonObject { ["score"] = Series(i => active[i] > 0 ? 96 : 3), ["resolution"] = Resolution };
+        }
+
+        if (crosstalk)
+        {
+            output["crosstalkProbability"] = new JsonObject { ["score"] = Series(i => active[i] > 1 ? 88 : 2), ["resolution"] = Resolution };
+        }
+
         if (speakers)
         {
             var map = new JsonObject();
@@ -373,14 +489,22 @@ internal static partial class PyannoteApi
     {
         // 0.02 s resolution, coarser for very long audio so the array stays under 200k numbers.
         var resolution = 0.02;
-        while (content.Duration / resolution > 200_000) resolution *= 2;
+        while (content.Duration / resolution > 200_000)
+        {
+            resolution *= 2;
+        }
+
         var count = (int)Math.Ceiling(content.Duration / resolution);
         var scores = new JsonArray();
         int turn = 0;
         for (int i = 0; i < count; i++)
         {
             var t = i * resolution;
-            while (turn < content.Turns.Count && content.Turns[turn].End < t) turn++;
+            while (turn < content.Turns.Count && content.Turns[turn].End < t)
+            {
+                turn++;
+            }
+
             var inside = turn < content.Turns.Count && content.Turns[turn].Start <= t;
             var nearEdge = inside && (t - content.Turns[turn].Start < 0.1 || content.Turns[turn].End - t < 0.1);
             scores.Add((JsonNode)JsonValue.Create(inside ? (nearEdge ? 62 : 91) : 97));
@@ -393,8 +517,16 @@ internal static partial class PyannoteApi
         const int MatchScore = 86;
         string? Match(int speaker) => speaker < voiceprints.Count && MatchScore >= threshold ? voiceprints[speaker] : null;
         var output = new JsonObject { ["diarization"] = Segments(content, turnConfidence) };
-        if (exclusive) output["exclusiveDiarization"] = Segments(content, turnConfidence);
-        if (confidence) output["confidence"] = ConfidenceScores(content);
+        if (exclusive)
+        {
+            output["exclusiveDiarization"] = Segments(content, turnConfidence);
+        }
+
+        if (confidence)
+        {
+            output["confidence"] = ConfidenceScores(content);
+        }
+
         output["identification"] = Http.Array(content.Turns.Select(t => (JsonNode)new JsonObject
         {
             ["speaker"] = Match(t.Speaker) ?? Label(t.Speaker),
@@ -406,7 +538,11 @@ internal static partial class PyannoteApi
         output["voiceprints"] = Http.Array(Enumerable.Range(0, content.SpeakerCount).Select(s =>
         {
             var scores = new JsonObject();
-            for (int v = 0; v < voiceprints.Count; v++) scores[voiceprints[v]] = v == s ? MatchScore : 14;
+            for (int v = 0; v < voiceprints.Count; v++)
+            {
+                scores[voiceprints[v]] = v == s ? MatchScore : 14;
+            }
+
             return (JsonNode)new JsonObject { ["speaker"] = Label(s), ["match"] = Match(s), ["confidence"] = scores };
         }));
         return output;

@@ -147,7 +147,10 @@ internal static class TogetherApi
                 ["text"] = text,
                 ["segments"] = Http.Array(content.Turns.Select((t, i) => (JsonNode)new JsonObject
                 {
-                    ["id"] = i, ["start"] = Http.R(t.Start), ["end"] = Http.R(t.End), ["text"] = t.Text,
+                    ["id"] = i,
+                    ["start"] = Http.R(t.Start),
+                    ["end"] = Http.R(t.End),
+                    ["text"] = t.Text,
                 })),
             };
             if (granularities.Contains("word") || diarized)
@@ -175,14 +178,22 @@ internal static class TogetherApi
     private static JsonObject Word(EmulatedWord word, int id, bool diarized)
     {
         var json = new JsonObject { ["id"] = id, ["word"] = word.Text, ["start"] = Http.R(word.Start), ["end"] = Http.R(word.End) };
-        if (diarized) json["speaker_id"] = PyannoteApi.Label(word.Speaker);
+        if (diarized)
+        {
+            json["speaker_id"] = PyannoteApi.Label(word.Speaker);
+        }
+
         return json;
     }
 
     private static bool TryInt(string? text, out int? value)
     {
         value = null;
-        if (text is null) return true;
+        if (text is null)
+        {
+            return true;
+        }
+
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v >= 1) { value = v; return true; }
         return false;
     }

@@ -87,8 +87,16 @@ internal static class TogetherRealtimeApi
         }
 
         var vad = new Vad { Enabled = query["turn_detection"].ToString() != "none" };
-        if (double.TryParse(query["min_silence_duration_ms"], NumberStyles.Float, CultureInfo.InvariantCulture, out var ms)) vad.MinSilence = ms / 1000;
-        if (double.TryParse(query["max_speech_duration_s"], NumberStyles.Float, CultureInfo.InvariantCulture, out var max)) vad.MaxSpeech = max;
+        if (double.TryParse(query["min_silence_duration_ms"], NumberStyles.Float, CultureInfo.InvariantCulture, out var ms))
+        {
+            vad.MinSilence = ms / 1000;
+        }
+
+        if (double.TryParse(query["max_speech_duration_s"], NumberStyles.Float, CultureInfo.InvariantCulture, out var max))
+        {
+            vad.MaxSpeech = max;
+        }
+
         await LiveWire.SendJsonAsync(socket, new JsonObject
         {
             ["type"] = "session.created",
@@ -169,8 +177,15 @@ internal static class TogetherRealtimeApi
                         if (root.TryGetProperty("session", out var session) && session.TryGetProperty("turn_detection", out var td))
                         {
                             vad.Enabled = td.ValueKind == JsonValueKind.Object;
-                            if (vad.Enabled && td.TryGetProperty("min_silence_duration_ms", out var s) && s.TryGetDouble(out var sv)) vad.MinSilence = sv / 1000;
-                            if (vad.Enabled && td.TryGetProperty("max_speech_duration_s", out var m) && m.TryGetDouble(out var mv)) vad.MaxSpeech = mv;
+                            if (vad.Enabled && td.TryGetProperty("min_silence_duration_ms", out var s) && s.TryGetDouble(out var sv))
+                            {
+                                vad.MinSilence = sv / 1000;
+                            }
+
+                            if (vad.Enabled && td.TryGetProperty("max_speech_duration_s", out var m) && m.TryGetDouble(out var mv))
+                            {
+                                vad.MaxSpeech = mv;
+                            }
                         }
 
                         await LiveWire.SendJsonAsync(socket, new JsonObject
@@ -185,49 +200,57 @@ internal static class TogetherRealtimeApi
                         break;
 
                     case "input_audio_buffer.append":
-                    {
-                        byte[] pcm;
-                        try
                         {
-                            pcm = Convert.FromBase64String(root.GetProperty("audio").GetString() ?? "");
-                        }
-                        catch (Exception e) when (e is FormatException or KeyNotFoundException or InvalidOperationException)
-                        {
-                            await LiveWire.SendJsonAsync(socket, Error("audio must be base64-encoded pcm_s16le_16000.", "invalid_request_error", "audio"), ct).ConfigureAwait(false);
+                            byte[] pcm;
+                            try
+                            {
+                                pcm = Convert.FromBase64String(root.GetProperty("audio").GetString() ?? "");
+                            }
+                            catch (Exception e) when (e is FormatException or KeyNotFoundException or InvalidOperationException)
+                            {
+                                await LiveWire.SendJsonAsync(socket, Error("audio must be base64-encoded pcm_s16le_16000.", "invalid_request_error", "audio"), ct).ConfigureAwait(false);
+                                break;
+                            }
+
+                            if (samples.Length < pcm.Length / 2)
+                            {
+                                samples = new float[pcm.Length / 2];
+                            }
+
+                            for (int i = 0; i < pcm.Length / 2; i++)
+                            {
+                                samples[i] = BinaryPrimitives.ReadInt16LittleEndian(pcm.AsSpan(i * 2)) / 32768f;
+                            }
+
+                            output.Clear();
+                            timeline.Feed(samples.AsSpan(0, pcm.Length / 2), output);
+                            foreach (var e in output.OfType<TimelineWord>())
+                            {
+                                await WordAsync(e.Word).ConfigureAwait(false);
+                            }
+
+                            if (vad.Enabled && segment.Count > 0 && timeline.AudioTime - segment[^1].End >= vad.MinSilence)
+                            {
+                                await CompleteAsync().ConfigureAwait(false);
+                            }
+
+                            var audioMs = timeline.AudioTime * 1000;
+                            if (faults?.LiveErrorAfterMs is { } errorAt && !errorSent && audioMs >= errorAt)
+                            {
+                                errorSent = true;
+                                await LiveWire.SendJsonAsync(socket, Error(faults.Message ?? "Internal server error (emulated fault)", "server_error", null, "internal_error"), ct).ConfigureAwait(false);
+                            }
+
+                            if (faults?.LiveDropAfterMs is { } dropAt && audioMs >= dropAt)
+                            {
+                                await Task.Delay(TimeSpan.FromMilliseconds(200), ct).ConfigureAwait(false);
+                                context.Items["emulator.aborted"] = true;
+                                context.Abort();
+                                return;
+                            }
+
                             break;
                         }
-
-                        if (samples.Length < pcm.Length / 2) samples = new float[pcm.Length / 2];
-                        for (int i = 0; i < pcm.Length / 2; i++) samples[i] = BinaryPrimitives.ReadInt16LittleEndian(pcm.AsSpan(i * 2)) / 32768f;
-                        output.Clear();
-                        timeline.Feed(samples.AsSpan(0, pcm.Length / 2), output);
-                        foreach (var e in output.OfType<TimelineWord>())
-                        {
-                            await WordAsync(e.Word).ConfigureAwait(false);
-                        }
-
-                        if (vad.Enabled && segment.Count > 0 && timeline.AudioTime - segment[^1].End >= vad.MinSilence)
-                        {
-                            await CompleteAsync().ConfigureAwait(false);
-                        }
-
-                        var audioMs = timeline.AudioTime * 1000;
-                        if (faults?.LiveErrorAfterMs is { } errorAt && !errorSent && audioMs >= errorAt)
-                        {
-                            errorSent = true;
-                            await LiveWire.SendJsonAsync(socket, Error(faults.Message ?? "Internal server error (emulated fault)", "server_error", null, "internal_error"), ct).ConfigureAwait(false);
-                        }
-
-                        if (faults?.LiveDropAfterMs is { } dropAt && audioMs >= dropAt)
-                        {
-                            await Task.Delay(TimeSpan.FromMilliseconds(200), ct).ConfigureAwait(false);
-                            context.Items["emulator.aborted"] = true;
-                            context.Abort();
-                            return;
-                        }
-
-                        break;
-                    }
 
                     default:
                         await LiveWire.SendJsonAsync(socket, Error($"Unknown message type '{type}'.", "invalid_request_error", "type"), ct).ConfigureAwait(false);

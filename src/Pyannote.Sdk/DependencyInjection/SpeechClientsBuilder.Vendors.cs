@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Pyannote.Sdk;
 using Pyannote.Sdk.DependencyInjection;
 using Pyannote.Sdk.JigsawStack;
@@ -6,7 +7,6 @@ using Pyannote.Sdk.NanoGpt;
 using Pyannote.Sdk.PyannoteAI;
 using Pyannote.Sdk.Together;
 using Pyannote.Sdk.Webhooks;
-using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
-using Pyannote.Sdk.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Pyannote.Sdk.Diagnostics;
 
 namespace Pyannote.Sdk.Http;
 

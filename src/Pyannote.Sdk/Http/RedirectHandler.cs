@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Pyannote.Sdk.Http;
 
 /// <summary>

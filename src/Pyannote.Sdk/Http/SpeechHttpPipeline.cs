@@ -1,6 +1,6 @@
-using Pyannote.Sdk.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Pyannote.Sdk.DependencyInjection;
 
 namespace Pyannote.Sdk.Http;
 

@@ -265,44 +265,44 @@ internal sealed class JigsawStackStreamReader(string language, SpeechRateLimit? 
             case "transcript.start":
                 return new JigsawStackStreamStarted();
             case "transcript.segment":
-            {
-                var element = root.TryGetProperty("chunk", out var c) && c.ValueKind == JsonValueKind.Object ? c : root;
-                var dto = element.Deserialize(JigsawStackGeneratedClient.TypeInfo<TranscriptChunk>())
-                    ?? throw new JsonException("transcript.segment has no chunk.");
-                var chunk = JigsawStackMapper.Chunk(dto, "transcript.segment.chunk", _segments.Count);
-                _segments.Add(chunk);
-                return new JigsawStackStreamSegment(chunk);
-            }
+                {
+                    var element = root.TryGetProperty("chunk", out var c) && c.ValueKind == JsonValueKind.Object ? c : root;
+                    var dto = element.Deserialize(JigsawStackGeneratedClient.TypeInfo<TranscriptChunk>())
+                        ?? throw new JsonException("transcript.segment has no chunk.");
+                    var chunk = JigsawStackMapper.Chunk(dto, "transcript.segment.chunk", _segments.Count);
+                    _segments.Add(chunk);
+                    return new JigsawStackStreamSegment(chunk);
+                }
 
             case "transcript.delta":
-            {
-                var delta = String(root, "delta") ?? String(root, "text") ?? string.Empty;
-                _deltas.Append(delta);
-                return new JigsawStackStreamDelta(delta);
-            }
+                {
+                    var delta = String(root, "delta") ?? String(root, "text") ?? string.Empty;
+                    _deltas.Append(delta);
+                    return new JigsawStackStreamDelta(delta);
+                }
 
             case "transcript.done":
                 _doneText = String(root, "text") ?? _deltas.ToString();
                 return new JigsawStackStreamDone(_doneText);
             case "transcript.final":
-            {
-                var result = root.TryGetProperty("result", out var r) && r.ValueKind == JsonValueKind.Object && !root.TryGetProperty("text", out _) ? r : root;
-                var dto = result.Deserialize(JigsawStackGeneratedClient.TypeInfo<TranscribeResponse>())
-                    ?? throw new JsonException("transcript.final is empty.");
-                _final = true;
-                return new JigsawStackStreamCompleted(JigsawStackMapper.FromDto(dto, rateLimit, language), IsAssembled: false);
-            }
+                {
+                    var result = root.TryGetProperty("result", out var r) && r.ValueKind == JsonValueKind.Object && !root.TryGetProperty("text", out _) ? r : root;
+                    var dto = result.Deserialize(JigsawStackGeneratedClient.TypeInfo<TranscribeResponse>())
+                        ?? throw new JsonException("transcript.final is empty.");
+                    _final = true;
+                    return new JigsawStackStreamCompleted(JigsawStackMapper.FromDto(dto, rateLimit, language), IsAssembled: false);
+                }
 
             case "transcript.error":
             case "error":
-            {
-                var error = root.TryGetProperty("error", out var e) ? e : default;
-                _error = String(root, "message")
-                    ?? (error.ValueKind == JsonValueKind.Object ? String(error, "message") : null)
-                    ?? (error.ValueKind == JsonValueKind.String ? error.GetString() : null)
-                    ?? "no message";
-                return new JigsawStackStreamError(_error);
-            }
+                {
+                    var error = root.TryGetProperty("error", out var e) ? e : default;
+                    _error = String(root, "message")
+                        ?? (error.ValueKind == JsonValueKind.Object ? String(error, "message") : null)
+                        ?? (error.ValueKind == JsonValueKind.String ? error.GetString() : null)
+                        ?? "no message";
+                    return new JigsawStackStreamError(_error);
+                }
 
             default:
                 return null; // an event type the SDK does not know yet

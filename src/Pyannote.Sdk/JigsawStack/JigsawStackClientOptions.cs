@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Pyannote.Sdk.JigsawStack;
 
 /// <summary>Settings of a <see cref="JigsawStackClient"/>: endpoint (default <see cref="DefaultEndpoint"/>), timeouts,

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Pyannote.Sdk.JigsawStack;
 
 /// <summary>Options of <see cref="JigsawStackClient.UploadFileAsync"/>; unset values are not sent.</summary>

@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using Pyannote.Sdk.JigsawStack;
 
 namespace Pyannote.Sdk.Generated.JigsawStack;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Pyannote.Sdk.Generated.JigsawStack;
 using Pyannote.Sdk.Transcripts;
 
 namespace Pyannote.Sdk.JigsawStack;

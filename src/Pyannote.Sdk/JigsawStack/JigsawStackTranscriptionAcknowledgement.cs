@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Pyannote.Sdk.JigsawStack;
 
 /// <summary>The immediate answer to a transcription started with a webhook: the result is POSTed to the webhook later.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Pyannote.Sdk.JigsawStack;
 
 /// <summary>Token accounting of a JigsawStack call.</summary>

@@ -1,5 +1,4 @@
 using Pyannote.Sdk.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Pyannote.Sdk.JigsawStack;
 

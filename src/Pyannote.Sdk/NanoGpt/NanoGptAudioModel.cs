@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Pyannote.Sdk.Generated.NanoGpt;
-using Pyannote.Sdk.Http;
 
 namespace Pyannote.Sdk.NanoGpt;
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Pyannote.Sdk.Generated.NanoGpt;
 using Pyannote.Sdk.Http;
 

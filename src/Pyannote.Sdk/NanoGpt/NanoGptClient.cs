@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using Pyannote.Sdk.Generated.NanoGpt;
 using Pyannote.Sdk.Http;
 using Pyannote.Sdk.Jobs;

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Pyannote.Sdk.Generated.NanoGpt;
-using Pyannote.Sdk.Http;
-
 namespace Pyannote.Sdk.NanoGpt;
 
 /// <summary>The answer of NanoGPT's OpenAI-compatible transcription endpoint. Immutable.</summary>

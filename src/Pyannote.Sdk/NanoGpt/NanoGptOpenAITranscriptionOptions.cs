@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Pyannote.Sdk.Generated.NanoGpt;
-using Pyannote.Sdk.Http;
-
 namespace Pyannote.Sdk.NanoGpt;
 
 /// <summary>Settings of <see cref="NanoGptClient.CreateOpenAITranscriptionAsync"/>; unset values take the defaults.</summary>

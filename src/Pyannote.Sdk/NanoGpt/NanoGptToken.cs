@@ -1,5 +1,3 @@
-using Pyannote.Sdk.Transcripts;
-
 namespace Pyannote.Sdk.NanoGpt;
 
 /// <summary>One timed token exactly as NanoGPT returned it.</summary>

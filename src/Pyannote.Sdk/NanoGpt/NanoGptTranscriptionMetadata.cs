@@ -1,5 +1,3 @@
-using Pyannote.Sdk.Transcripts;
-
 namespace Pyannote.Sdk.NanoGpt;
 
 /// <summary>Billing and audio facts of a NanoGPT transcription. Every value is optional on job results.</summary>

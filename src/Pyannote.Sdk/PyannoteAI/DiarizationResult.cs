@@ -1,4 +1,3 @@
-using Pyannote.Sdk.Jobs;
 using Pyannote.Sdk.Transcripts;
 
 namespace Pyannote.Sdk.PyannoteAI;

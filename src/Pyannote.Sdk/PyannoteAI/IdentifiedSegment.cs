@@ -1,6 +1,3 @@
-using Pyannote.Sdk.Jobs;
-using Pyannote.Sdk.Transcripts;
-
 namespace Pyannote.Sdk.PyannoteAI;
 
 /// <summary>One turn of an identification job, with the voiceprint it was matched to.</summary>

@@ -1,5 +1,4 @@
 using Pyannote.Sdk.Jobs;
-using Pyannote.Sdk.Transcripts;
 
 namespace Pyannote.Sdk.PyannoteAI;
 

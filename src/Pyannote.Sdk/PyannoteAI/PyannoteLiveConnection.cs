@@ -198,35 +198,35 @@ internal sealed class PyannoteLiveConnection : IAsyncDisposable
             {
                 case "diarization_speaker_start":
                 case "diarization_speaker_end":
-                {
-                    if (!root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object
-                        || !data.TryGetProperty("speaker", out var speakerElement) || speakerElement.ValueKind != JsonValueKind.String
-                        || !data.TryGetProperty("timestamp", out var timestampElement) || !timestampElement.TryGetDouble(out var seconds)
-                        || !double.IsFinite(seconds) || seconds < 0)
                     {
-                        throw new JsonException("A speaker event lacks data.speaker or a valid data.timestamp.");
-                    }
-
-                    var speaker = speakerElement.GetString()!;
-                    var time = TimeSpan.FromSeconds(seconds);
-                    if (type.ValueEquals("diarization_speaker_start"u8))
-                    {
-                        if (!_open.TryGetValue(speaker, out var starts))
+                        if (!root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object
+                            || !data.TryGetProperty("speaker", out var speakerElement) || speakerElement.ValueKind != JsonValueKind.String
+                            || !data.TryGetProperty("timestamp", out var timestampElement) || !timestampElement.TryGetDouble(out var seconds)
+                            || !double.IsFinite(seconds) || seconds < 0)
                         {
-                            _open[speaker] = starts = new Stack<TimeSpan>();
+                            throw new JsonException("A speaker event lacks data.speaker or a valid data.timestamp.");
                         }
 
-                        if (starts.Count < 64)
+                        var speaker = speakerElement.GetString()!;
+                        var time = TimeSpan.FromSeconds(seconds);
+                        if (type.ValueEquals("diarization_speaker_start"u8))
                         {
-                            starts.Push(time);
+                            if (!_open.TryGetValue(speaker, out var starts))
+                            {
+                                _open[speaker] = starts = new Stack<TimeSpan>();
+                            }
+
+                            if (starts.Count < 64)
+                            {
+                                starts.Push(time);
+                            }
+
+                            return new PyannoteSpeakerStarted(speaker, time);
                         }
 
-                        return new PyannoteSpeakerStarted(speaker, time);
+                        TimeSpan? start = _open.TryGetValue(speaker, out var pending) && pending.Count > 0 ? pending.Pop() : null;
+                        return new PyannoteSpeakerEnded(speaker, time, start);
                     }
-
-                    TimeSpan? start = _open.TryGetValue(speaker, out var pending) && pending.Count > 0 ? pending.Pop() : null;
-                    return new PyannoteSpeakerEnded(speaker, time, start);
-                }
 
                 case "error":
                     return new PyannoteLiveError(root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : root.GetRawText());

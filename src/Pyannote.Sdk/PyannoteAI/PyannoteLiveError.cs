@@ -1,5 +1,3 @@
-using Pyannote.Sdk.Live;
-
 namespace Pyannote.Sdk.PyannoteAI;
 
 /// <summary>The service reported a problem with what it received (<c>error</c>, for example "Invalid chunk size").

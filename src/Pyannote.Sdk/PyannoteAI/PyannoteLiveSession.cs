@@ -1,5 +1,3 @@
-using Pyannote.Sdk.Live;
-
 namespace Pyannote.Sdk.PyannoteAI;
 
 /// <summary>A live diarization session created with <c>POST /v1/live</c>. Its WebSocket URL is single-use and carries

@@ -1,5 +1,3 @@
-using Pyannote.Sdk.Live;
-
 namespace Pyannote.Sdk.PyannoteAI;
 
 /// <summary>Status of a live session as reported by <c>GET /v1/live/{id}</c>. The vendor does not document when each

@@ -1,5 +1,3 @@
-using Pyannote.Sdk.Live;
-
 namespace Pyannote.Sdk.PyannoteAI;
 
 /// <summary>A speaker stopped talking (<c>diarization_speaker_end</c>).</summary>

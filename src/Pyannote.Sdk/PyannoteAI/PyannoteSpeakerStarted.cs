@@ -1,5 +1,3 @@
-using Pyannote.Sdk.Live;
-
 namespace Pyannote.Sdk.PyannoteAI;
 
 /// <summary>A speaker started talking (<c>diarization_speaker_start</c>). Speakers may overlap: each has its own start

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using Pyannote.Sdk.Jobs;
-using Pyannote.Sdk.PyannoteAI;
-using Pyannote.Sdk.Transcripts;
-
 namespace Pyannote.Sdk.Webhooks;
 
 /// <summary>Which kind of pyannoteAI job a webhook reports, as far as its body tells.</summary>

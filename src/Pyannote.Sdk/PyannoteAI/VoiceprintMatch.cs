@@ -1,6 +1,3 @@
-using Pyannote.Sdk.Jobs;
-using Pyannote.Sdk.Transcripts;
-
 namespace Pyannote.Sdk.PyannoteAI;
 
 /// <summary>How one diarization speaker compares with every voiceprint of an identification job.</summary>

@@ -1,7 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text.Json;
 using Pyannote.Sdk.Generated.Together;
 using Pyannote.Sdk.Http;
 using Pyannote.Sdk.Transcripts;

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Diagnostics;
-using System.Globalization;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
@@ -150,11 +149,31 @@ internal sealed class TogetherRealtimeConnection : IAsyncDisposable
             {
                 writer.WriteStartObject("turn_detection");
                 writer.WriteString("type", "server_vad");
-                if (detection.Threshold is { } t) writer.WriteNumber("threshold", t);
-                if (detection.MinSilenceDuration is { } a) writer.WriteNumber("min_silence_duration_ms", (long)a.TotalMilliseconds);
-                if (detection.MinSpeechDuration is { } b) writer.WriteNumber("min_speech_duration_ms", (long)b.TotalMilliseconds);
-                if (detection.MaxSpeechDuration is { } c) writer.WriteNumber("max_speech_duration_s", c.TotalSeconds);
-                if (detection.SpeechPad is { } d) writer.WriteNumber("speech_pad_ms", (long)d.TotalMilliseconds);
+                if (detection.Threshold is { } t)
+                {
+                    writer.WriteNumber("threshold", t);
+                }
+
+                if (detection.MinSilenceDuration is { } a)
+                {
+                    writer.WriteNumber("min_silence_duration_ms", (long)a.TotalMilliseconds);
+                }
+
+                if (detection.MinSpeechDuration is { } b)
+                {
+                    writer.WriteNumber("min_speech_duration_ms", (long)b.TotalMilliseconds);
+                }
+
+                if (detection.MaxSpeechDuration is { } c)
+                {
+                    writer.WriteNumber("max_speech_duration_s", c.TotalSeconds);
+                }
+
+                if (detection.SpeechPad is { } d)
+                {
+                    writer.WriteNumber("speech_pad_ms", (long)d.TotalMilliseconds);
+                }
+
                 writer.WriteEndObject();
             }
 
@@ -356,31 +375,31 @@ internal sealed class TogetherRealtimeConnection : IAsyncDisposable
         switch (type)
         {
             case "session.created":
-            {
-                var session = root.TryGetProperty("session", out var s) && s.ValueKind == JsonValueKind.Object ? s : default;
-                return new TogetherRealtimeSessionCreated(
-                    session.ValueKind == JsonValueKind.Object ? String(session, "id") : null,
-                    session.ValueKind == JsonValueKind.Object ? String(session, "model") : null);
-            }
-
-            case "transcription_session.updated":
-            {
-                TogetherTurnDetection? detection = null;
-                if (root.TryGetProperty("session", out var s) && s.ValueKind == JsonValueKind.Object
-                    && s.TryGetProperty("turn_detection", out var td) && td.ValueKind == JsonValueKind.Object)
                 {
-                    detection = new TogetherTurnDetection
-                    {
-                        Threshold = Number(td, "threshold"),
-                        MinSilenceDuration = Number(td, "min_silence_duration_ms") is { } a ? TimeSpan.FromMilliseconds(a) : null,
-                        MinSpeechDuration = Number(td, "min_speech_duration_ms") is { } b ? TimeSpan.FromMilliseconds(b) : null,
-                        MaxSpeechDuration = Number(td, "max_speech_duration_s") is { } c ? TimeSpan.FromSeconds(c) : null,
-                        SpeechPad = Number(td, "speech_pad_ms") is { } d ? TimeSpan.FromMilliseconds(d) : null,
-                    };
+                    var session = root.TryGetProperty("session", out var s) && s.ValueKind == JsonValueKind.Object ? s : default;
+                    return new TogetherRealtimeSessionCreated(
+                        session.ValueKind == JsonValueKind.Object ? String(session, "id") : null,
+                        session.ValueKind == JsonValueKind.Object ? String(session, "model") : null);
                 }
 
-                return new TogetherRealtimeSessionUpdated(detection);
-            }
+            case "transcription_session.updated":
+                {
+                    TogetherTurnDetection? detection = null;
+                    if (root.TryGetProperty("session", out var s) && s.ValueKind == JsonValueKind.Object
+                        && s.TryGetProperty("turn_detection", out var td) && td.ValueKind == JsonValueKind.Object)
+                    {
+                        detection = new TogetherTurnDetection
+                        {
+                            Threshold = Number(td, "threshold"),
+                            MinSilenceDuration = Number(td, "min_silence_duration_ms") is { } a ? TimeSpan.FromMilliseconds(a) : null,
+                            MinSpeechDuration = Number(td, "min_speech_duration_ms") is { } b ? TimeSpan.FromMilliseconds(b) : null,
+                            MaxSpeechDuration = Number(td, "max_speech_duration_s") is { } c ? TimeSpan.FromSeconds(c) : null,
+                            SpeechPad = Number(td, "speech_pad_ms") is { } d ? TimeSpan.FromMilliseconds(d) : null,
+                        };
+                    }
+
+                    return new TogetherRealtimeSessionUpdated(detection);
+                }
 
             case "conversation.item.input_audio_transcription.delta":
                 // Pipecat reads the text from "transcript"; the vendor and other clients use "delta". Both are accepted.
@@ -389,11 +408,11 @@ internal sealed class TogetherRealtimeConnection : IAsyncDisposable
                 return new TogetherTranscriptionCompleted(String(root, "transcript") ?? String(root, "text") ?? string.Empty, String(root, "item_id"), Seconds(root, "start"), Seconds(root, "duration"));
             case "conversation.item.input_audio_transcription.failed":
             case "error":
-            {
-                var error = root.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.Object ? e : root;
-                var message = String(error, "message") ?? String(root, "message") ?? (error.ValueKind == JsonValueKind.String ? error.GetString() : null) ?? "The service reported an error without a message.";
-                return new TogetherRealtimeError(message, String(error, "code") ?? String(root, "code"), String(error, "type"), String(error, "param"), type != "error");
-            }
+                {
+                    var error = root.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.Object ? e : root;
+                    var message = String(error, "message") ?? String(root, "message") ?? (error.ValueKind == JsonValueKind.String ? error.GetString() : null) ?? "The service reported an error without a message.";
+                    return new TogetherRealtimeError(message, String(error, "code") ?? String(root, "code"), String(error, "type"), String(error, "param"), type != "error");
+                }
 
             default:
                 return null;

@@ -1,5 +1,3 @@
-using Pyannote.Sdk.Live;
-
 namespace Pyannote.Sdk.Together;
 
 /// <summary>The service reported an error: a <c>…transcription.failed</c> frame (<see cref="IsTranscriptionFailure"/>)

@@ -1,5 +1,3 @@
-using Pyannote.Sdk.Live;
-
 namespace Pyannote.Sdk.Together;
 
 /// <summary>The session is open (<c>session.created</c>); the SDK sends no audio before it.</summary>

@@ -1,5 +1,3 @@
-using Pyannote.Sdk.Live;
-
 namespace Pyannote.Sdk.Together;
 
 /// <summary>The service confirmed a voice-activity-detection change (<c>transcription_session.updated</c>).</summary>

@@ -1,6 +1,3 @@
-using Pyannote.Sdk.Generated.Together;
-using Pyannote.Sdk.Transcripts;
-
 namespace Pyannote.Sdk.Together;
 
 /// <summary>A run of speech by one speaker (diarization only).</summary>

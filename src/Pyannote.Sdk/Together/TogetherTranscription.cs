@@ -1,4 +1,3 @@
-using Pyannote.Sdk.Generated.Together;
 using Pyannote.Sdk.Transcripts;
 
 namespace Pyannote.Sdk.Together;

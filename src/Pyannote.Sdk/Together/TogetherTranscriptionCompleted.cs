@@ -1,5 +1,3 @@
-using Pyannote.Sdk.Live;
-
 namespace Pyannote.Sdk.Together;
 
 /// <summary>Final text of one segment (<c>…input_audio_transcription.completed</c>): sent when voice activity

@@ -1,5 +1,3 @@
-using Pyannote.Sdk.Live;
-
 namespace Pyannote.Sdk.Together;
 
 /// <summary>Interim text of the segment being spoken (<c>…input_audio_transcription.delta</c>). Each delta is the

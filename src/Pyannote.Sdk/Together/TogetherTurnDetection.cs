@@ -1,5 +1,3 @@
-using Pyannote.Sdk.Live;
-
 namespace Pyannote.Sdk.Together;
 
 /// <summary>Server voice-activity detection (Silero) settings of a real-time session. Unset values keep the service's

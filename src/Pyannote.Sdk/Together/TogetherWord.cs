@@ -1,6 +1,3 @@
-using Pyannote.Sdk.Generated.Together;
-using Pyannote.Sdk.Transcripts;
-
 namespace Pyannote.Sdk.Together;
 
 /// <summary>One timed word of a verbose Together answer.</summary>

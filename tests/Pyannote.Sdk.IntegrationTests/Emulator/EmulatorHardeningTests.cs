@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -256,7 +255,10 @@ public class EmulatorHardeningTests
             for (var i = 0; i < count; i++)
             {
                 var sample = (short)(tone((start + i) / (double)sampleRate) * 20_000);
-                for (var c = 0; c < channels; c++) BinaryPrimitives.WriteInt16LittleEndian(buffer.AsSpan(((i * channels) + c) * 2), sample);
+                for (var c = 0; c < channels; c++)
+                {
+                    BinaryPrimitives.WriteInt16LittleEndian(buffer.AsSpan(((i * channels) + c) * 2), sample);
+                }
             }
 
             file.Write(buffer, 0, count * channels * 2);

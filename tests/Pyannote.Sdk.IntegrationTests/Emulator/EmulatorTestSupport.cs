@@ -25,15 +25,27 @@ internal static class EmulatorTestSupport
     public static SpeechEmulatorOptions Options(bool withSidecars = true)
     {
         var options = SpeechEmulatorOptions.ForTests();
-        if (withSidecars) options.AudioLibraryDirectories.Add(SampleAudioDirectory);
+        if (withSidecars)
+        {
+            options.AudioLibraryDirectories.Add(SampleAudioDirectory);
+        }
+
         return options;
     }
 
     public static HttpClient Client(Uri baseAddress, string? bearer = null, string? apiKey = null)
     {
         var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        if (bearer is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
-        if (apiKey is not null) client.DefaultRequestHeaders.Add("x-api-key", apiKey);
+        if (bearer is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("x-api-key", apiKey);
+        }
+
         return client;
     }
 
@@ -52,7 +64,11 @@ internal static class EmulatorTestSupport
         var file = new StreamContent(File.OpenRead(path));
         file.Headers.ContentType = new MediaTypeHeaderValue("audio/wav");
         form.Add(file, fileField, Path.GetFileName(path));
-        foreach (var (name, value) in fields) form.Add(new StringContent(value), name);
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+
         return form;
     }
 
@@ -67,7 +83,10 @@ internal static class EmulatorTestSupport
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, "samples", "audio");
-            if (File.Exists(Path.Combine(candidate, "conversation.wav"))) return candidate;
+            if (File.Exists(Path.Combine(candidate, "conversation.wav")))
+            {
+                return candidate;
+            }
         }
         throw new InvalidOperationException("samples/audio/conversation.wav not found above " + AppContext.BaseDirectory);
     }
@@ -98,7 +117,11 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         var receiver = new WebhookReceiver(app);
-        foreach (var s in statuses) receiver._statuses.Enqueue(s);
+        foreach (var s in statuses)
+        {
+            receiver._statuses.Enqueue(s);
+        }
+
         app.MapPost("/hook", (RequestDelegate)(async ctx =>
         {
             using var buffer = new MemoryStream();

@@ -93,7 +93,9 @@ public sealed class FaultInjectionTests
 
         var statuses = new List<HttpStatusCode>();
         for (int i = 0; i < 3; i++)
+        {
             statuses.Add((await api.PostAsync("v1/diarize", Json("""{"url":"https://example.com/a.wav"}"""))).StatusCode);
+        }
 
         Assert.Equal([HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable, HttpStatusCode.OK], statuses);
         Assert.Equal(3, emulator.CountRequests("/v1/diarize"));

@@ -211,7 +211,11 @@ public sealed class PyannoteEmulatorTests
         {
             var fault = i == 1 ? "job-failed" : null;
             using var request = new HttpRequestMessage(HttpMethod.Post, "v1/diarize") { Content = Json("""{"url":"https://example.com/a.wav"}""") };
-            if (fault is not null) request.Headers.Add(SpeechEmulator.FaultHeader, fault);
+            if (fault is not null)
+            {
+                request.Headers.Add(SpeechEmulator.FaultHeader, fault);
+            }
+
             ids.Add((await ReadJsonAsync(await api.SendAsync(request))).GetProperty("jobId").GetString()!);
         }
         ids.Reverse();

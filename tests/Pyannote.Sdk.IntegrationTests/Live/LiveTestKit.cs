@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Pyannote.Sdk.Emulator;
 using Pyannote.Sdk.IntegrationTests.Sdk;
 using Pyannote.Sdk.Live;
 using Pyannote.Sdk.PyannoteAI;

@@ -1,7 +1,5 @@
 using System.Net.WebSockets;
 using System.Text;
-using System.Text.Json;
-using Pyannote.Sdk.Emulator;
 using Pyannote.Sdk.Live;
 using Pyannote.Sdk.PyannoteAI;
 using static Pyannote.Sdk.IntegrationTests.Live.LiveTestKit;
@@ -74,8 +72,16 @@ public sealed class PyannoteLiveTests
 
         Assert.Equal(status, error.StatusCode);
         Assert.Equal(SpeechVendor.Pyannote, error.Vendor);
-        if (message is not null) Assert.Equal(message, error.VendorMessage);
-        if (status == 429) Assert.Equal(TimeSpan.FromSeconds(30), error.RetryAfter);
+        if (message is not null)
+        {
+            Assert.Equal(message, error.VendorMessage);
+        }
+
+        if (status == 429)
+        {
+            Assert.Equal(TimeSpan.FromSeconds(30), error.RetryAfter);
+        }
+
         Assert.False(read, "the audio source was read although the session could not be created");
     }
 
@@ -89,7 +95,10 @@ public sealed class PyannoteLiveTests
         var seen = new List<PyannoteLiveEvent>();
         var error = await Assert.ThrowsAsync<LiveStreamException>(async () =>
         {
-            await foreach (var e in client.StreamLiveDiarizationAsync(Conversation(), Fast)) seen.Add(e);
+            await foreach (var e in client.StreamLiveDiarizationAsync(Conversation(), Fast))
+            {
+                seen.Add(e);
+            }
         });
 
         Assert.True(error.CloseStatus is null, error.ToString());
@@ -186,7 +195,11 @@ public sealed class PyannoteLiveTests
         using var cts = new CancellationTokenSource();
 
         var task = CollectAsync(client.StreamLiveDiarizationAsync(session, audio, Fast, cts.Token));
-        while ((await client.GetLiveSessionAsync(session.Id)).Status != "running") await Task.Delay(10);
+        while ((await client.GetLiveSessionAsync(session.Id)).Status != "running")
+        {
+            await Task.Delay(10);
+        }
+
         cts.Cancel();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => task);
@@ -194,7 +207,10 @@ public sealed class PyannoteLiveTests
         for (int i = 0; i < 6000 && status != "error"; i++) // generous: the server notices the close when the machine gets to it
         {
             status = (await client.GetLiveSessionAsync(session.Id)).Status;
-            if (status != "error") await Task.Delay(10);
+            if (status != "error")
+            {
+                await Task.Delay(10);
+            }
         }
 
         Assert.Equal("error", status); // closed by the client without end_of_stream
@@ -292,7 +308,10 @@ public sealed class PyannoteLiveTests
             var samples = (int)Math.Round(seconds * 16000);
             var bytes = new byte[samples * 2];
             for (int i = 0; i < bytes.Length; i += chunk.Length)
+            {
                 chunk.Span[..Math.Min(chunk.Length, bytes.Length - i)].CopyTo(bytes.AsSpan(i));
+            }
+
             yield return bytes;
             yield break;
         }

@@ -27,7 +27,13 @@ internal sealed class ScriptedLiveServer : IAsyncDisposable
 
     public IReadOnlyList<(string Entry, byte[]? Bytes)> Log
     {
-        get { lock (_log) return _log.ToList(); }
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToList();
+            }
+        }
     }
 
     public static async Task<ScriptedLiveServer> StartAsync(params string[] eventsAtEnd)
@@ -70,7 +76,11 @@ internal sealed class ScriptedLiveServer : IAsyncDisposable
                 server.Add("server close sent", null);
                 await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
                 var reply = await socket.ReceiveAsync(buffer, CancellationToken.None);
-                if (reply.MessageType == WebSocketMessageType.Close) server.Add("client close received", null);
+                if (reply.MessageType == WebSocketMessageType.Close)
+                {
+                    server.Add("client close received", null);
+                }
+
                 return;
             }
         });
@@ -83,7 +93,10 @@ internal sealed class ScriptedLiveServer : IAsyncDisposable
 
     private void Add(string entry, byte[]? bytes)
     {
-        lock (_log) _log.Add((entry, bytes));
+        lock (_log)
+        {
+            _log.Add((entry, bytes));
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -122,7 +122,10 @@ public sealed class TogetherRealtimeTests
 
         var error = await Assert.ThrowsAsync<LiveStreamException>(async () =>
         {
-            await foreach (var e in client.StreamRealtimeTranscriptionAsync(Conversation(), Fast())) seen.Add(e);
+            await foreach (var e in client.StreamRealtimeTranscriptionAsync(Conversation(), Fast()))
+            {
+                seen.Add(e);
+            }
         });
 
         Assert.Null(error.CloseStatus);
@@ -166,7 +169,10 @@ public sealed class TogetherRealtimeTests
         {
             await foreach (var e in client.StreamRealtimeTranscriptionAsync(audio, Fast(), cts.Token))
             {
-                if (e is TogetherRealtimeSessionCreated) cts.Cancel();
+                if (e is TogetherRealtimeSessionCreated)
+                {
+                    cts.Cancel();
+                }
             }
         });
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);

@@ -1,6 +1,4 @@
-using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http.Resilience;
 using Pyannote.Sdk.Emulator;
 using Pyannote.Sdk.IntegrationTests.Emulator;
 using Pyannote.Sdk.IntegrationTests.Reliability;
@@ -122,8 +120,15 @@ public sealed class BilledOnceTests
                 o.Transport = tap;
                 o.Retry.BaseDelay = TimeSpan.FromMilliseconds(10);
             });
-            if (host == "standard-on-sdk-client") s.ConfigureHttpClient(SpeechVendor.Together, Standard);
-            if (host == "naive-on-sdk-client") s.ConfigureHttpClient(SpeechVendor.Together, Naive);
+            if (host == "standard-on-sdk-client")
+            {
+                s.ConfigureHttpClient(SpeechVendor.Together, Standard);
+            }
+
+            if (host == "naive-on-sdk-client")
+            {
+                s.ConfigureHttpClient(SpeechVendor.Together, Naive);
+            }
         });
 
         await using var sp = services.BuildServiceProvider();
@@ -147,7 +152,11 @@ public sealed class BilledOnceTests
                 try
                 {
                     var response = await base.SendAsync(request, cancellationToken);
-                    if ((int)response.StatusCode < 500 || attempt == 3) return response;
+                    if ((int)response.StatusCode < 500 || attempt == 3)
+                    {
+                        return response;
+                    }
+
                     response.Dispose();
                 }
                 catch (Exception) when (attempt < 3 && !cancellationToken.IsCancellationRequested)

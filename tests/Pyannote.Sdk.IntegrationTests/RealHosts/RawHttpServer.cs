@@ -70,7 +70,11 @@ internal sealed class RawHttpServer : IAsyncDisposable
                 var one = new byte[1];
                 while (!EndsWithBlankLine(head) && head.Length < 64 * 1024)
                 {
-                    if (await stream.ReadAsync(one, _stop.Token) == 0) return;
+                    if (await stream.ReadAsync(one, _stop.Token) == 0)
+                    {
+                        return;
+                    }
+
                     head.WriteByte(one[0]);
                 }
 
@@ -79,7 +83,10 @@ internal sealed class RawHttpServer : IAsyncDisposable
                 var length = 0;
                 foreach (var line in text.Split("\r\n"))
                 {
-                    if (line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase)) length = int.Parse(line["Content-Length:".Length..].Trim());
+                    if (line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase))
+                    {
+                        length = int.Parse(line["Content-Length:".Length..].Trim());
+                    }
                 }
 
                 var body = new byte[length];
@@ -87,7 +94,11 @@ internal sealed class RawHttpServer : IAsyncDisposable
                 while (read < length)
                 {
                     var n = await stream.ReadAsync(body.AsMemory(read), _stop.Token);
-                    if (n == 0) break;
+                    if (n == 0)
+                    {
+                        break;
+                    }
+
                     read += n;
                 }
 
@@ -104,7 +115,11 @@ internal sealed class RawHttpServer : IAsyncDisposable
 
     private static bool EndsWithBlankLine(MemoryStream s)
     {
-        if (s.Length < 4) return false;
+        if (s.Length < 4)
+        {
+            return false;
+        }
+
         var b = s.GetBuffer();
         var n = (int)s.Length;
         return b[n - 4] == '\r' && b[n - 3] == '\n' && b[n - 2] == '\r' && b[n - 1] == '\n';

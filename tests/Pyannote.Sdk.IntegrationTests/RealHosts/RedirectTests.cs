@@ -80,7 +80,11 @@ public sealed class RedirectTests
     {
         var text = Encoding.Latin1.GetString(haystack);
         var n = 0;
-        for (var i = text.IndexOf(needle, StringComparison.Ordinal); i >= 0; i = text.IndexOf(needle, i + 1, StringComparison.Ordinal)) n++;
+        for (var i = text.IndexOf(needle, StringComparison.Ordinal); i >= 0; i = text.IndexOf(needle, i + 1, StringComparison.Ordinal))
+        {
+            n++;
+        }
+
         return n;
     }
 

@@ -5,8 +5,8 @@ using System.Text;
 using Pyannote.Sdk.Emulator;
 using Pyannote.Sdk.IntegrationTests.Emulator;
 using Pyannote.Sdk.JigsawStack;
-using Pyannote.Sdk.Live;
 using Pyannote.Sdk.Jobs;
+using Pyannote.Sdk.Live;
 using Pyannote.Sdk.NanoGpt;
 using Pyannote.Sdk.PyannoteAI;
 using Pyannote.Sdk.Together;
@@ -191,7 +191,11 @@ public sealed class CancellationTests(ITestOutputHelper output)
         sb.AppendLine();
         sb.AppendLine("| method | scenario | outcome | latency (ms) | requests in flight after |");
         sb.AppendLine("|---|---|---|---:|---:|");
-        foreach (var r in rows) sb.AppendLine(CultureInfo.InvariantCulture, $"| {r.Method} | {r.Scenario} | {r.Outcome}{(r.Ok ? "" : " **(failed)**")} | {r.LatencyMs:0.0} | {r.InFlightAfter} |");
+        foreach (var r in rows)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"| {r.Method} | {r.Scenario} | {r.Outcome}{(r.Ok ? "" : " **(failed)**")} | {r.LatencyMs:0.0} | {r.InFlightAfter} |");
+        }
+
         output.WriteLine(sb.ToString());
         output.WriteLine("written to " + Report.Write("cancellation.md", sb.ToString()));
 

@@ -4,7 +4,6 @@ using System.Text;
 using Pyannote.Sdk.Emulator;
 using Pyannote.Sdk.IntegrationTests.Emulator;
 using Pyannote.Sdk.JigsawStack;
-using Pyannote.Sdk.Jobs;
 using Pyannote.Sdk.NanoGpt;
 using Xunit.Abstractions;
 
@@ -179,7 +178,10 @@ public sealed class FaultMatrixTests(ITestOutputHelper output)
         sw.Stop();
         leaks.AddException(error);
         leaks.Add(result?.ToString());
-        if (result is Transcripts.Transcript tr) leaks.Add(tr.Text);
+        if (result is Transcripts.Transcript tr)
+        {
+            leaks.Add(tr.Text);
+        }
 
         var records = tap.Records;
         var billed = records.Where(r => r.Method == target.BilledMethod.Method && r.Path.EndsWith(target.BilledPath, StringComparison.Ordinal)).ToList();

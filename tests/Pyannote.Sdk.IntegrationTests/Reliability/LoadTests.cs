@@ -29,7 +29,11 @@ internal sealed class ExternalEmulator : IDisposable
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Pyannote.Sdk.Emulator.Tool.dll");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { dll, "--port", "0", "--api-key", apiKey, "--job-delay-ms", jobDelayMs }) info.ArgumentList.Add(a);
+        foreach (var a in new[] { dll, "--port", "0", "--api-key", apiKey, "--job-delay-ms", jobDelayMs })
+        {
+            info.ArgumentList.Add(a);
+        }
+
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the emulator");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
@@ -115,13 +119,23 @@ public sealed class LoadTests(ITestOutputHelper output)
                 try
                 {
                     await t;
-                    if (round > 0) completed++;
+                    if (round > 0)
+                    {
+                        completed++;
+                    }
                 }
                 catch (Exception ex)
                 {
-                    if (round > 0) failed++;
+                    if (round > 0)
+                    {
+                        failed++;
+                    }
+
                     firstError ??= ex.ToString();
-                    if (ex is SocketException || ex.InnerException is SocketException) socketErrors++;
+                    if (ex is SocketException || ex.InnerException is SocketException)
+                    {
+                        socketErrors++;
+                    }
                 }
             }
 
@@ -147,7 +161,11 @@ public sealed class LoadTests(ITestOutputHelper output)
         sb.AppendLine();
         sb.AppendLine("| round | calls | seconds | managed MiB after full GC | open sockets | max requests in flight |");
         sb.AppendLine("|---|---:|---:|---:|---:|---:|");
-        foreach (var r in rows) sb.AppendLine(r);
+        foreach (var r in rows)
+        {
+            sb.AppendLine(r);
+        }
+
         output.WriteLine(sb.ToString());
         output.WriteLine("written to " + Report.Write("load.md", sb.ToString()));
 

@@ -25,7 +25,11 @@ internal static class Secrets
 
     public static void ObserveUri(Uri? uri)
     {
-        if (uri is null || string.IsNullOrEmpty(uri.Query)) return;
+        if (uri is null || string.IsNullOrEmpty(uri.Query))
+        {
+            return;
+        }
+
         Observed.TryAdd(uri.Query.TrimStart('?'), 0);
         foreach (var part in uri.Query.TrimStart('?').Split('&'))
         {
@@ -61,7 +65,10 @@ internal sealed class LeakCapture : ILoggerFactory, ILoggerProvider
 
     public void Add(string? text)
     {
-        if (!string.IsNullOrEmpty(text)) _texts.Enqueue(text);
+        if (!string.IsNullOrEmpty(text))
+        {
+            _texts.Enqueue(text);
+        }
     }
 
     public void AddException(Exception? ex)
@@ -70,7 +77,10 @@ internal sealed class LeakCapture : ILoggerFactory, ILoggerProvider
         {
             Add(e.Message);
             Add(e.ToString());
-            foreach (System.Collections.DictionaryEntry d in e.Data) Add($"{d.Key}={d.Value}");
+            foreach (System.Collections.DictionaryEntry d in e.Data)
+            {
+                Add($"{d.Key}={d.Value}");
+            }
         }
     }
 
@@ -99,7 +109,10 @@ internal sealed class LeakCapture : ILoggerFactory, ILoggerProvider
             owner.Add($"{category} {logLevel} {formatter(state, exception)}");
             if (state is IEnumerable<KeyValuePair<string, object?>> pairs)
             {
-                foreach (var p in pairs) owner.Add($"{p.Key}={p.Value}");
+                foreach (var p in pairs)
+                {
+                    owner.Add($"{p.Key}={p.Value}");
+                }
             }
 
             owner.AddException(exception);
@@ -124,11 +137,18 @@ internal sealed class ActivityCapture : IDisposable
                 Interlocked.Increment(ref _spans);
                 sink.Add(a.DisplayName);
                 sink.Add(a.StatusDescription);
-                foreach (var t in a.TagObjects) sink.Add($"{t.Key}={t.Value}");
+                foreach (var t in a.TagObjects)
+                {
+                    sink.Add($"{t.Key}={t.Value}");
+                }
+
                 foreach (var e in a.Events)
                 {
                     sink.Add(e.Name);
-                    foreach (var t in e.Tags) sink.Add($"{t.Key}={t.Value}");
+                    foreach (var t in e.Tags)
+                    {
+                        sink.Add($"{t.Key}={t.Value}");
+                    }
                 }
             },
         };
@@ -194,7 +214,11 @@ internal sealed class WireTap : DelegatingHandler
         {
             lock (_gate)
             {
-                if (_faultsLeft < 0) _faultsLeft = FaultCount;
+                if (_faultsLeft < 0)
+                {
+                    _faultsLeft = FaultCount;
+                }
+
                 if (_faultsLeft > 0)
                 {
                     _faultsLeft--;
@@ -232,12 +256,20 @@ internal sealed class WireTap : DelegatingHandler
             }
 
             var response = await sending.ConfigureAwait(false);
-            if (KeepRecords) _records.Enqueue(new TapRecord(request.Method.Method, path, fault, (int)response.StatusCode, null, sw.Elapsed));
+            if (KeepRecords)
+            {
+                _records.Enqueue(new TapRecord(request.Method.Method, path, fault, (int)response.StatusCode, null, sw.Elapsed));
+            }
+
             return response;
         }
         catch (Exception ex)
         {
-            if (KeepRecords) _records.Enqueue(new TapRecord(request.Method.Method, path, fault, null, ex.GetType().Name, sw.Elapsed));
+            if (KeepRecords)
+            {
+                _records.Enqueue(new TapRecord(request.Method.Method, path, fault, null, ex.GetType().Name, sw.Elapsed));
+            }
+
             throw;
         }
         finally
@@ -318,7 +350,10 @@ internal static class Net
             {
                 try
                 {
-                    if (new FileInfo(fd).LinkTarget is { } target && target.StartsWith("socket:", StringComparison.Ordinal)) n++;
+                    if (new FileInfo(fd).LinkTarget is { } target && target.StartsWith("socket:", StringComparison.Ordinal))
+                    {
+                        n++;
+                    }
                 }
                 catch (IOException) { }
             }
@@ -351,7 +386,10 @@ internal static class Report
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "Pyannote.Sdk.sln"))) return Path.Combine(dir.FullName, "artifacts", "reliability");
+            if (File.Exists(Path.Combine(dir.FullName, "Pyannote.Sdk.sln")))
+            {
+                return Path.Combine(dir.FullName, "artifacts", "reliability");
+            }
         }
 
         return Path.Combine(AppContext.BaseDirectory, "artifacts", "reliability");

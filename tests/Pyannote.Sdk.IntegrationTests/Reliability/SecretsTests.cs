@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
@@ -32,18 +31,66 @@ public sealed class SecretsTests(ITestOutputHelper output)
                 : "sample";
         }
 
-        if (t == typeof(Uri)) return new Uri(PreSigned);
-        if (t == typeof(TimeSpan)) return TimeSpan.FromSeconds(1);
-        if (t == typeof(DateTimeOffset)) return DateTimeOffset.UnixEpoch;
-        if (t == typeof(int)) return 1;
-        if (t == typeof(long)) return 1L;
-        if (t == typeof(double)) return 0.5;
-        if (t == typeof(decimal)) return 1m;
-        if (t == typeof(bool)) return true;
-        if (t.IsEnum) return Enum.GetValues(t).GetValue(0);
-        if (t == typeof(Exception)) return new InvalidOperationException("inner");
-        if (t == typeof(Stream)) return new MemoryStream([1, 2, 3]);
-        if (Nullable.GetUnderlyingType(t) is { } u) return Sample(u, name, depth);
+        if (t == typeof(Uri))
+        {
+            return new Uri(PreSigned);
+        }
+
+        if (t == typeof(TimeSpan))
+        {
+            return TimeSpan.FromSeconds(1);
+        }
+
+        if (t == typeof(DateTimeOffset))
+        {
+            return DateTimeOffset.UnixEpoch;
+        }
+
+        if (t == typeof(int))
+        {
+            return 1;
+        }
+
+        if (t == typeof(long))
+        {
+            return 1L;
+        }
+
+        if (t == typeof(double))
+        {
+            return 0.5;
+        }
+
+        if (t == typeof(decimal))
+        {
+            return 1m;
+        }
+
+        if (t == typeof(bool))
+        {
+            return true;
+        }
+
+        if (t.IsEnum)
+        {
+            return Enum.GetValues(t).GetValue(0);
+        }
+
+        if (t == typeof(Exception))
+        {
+            return new InvalidOperationException("inner");
+        }
+
+        if (t == typeof(Stream))
+        {
+            return new MemoryStream([1, 2, 3]);
+        }
+
+        if (Nullable.GetUnderlyingType(t) is { } u)
+        {
+            return Sample(u, name, depth);
+        }
+
         if (t.IsGenericType)
         {
             var def = t.GetGenericTypeDefinition();
@@ -52,7 +99,11 @@ public sealed class SecretsTests(ITestOutputHelper output)
             {
                 var item = Sample(args[0], name, depth + 1);
                 var array = Array.CreateInstance(args[0], item is null ? 0 : 1);
-                if (item is not null) array.SetValue(item, 0);
+                if (item is not null)
+                {
+                    array.SetValue(item, 0);
+                }
+
                 return array;
             }
 
@@ -62,14 +113,22 @@ public sealed class SecretsTests(ITestOutputHelper output)
             }
         }
 
-        if (t.IsValueType) return Activator.CreateInstance(t);
+        if (t.IsValueType)
+        {
+            return Activator.CreateInstance(t);
+        }
+
         return depth < 3 ? Build(t, depth + 1).FirstOrDefault() : null;
     }
 
     /// <summary>Instances of <paramref name="type"/> from each public constructor and public static factory.</summary>
     private static IEnumerable<object> Build(Type type, int depth = 0)
     {
-        if (type.IsAbstract || type.IsInterface || type.ContainsGenericParameters || typeof(Delegate).IsAssignableFrom(type)) yield break;
+        if (type.IsAbstract || type.IsInterface || type.ContainsGenericParameters || typeof(Delegate).IsAssignableFrom(type))
+        {
+            yield break;
+        }
+
         var makers = type.GetConstructors().Cast<MethodBase>()
             .Concat(type.Assembly.GetExportedTypes().SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static))
                 .Where(m => m.ReturnType == type && !m.IsSpecialName && !m.ContainsGenericParameters))
@@ -87,7 +146,11 @@ public sealed class SecretsTests(ITestOutputHelper output)
                 continue; // the sample values break a rule of this constructor; other makers may work
             }
 
-            if (instance is null) continue;
+            if (instance is null)
+            {
+                continue;
+            }
+
             foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && p.PropertyType == typeof(Uri)))
             {
                 try { p.SetValue(instance, new Uri(PreSigned)); }
@@ -120,7 +183,10 @@ public sealed class SecretsTests(ITestOutputHelper output)
             foreach (var i in instances)
             {
                 sink.Add(i.ToString());
-                if (i is Exception e) sink.AddException(e);
+                if (i is Exception e)
+                {
+                    sink.AddException(e);
+                }
             }
         }
 
@@ -142,7 +208,11 @@ public sealed class SecretsTests(ITestOutputHelper output)
         var result = await clients.Pyannote.DiarizeAsync(AudioInput.FromFile(Emulator.EmulatorTestSupport.ConversationWav));
         sink.Add(result.ToString());
         sink.Add(result.Transcript?.ToString());
-        foreach (var s in result.Diarization) sink.Add(s.ToString());
+        foreach (var s in result.Diarization)
+        {
+            sink.Add(s.ToString());
+        }
+
         var failing = new WireTap { Target = r => r.Method == HttpMethod.Put, Fault = "503", FaultCount = int.MaxValue };
         var failingClients = new ClientSet(emulator, failing, sink);
         sink.AddException(await Record.ExceptionAsync(() => failingClients.Pyannote.UploadAsync(AudioInput.FromFile(Emulator.EmulatorTestSupport.ConversationWav))));
@@ -167,7 +237,11 @@ public sealed class SecretsTests(ITestOutputHelper output)
         sb.AppendLine(CultureInfo.InvariantCulture, $"Secrets found: {leaks.Count} (searched {sink.Count} texts for the API key, the webhook secret and {presignedSeen} pre-signed query strings/signatures seen on the wire; {spans.Spans} spans).");
         sb.AppendLine(CultureInfo.InvariantCulture, $"ToString() checked on {built.Count} public types built from public constructors/factories: {string.Join(", ", built.Order(StringComparer.Ordinal))}.");
         sb.AppendLine(CultureInfo.InvariantCulture, $"Not buildable from public members with sample values ({notBuilt.Count}): {string.Join(", ", notBuilt.Order(StringComparer.Ordinal))}.");
-        foreach (var l in leaks) sb.AppendLine("- LEAK " + l);
+        foreach (var l in leaks)
+        {
+            sb.AppendLine("- LEAK " + l);
+        }
+
         output.WriteLine(sb.ToString());
         Report.Write("secrets.md", sb.ToString());
         Assert.True(built.Count >= 30, $"only {built.Count} types built");

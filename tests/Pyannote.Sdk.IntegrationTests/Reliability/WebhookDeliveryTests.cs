@@ -48,7 +48,10 @@ public sealed class WebhookDeliveryTests(ITestOutputHelper output)
             var e = PyannoteWebhook.ConstructEvent(d.Body, d.Headers.Select(h => new KeyValuePair<string, string>(h.Key, h.Value)), Secrets.WebhookSecret);
             leaks.Add(e.ToString());
             accepted++;
-            if (seen.Add(e.IdempotencyKey)) handled.Add($"{e.JobId} {e.Status} (attempt {e.RetryNumber + 1})");
+            if (seen.Add(e.IdempotencyKey))
+            {
+                handled.Add($"{e.JobId} {e.Status} (attempt {e.RetryNumber + 1})");
+            }
         }
 
         // Forgeries derived from a real delivery.
@@ -75,8 +78,14 @@ public sealed class WebhookDeliveryTests(ITestOutputHelper output)
         {
             var ex = Record.Exception(() => PyannoteWebhook.ConstructEvent(f.Body, f.Signature, f.Timestamp, Secrets.WebhookSecret));
             leaks.AddException(ex);
-            if (ex is WebhookVerificationException) rejected++;
-            else output.WriteLine($"forgery '{f.Name}' not rejected: {ex?.GetType().Name ?? "accepted"}");
+            if (ex is WebhookVerificationException)
+            {
+                rejected++;
+            }
+            else
+            {
+                output.WriteLine($"forgery '{f.Name}' not rejected: {ex?.GetType().Name ?? "accepted"}");
+            }
         }
 
         var sb = new StringBuilder();
@@ -84,7 +93,11 @@ public sealed class WebhookDeliveryTests(ITestOutputHelper output)
         sb.AppendLine();
         sb.AppendLine("| handled event |");
         sb.AppendLine("|---|");
-        foreach (var h in handled) sb.AppendLine("| " + h + " |");
+        foreach (var h in handled)
+        {
+            sb.AppendLine("| " + h + " |");
+        }
+
         output.WriteLine(sb.ToString());
         Report.Write("webhooks.md", sb.ToString());
 

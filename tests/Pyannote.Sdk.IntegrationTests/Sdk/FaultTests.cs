@@ -1,9 +1,7 @@
 using System.Diagnostics;
-using Pyannote.Sdk.Emulator;
 using Pyannote.Sdk.JigsawStack;
 using Pyannote.Sdk.Jobs;
 using Pyannote.Sdk.NanoGpt;
-using Pyannote.Sdk.PyannoteAI;
 using Pyannote.Sdk.Together;
 using static Pyannote.Sdk.IntegrationTests.Sdk.SdkTestKit;
 

@@ -1,4 +1,3 @@
-using Pyannote.Sdk.Emulator;
 using Pyannote.Sdk.Jobs;
 using Pyannote.Sdk.PyannoteAI;
 using static Pyannote.Sdk.IntegrationTests.Sdk.SdkTestKit;

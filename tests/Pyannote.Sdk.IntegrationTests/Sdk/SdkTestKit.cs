@@ -64,7 +64,10 @@ internal static class SdkTestKit
         var sb = new StringBuilder(word.Length);
         foreach (var c in word)
         {
-            if (char.IsLetterOrDigit(c)) sb.Append(char.ToLowerInvariant(c));
+            if (char.IsLetterOrDigit(c))
+            {
+                sb.Append(char.ToLowerInvariant(c));
+            }
         }
         return sb.ToString();
     }
@@ -78,7 +81,10 @@ internal static class SdkTestKit
     {
         Assert.Equal(Expected.Words, transcript.Words.Select(w => Normalize(w.Text)).Where(w => w.Length > 0).ToArray());
         Assert.Equal(Expected.Words, NormalizedWords(transcript.Text));
-        if (!withSpeakers) return;
+        if (!withSpeakers)
+        {
+            return;
+        }
 
         Assert.Equal(2, transcript.Speakers.Count);
         Assert.All(transcript.Words, w => Assert.False(string.IsNullOrEmpty(w.Speaker)));

@@ -139,7 +139,7 @@ public sealed class VendorOptionsSdkTests
 
         var result = await client.DiarizeAsync(AudioInput.FromFile(ConversationWav), options, new SpeechRequestOptions
         {
-            UploadProgress = new SyncProgress<UploadProgress>(p => { lock (reports) reports.Add(p); }),
+            UploadProgress = new SyncProgress<UploadProgress>(p => { lock (reports) { reports.Add(p); } }),
             MaxRetries = 0,
         });
 

@@ -1,5 +1,4 @@
 using Pyannote.Sdk.IntegrationTests.Emulator;
-using Pyannote.Sdk.PyannoteAI;
 using static Pyannote.Sdk.IntegrationTests.Sdk.SdkTestKit;
 
 namespace Pyannote.Sdk.IntegrationTests.Sdk;

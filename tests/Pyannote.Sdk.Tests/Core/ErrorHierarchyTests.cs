@@ -1,4 +1,3 @@
-using System.Net;
 using System.Reflection;
 using Microsoft.Extensions.Logging;
 using Pyannote.Sdk.JigsawStack;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Pyannote.Sdk.Jobs;
-using Pyannote.Sdk.Tests.Infrastructure;
 
 namespace Pyannote.Sdk.Tests.Core;
 

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pyannote.Sdk.Http;
 using Pyannote.Sdk.Tests.HttpPipeline;
-using Pyannote.Sdk.Tests.Infrastructure;
 using Pyannote.Sdk.Transcripts;
 
 namespace Pyannote.Sdk.Tests.DependencyInjection;

@@ -6,9 +6,8 @@ using Microsoft.Extensions.Options;
 using Pyannote.Sdk.JigsawStack;
 using Pyannote.Sdk.NanoGpt;
 using Pyannote.Sdk.PyannoteAI;
-using Pyannote.Sdk.Together;
 using Pyannote.Sdk.Tests.HttpPipeline;
-using Pyannote.Sdk.Tests.Infrastructure;
+using Pyannote.Sdk.Together;
 
 namespace Pyannote.Sdk.Tests.DependencyInjection;
 

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging;
 using Pyannote.Sdk.Emulator;
 using Pyannote.Sdk.Http;
 using Pyannote.Sdk.PyannoteAI;
-using Pyannote.Sdk.Tests.Infrastructure;
 
 namespace Pyannote.Sdk.Tests.HttpPipeline;
 

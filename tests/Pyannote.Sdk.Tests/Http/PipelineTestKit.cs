@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Pyannote.Sdk.Http;
-using Pyannote.Sdk.Tests.Infrastructure;
 
 namespace Pyannote.Sdk.Tests.HttpPipeline;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Pyannote.Sdk.Http;
-using Pyannote.Sdk.Tests.Infrastructure;
 
 namespace Pyannote.Sdk.Tests.HttpPipeline;
 
@@ -226,7 +225,7 @@ public class RetryHandlerTests
     public async Task Billed_request_is_retried_on_503_only_when_the_vendor_says_so_or_the_caller_opts_in(bool retryAfter, bool optIn, int expectedAttempts)
     {
         var transport = new ScriptedTransport()
-            .ThenStatus(503, r => { if (retryAfter) r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(1)); })
+            .ThenStatus(503, r => { if (retryAfter) { r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(1)); } })
             .ThenStatus(200);
         var (client, _) = PipelineFactory.Create(transport, AutoClock(), o => o.Retry.RetryBilledOn503WithoutRetryAfter = optIn);
 

@@ -1,12 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using System.Net;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Pyannote.Sdk.Diagnostics;
 using Pyannote.Sdk.Http;
-using Pyannote.Sdk.Tests.Infrastructure;
 
 namespace Pyannote.Sdk.Tests.HttpPipeline;
 

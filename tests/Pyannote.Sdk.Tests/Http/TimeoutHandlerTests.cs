@@ -1,6 +1,5 @@
 using System.Net;
 using Pyannote.Sdk.Http;
-using Pyannote.Sdk.Tests.Infrastructure;
 
 namespace Pyannote.Sdk.Tests.HttpPipeline;
 

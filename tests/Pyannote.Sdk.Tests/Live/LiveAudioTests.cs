@@ -14,7 +14,11 @@ public sealed class LiveAudioTests
     private static double Rms(ReadOnlySpan<float> x)
     {
         double sum = 0;
-        foreach (var v in x) sum += v * v;
+        foreach (var v in x)
+        {
+            sum += v * v;
+        }
+
         return Math.Sqrt(sum / Math.Max(1, x.Length));
     }
 
@@ -26,7 +30,7 @@ public sealed class LiveAudioTests
         {
             if (x[i - 1] < 0 && x[i] >= 0)
             {
-                if (first < 0) first = i; else { crossings++; last = i; }
+                if (first < 0) { first = i; } else { crossings++; last = i; }
             }
         }
         return crossings * rate / (double)(last - first);
@@ -74,14 +78,21 @@ public sealed class LiveAudioTests
         }
         actual.AddRange(chunked.Flush());
         Assert.Equal(expected.Length, actual.Count);
-        for (int i = 0; i < expected.Length; i++) Assert.Equal(expected[i], actual[i], 5);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.Equal(expected[i], actual[i], 5);
+        }
     }
 
     [Fact]
     public void Pcm16_round_trips_exactly_through_float()
     {
         var bytes = new byte[65536 * 2];
-        for (int v = short.MinValue, i = 0; v <= short.MaxValue; v++, i += 2) BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(i), (short)v);
+        for (int v = short.MinValue, i = 0; v <= short.MaxValue; v++, i += 2)
+        {
+            BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(i), (short)v);
+        }
+
         var floats = new float[65536];
         Assert.Equal(65536, PcmConversion.DecodeMono(bytes, LiveAudioFormat.Pcm16Mono16kHz, floats));
         var back = new byte[bytes.Length];
@@ -118,7 +129,10 @@ public sealed class LiveAudioTests
         var source = LiveAudioSource.FromWavStream(new MemoryStream(wav));
 
         var frames = new List<AudioFrame>();
-        await foreach (var f in AudioFramer.FrameAsync(source.ReadMonoAsync(16_000, default), PyannoteLiveConnection.FrameSamples, default)) frames.Add(f);
+        await foreach (var f in AudioFramer.FrameAsync(source.ReadMonoAsync(16_000, default), PyannoteLiveConnection.FrameSamples, default))
+        {
+            frames.Add(f);
+        }
 
         Assert.Equal(11, frames.Count);
         Assert.All(frames, f => Assert.Equal(1600, f.Samples.Length));
@@ -134,10 +148,18 @@ public sealed class LiveAudioTests
     public async Task Chunks_that_split_sample_frames_are_reassembled()
     {
         var pcm = new byte[3200 * 2];
-        for (int i = 0; i < pcm.Length / 2; i++) BinaryPrimitives.WriteInt16LittleEndian(pcm.AsSpan(i * 2), (short)(i % 1000));
+        for (int i = 0; i < pcm.Length / 2; i++)
+        {
+            BinaryPrimitives.WriteInt16LittleEndian(pcm.AsSpan(i * 2), (short)(i % 1000));
+        }
+
         var source = LiveAudioSource.FromPcmChunks(Split(pcm, 333), LiveAudioFormat.Pcm16Mono16kHz);
         var samples = new List<float>();
-        await foreach (var chunk in source.ReadMonoAsync(16_000, default)) samples.AddRange(chunk);
+        await foreach (var chunk in source.ReadMonoAsync(16_000, default))
+        {
+            samples.AddRange(chunk);
+        }
+
         Assert.Equal(3200, samples.Count);
         Assert.Equal(Enumerable.Range(0, 3200).Select(i => (i % 1000) / 32768f), samples);
         await Assert.ThrowsAsync<InvalidOperationException>(async () => { await foreach (var _ in source.ReadMonoAsync(16_000, default)) { } });

@@ -1,6 +1,5 @@
 using System.Net;
 using Pyannote.Sdk.Jobs;
-using Pyannote.Sdk.NanoGpt;
 using static Pyannote.Sdk.Tests.NanoGpt.NanoGptTestKit;
 
 namespace Pyannote.Sdk.Tests.NanoGpt;

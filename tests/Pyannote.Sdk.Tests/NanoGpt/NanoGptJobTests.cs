@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using Pyannote.Sdk.Jobs;
 using Pyannote.Sdk.NanoGpt;
-using Pyannote.Sdk.Tests.Infrastructure;
 using static Pyannote.Sdk.Tests.NanoGpt.NanoGptTestKit;
 
 namespace Pyannote.Sdk.Tests.NanoGpt;

@@ -1,7 +1,6 @@
 using System.Net;
 using Pyannote.Sdk.Jobs;
 using Pyannote.Sdk.NanoGpt;
-using Pyannote.Sdk.Tests.Infrastructure;
 using static Pyannote.Sdk.Tests.NanoGpt.NanoGptTestKit;
 
 namespace Pyannote.Sdk.Tests.NanoGpt;

@@ -1,7 +1,6 @@
 using System.Net;
 using Pyannote.Sdk.Jobs;
 using Pyannote.Sdk.PyannoteAI;
-using Pyannote.Sdk.Tests.Infrastructure;
 using RichardSzalay.MockHttp;
 
 namespace Pyannote.Sdk.Tests.PyannoteAI;

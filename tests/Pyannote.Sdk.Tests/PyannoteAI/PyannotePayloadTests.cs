@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Pyannote.Sdk.PyannoteAI;
-using Pyannote.Sdk.Transcripts;
 using G = Pyannote.Sdk.Generated.PyannoteAI;
 
 namespace Pyannote.Sdk.Tests.PyannoteAI;

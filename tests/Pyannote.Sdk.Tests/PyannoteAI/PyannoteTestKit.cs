@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Pyannote.Sdk.Http;
 using Pyannote.Sdk.PyannoteAI;
-using Pyannote.Sdk.Tests.Infrastructure;
 using RichardSzalay.MockHttp;
 
 namespace Pyannote.Sdk.Tests.PyannoteAI;

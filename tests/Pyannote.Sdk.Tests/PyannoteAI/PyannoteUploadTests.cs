@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using Pyannote.Sdk.PyannoteAI;
 using RichardSzalay.MockHttp;
 using Xunit.Abstractions;
 

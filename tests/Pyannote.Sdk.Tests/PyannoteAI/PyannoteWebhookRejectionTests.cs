@@ -1,5 +1,4 @@
 using System.Text;
-using Pyannote.Sdk.Tests.Infrastructure;
 using Pyannote.Sdk.Webhooks;
 
 namespace Pyannote.Sdk.Tests.Webhooks;

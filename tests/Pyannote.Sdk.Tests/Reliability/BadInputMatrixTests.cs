@@ -162,7 +162,11 @@ public sealed class BadInputMatrixTests(ITestOutputHelper output)
     private static IdentificationOptions Identify(params PyannoteVoiceprint[] voiceprints)
     {
         var o = new IdentificationOptions();
-        foreach (var v in voiceprints) o.Voiceprints.Add(v);
+        foreach (var v in voiceprints)
+        {
+            o.Voiceprints.Add(v);
+        }
+
         return o;
     }
 

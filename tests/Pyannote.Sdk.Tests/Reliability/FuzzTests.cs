@@ -165,7 +165,10 @@ public sealed class FuzzTests(ITestOutputHelper output)
                 first ??= $"{ex.GetType().Name}: {ex.Message} — input: {Encoding.UTF8.GetString(input)[..Math.Min(300, input.Length)]}\n{ex.StackTrace}";
             }
 
-            if (sw.Elapsed > max) max = sw.Elapsed;
+            if (sw.Elapsed > max)
+            {
+                max = sw.Elapsed;
+            }
         }
 
         return new Result(target.Name, count, parsed, rejected, unexpected, max, total.Elapsed, first);
@@ -307,14 +310,20 @@ internal static class Mutator
             case JsonObject o:
                 foreach (var p in o)
                 {
-                    if (p.Value is not null) Collect(p.Value, nodes);
+                    if (p.Value is not null)
+                    {
+                        Collect(p.Value, nodes);
+                    }
                 }
 
                 break;
             case JsonArray a:
                 foreach (var e in a)
                 {
-                    if (e is not null) Collect(e, nodes);
+                    if (e is not null)
+                    {
+                        Collect(e, nodes);
+                    }
                 }
 
                 break;

@@ -35,7 +35,10 @@ internal static class ReliabilityData
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "Pyannote.Sdk.sln"))) return dir.FullName;
+            if (File.Exists(Path.Combine(dir.FullName, "Pyannote.Sdk.sln")))
+            {
+                return dir.FullName;
+            }
         }
 
         return AppContext.BaseDirectory;

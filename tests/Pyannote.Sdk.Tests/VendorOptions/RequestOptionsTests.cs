@@ -2,8 +2,6 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using Pyannote.Sdk.Diagnostics;
 using Pyannote.Sdk.JigsawStack;
-using Pyannote.Sdk.PyannoteAI;
-using Pyannote.Sdk.Tests.Infrastructure;
 using Pyannote.Sdk.Tests.PyannoteAI;
 using Pyannote.Sdk.Tests.Together;
 using Pyannote.Sdk.Together;
@@ -90,7 +88,7 @@ public class RequestOptionsTests
 
         await client.CreateTranscriptionAsync(AudioInput.FromFile(file.Path), requestOptions: new SpeechRequestOptions
         {
-            UploadProgress = new SyncProgress<UploadProgress>(p => { lock (reports) reports.Add(p); }),
+            UploadProgress = new SyncProgress<UploadProgress>(p => { lock (reports) { reports.Add(p); } }),
         });
 
         Assert.NotEmpty(reports);
@@ -172,7 +170,10 @@ public class RateLimitGaugeTests
             {
                 if (tag.Key == "speech.vendor" && (string?)tag.Value == "jigsawstack")
                 {
-                    lock (seen) seen[instrument.Name] = value;
+                    lock (seen)
+                    {
+                        seen[instrument.Name] = value;
+                    }
                 }
             }
         });

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Pyannote.Sdk.Tests.Infrastructure;
 using Pyannote.Sdk.Webhooks;
 using Xunit.Abstractions;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Pyannote.Sdk.Tests.Infrastructure;
 
 namespace Pyannote.Sdk.Tests.Webhooks;
 
