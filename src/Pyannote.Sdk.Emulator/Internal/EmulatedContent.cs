@@ -146,7 +146,10 @@ internal sealed class ContentLibrary
         {
             var size = new FileInfo(path).Length;
             if (Undecodable(path, size) is { } problem)
+            {
                 return new EmulatedContent(0, "en", [], "undecodable", fileName, size, problem);
+            }
+
             var analysis = AudioAnalyzer.Analyze(path);
             string? sidecar = null;
             if (!_sidecarsByHash.TryGetValue(sha256, out sidecar) && fileName is not null)
@@ -172,7 +175,11 @@ internal sealed class ContentLibrary
     /// uses before sending, so the emulator sees such input only when a client turned that check off).</summary>
     private static string? Undecodable(string path, long size)
     {
-        if (size == 0) return "The audio file is empty (0 bytes).";
+        if (size == 0)
+        {
+            return "The audio file is empty (0 bytes).";
+        }
+
         Span<byte> prefix = stackalloc byte[AudioSignatures.PrefixLength];
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
         var read = stream.ReadAtLeast(prefix, prefix.Length, throwOnEndOfStream: false);

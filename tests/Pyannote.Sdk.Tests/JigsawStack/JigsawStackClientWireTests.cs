@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using Pyannote.Sdk.JigsawStack;
 using Pyannote.Sdk.Tests.Together;

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Pyannote.Sdk.JigsawStack;
-using Pyannote.Sdk.Tests.Infrastructure;
 using RichardSzalay.MockHttp;
 using Xunit.Abstractions;
 

@@ -1,4 +1,3 @@
-using System.Text;
 using Pyannote.Sdk.Together;
 
 namespace Pyannote.Sdk.Tests.Together;
