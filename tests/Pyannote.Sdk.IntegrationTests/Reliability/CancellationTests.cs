@@ -34,7 +34,7 @@ public sealed class CancellationTests(ITestOutputHelper output)
         {
             var t = p.ParameterType;
             object? value = t == typeof(CancellationToken) ? token
-                : t == typeof(AudioInput) ? (method.Name.StartsWith("Upload", StringComparison.Ordinal) ? AudioInput.FromFile(EmulatorTestSupport.ConversationWav) : AudioInput.FromUrl("https://example.com/meeting.wav"))
+                : t == typeof(AudioInput) ? (method.Name.StartsWith("Upload", StringComparison.Ordinal) || method.Name.StartsWith("Stream", StringComparison.Ordinal) ? AudioInput.FromFile(EmulatorTestSupport.ConversationWav) : AudioInput.FromUrl("https://example.com/meeting.wav"))
                 : t == typeof(string) && p.Name == "jobId" ? jobId
                 : t == typeof(string) && p.Name == "mediaUrl" ? "media://reliability/a.wav"
                 : t == typeof(string) && p.Name == "key" ? "reliability/a.wav"
