@@ -37,7 +37,7 @@ check_turns() {
 }
 
 echo "== build samples"
-SAMPLES=(Quickstart DiarizeAndMerge Batch)
+SAMPLES=(Quickstart DiarizeAndMerge Batch LiveCaptions)
 for s in "${SAMPLES[@]}"; do dotnet build "samples/$s" -c Release --nologo -v quiet >/dev/null; done
 dll() { echo "samples/$1/bin/Release/net10.0/$1.dll"; }
 
@@ -59,6 +59,14 @@ fi
 
 run diarize-and-merge dotnet "$(dll DiarizeAndMerge)" "$AUDIO" && check_turns diarize-and-merge
 grep -q "76 words from Together AI" "$WORK/diarize-and-merge.err" || fail "diarize-and-merge: expected 76 words from Together AI"
+
+# LiveCaptions: the sample streamed at real-time pace (about 31 s) to pyannoteAI live and Together real time on the
+# emulator; one caption line per turn on stdout, speaker changes and provisional text on stderr.
+run live-captions dotnet "$(dll LiveCaptions)" "$AUDIO" && check_turns live-captions
+grep -qE '^SPEAKER_00 \(0:00\): Good morning' "$WORK/live-captions.out" || fail "live-captions: first caption is not SPEAKER_00 at 0:00"
+grep -q '^\[0:04\] SPEAKER_01 is speaking' "$WORK/live-captions.err" || fail "live-captions: the speaker change at 0:04 was not shown"
+grep -q '^  \.\.\. SPEAKER_0[01]: ' "$WORK/live-captions.err" || fail "live-captions: no provisional captions"
+grep -q '^8 captions, 2 speakers' "$WORK/live-captions.err" || fail "live-captions: summary line missing"
 
 # Batch: a folder of four copies of the sample, two at a time.
 mkdir -p "$WORK/batch"
@@ -130,6 +138,8 @@ echo
 cat "$WORK/quickstart-readme.out"
 echo
 cat "$WORK/batch.out"
+echo
+cat "$WORK/live-captions.out"
 echo
 if [ "$failures" -ne 0 ]; then echo "samples: $failures check(s) failed" >&2; exit 1; fi
 echo "samples: all checks passed"

@@ -17,6 +17,7 @@ internal sealed class SpeechToTextClientAdapter : ISpeechToTextClient
     internal const string FileNameKey = "fileName";
     internal const string FormatCheckKey = "formatCheck";
     internal const string SpeakerKey = "speaker";
+    internal const string LiveKey = "live";
 
     private readonly ISpeechClient _client;
     private readonly string _defaultFileName;
@@ -43,7 +44,21 @@ internal sealed class SpeechToTextClientAdapter : ISpeechToTextClient
 
     public async IAsyncEnumerable<SpeechToTextResponseUpdate> GetStreamingTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        // The vendors answer with a whole transcript; each speaker turn becomes one update, in time order.
+        ArgumentNullException.ThrowIfNull(audioSpeechStream);
+        if (_client is Together.TogetherClient together && WantsLive(options) && LiveUpdates.LooksLikeWav(audioSpeechStream))
+        {
+            // A live-capable client streams for real: Together real time (text without speakers), paced at real time
+            // unless RawRepresentationFactory supplies TogetherRealtimeOptions saying otherwise.
+            var realtime = options?.RawRepresentationFactory?.Invoke(this) as Together.TogetherRealtimeOptions;
+            await foreach (var update in LiveUpdates.FromTogetherAsync(together, audioSpeechStream, realtime, options?.SpeechLanguage, options?.ModelId, cancellationToken).ConfigureAwait(false))
+            {
+                yield return update;
+            }
+
+            yield break;
+        }
+
+        // Otherwise the vendors answer with a whole transcript; each speaker turn becomes one update, in time order.
         var transcript = await TranscribeAsync(audioSpeechStream, options, cancellationToken).ConfigureAwait(false);
         foreach (var turn in transcript.Turns)
         {
@@ -65,7 +80,11 @@ internal sealed class SpeechToTextClientAdapter : ISpeechToTextClient
         }
     }
 
-    public object? GetService(Type serviceType, object? serviceKey = null)
+    public object? GetService(Type serviceType, object? serviceKey = null) => Service(serviceType, serviceKey, _metadata, _client, this);
+
+    /// <summary>The one <see cref="ISpeechToTextClient.GetService"/> of the adapters: the metadata, the wrapped SDK
+    /// object, or the adapter itself; nothing for a keyed request.</summary>
+    internal static object? Service(Type serviceType, object? serviceKey, SpeechToTextClientMetadata metadata, object inner, ISpeechToTextClient adapter)
     {
         ArgumentNullException.ThrowIfNull(serviceType);
         if (serviceKey is not null)
@@ -75,15 +94,15 @@ internal sealed class SpeechToTextClientAdapter : ISpeechToTextClient
 
         if (serviceType == typeof(SpeechToTextClientMetadata))
         {
-            return _metadata;
+            return metadata;
         }
 
-        if (serviceType.IsInstanceOfType(_client))
+        if (serviceType.IsInstanceOfType(inner))
         {
-            return _client;
+            return inner;
         }
 
-        return serviceType.IsInstanceOfType(this) ? this : null;
+        return serviceType.IsInstanceOfType(adapter) ? adapter : null;
     }
 
     public void Dispose()
@@ -143,6 +162,10 @@ internal sealed class SpeechToTextClientAdapter : ISpeechToTextClient
 
         return result;
     }
+
+    /// <summary>Live streaming unless <c>AdditionalProperties["live"]</c> is false.</summary>
+    private static bool WantsLive(SpeechToTextOptions? options) =>
+        options?.AdditionalProperties is not { } props || !TryGet(props, LiveKey, out var live) || ToBool(live, LiveKey);
 
     private async Task<Transcript> TranscribeAsync(Stream audio, SpeechToTextOptions? options, CancellationToken cancellationToken)
     {

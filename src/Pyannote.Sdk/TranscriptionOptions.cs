@@ -24,4 +24,13 @@ public sealed class TranscriptionOptions
 
     /// <summary>Whether to ask for word-level timestamps. Defaults to <see langword="true"/>.</summary>
     public bool WordTimestamps { get; set; } = true;
+
+    /// <summary>
+    /// Whether to relabel speakers with one scheme for every vendor: <c>SPEAKER_00</c>, <c>SPEAKER_01</c>, … in order of
+    /// first appearance (pyannoteAI says <c>SPEAKER_00</c>, Together <c>SPEAKER_1</c>, NanoGPT <c>Speaker 1</c>, JigsawStack
+    /// <c>SPEAKER_1</c>). Defaults to <see langword="true"/>. The vendor's own label of each speaker stays reachable in
+    /// <see cref="Transcripts.Transcript.VendorSpeakerLabels"/>; set <see langword="false"/> to keep the vendor's labels
+    /// in the transcript itself (the vendor-specific methods, such as <c>ToTranscript()</c>, always keep them).
+    /// </summary>
+    public bool NormalizeSpeakerLabels { get; set; } = true;
 }

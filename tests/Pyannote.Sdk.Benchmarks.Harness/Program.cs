@@ -14,6 +14,11 @@
 //   emulator-bad-tokens [--n 4000]   pyannoteAI requests with distinct 30 KB bearer tokens; working-set growth
 //   emulator-crafted-wav             Together transcriptions of WAVs declaring 16 kHz, 768 kHz and 2 MHz; time and CPU
 //
+//   live-latency [--events 10000] [--seconds 30]  SDK vs bare ClientWebSocket time per pyannoteAI live event (p50/p95), audio paced
+//   live-throughput --audio-dir samples/audio [--minutes 10]   pyannoteAI live, Together real time, LiveTranscriber, no pacing
+//   live-memory --audio-dir samples/audio [--minutes 60]       the same over an hour of audio: heap and working set
+//   live-captions --audio-dir samples/audio [--cancellations 20]  caption delay (paced), speaker agreement, cancel-to-closed
+//
 // Used by eng/bench-upload.sh and eng/bench-official-sdks.sh; see docs/benchmarks.md.
 using System.Diagnostics;
 using System.Globalization;
@@ -59,6 +64,18 @@ switch (command)
         return 0;
     case "emulator-crafted-wav":
         await EmulatorHostilePeers.CraftedWavAsync();
+        return 0;
+    case "live-latency":
+        await LiveBenchmarks.LatencyAsync(IntArg("events", 10000), IntArg("seconds", 30));
+        return 0;
+    case "live-throughput":
+        await LiveBenchmarks.ThroughputAsync(Arg("audio-dir"), double.Parse(Arg("minutes", "10"), CultureInfo.InvariantCulture), memory: false);
+        return 0;
+    case "live-memory":
+        await LiveBenchmarks.ThroughputAsync(Arg("audio-dir"), double.Parse(Arg("minutes", "60"), CultureInfo.InvariantCulture), memory: true);
+        return 0;
+    case "live-captions":
+        await LiveBenchmarks.CaptionsAsync(Arg("audio-dir"), IntArg("cancellations", 20));
         return 0;
     default:
         Console.Error.WriteLine("usage: upload --mode sdk|raw --file <path> --endpoint <url> | transcribe --vendor together|jigsawstack --audio <wav> --endpoint <url>");
@@ -155,7 +172,7 @@ static async Task TranscribeAsync(string vendor, string audioPath, Uri endpoint,
         var url = stored.Url ?? throw new InvalidOperationException("The store answered without a URL.");
         call = async () =>
         {
-            var result = await client.CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = AudioInput.FromUrl(url), BySpeaker = true });
+            var result = await client.CreateTranscriptionAsync(AudioInput.FromUrl(url), new JigsawStackTranscriptionOptions { BySpeaker = true });
             _ = result.ToTranscript();
             return result.Chunks.Count; // JigsawStack answers with chunks, not words (the node side counts the same)
         };

@@ -17,10 +17,10 @@ public partial class JigsawStackClient : ISpeechClient
     /// <summary>The largest file the service accepts: 100 MB, for transcription uploads and the File Store.</summary>
     public const long MaxUploadBytes = 100_000_000;
 
-    /// <summary>The largest <see cref="JigsawStackTranscriptionRequest.BatchSize"/>.</summary>
+    /// <summary>The largest <see cref="JigsawStackTranscriptionOptions.BatchSize"/>.</summary>
     public const int MaxBatchSize = 40;
 
-    /// <summary>The largest <see cref="JigsawStackTranscriptionRequest.ChunkDuration"/>, in seconds.</summary>
+    /// <summary>The largest <see cref="JigsawStackTranscriptionOptions.ChunkDuration"/>, in seconds.</summary>
     public const double MaxChunkDurationSeconds = 15;
 
     internal static readonly string[] AcceptedExtensions = [".mp3", ".wav", ".m4a", ".flac", ".aac", ".ogg", ".webm"];
@@ -62,35 +62,84 @@ public partial class JigsawStackClient : ISpeechClient
     /// <inheritdoc />
     public virtual Uri Endpoint => _endpoint ?? JigsawStackClientOptions.DefaultEndpoint;
 
-    /// <summary>Transcribes and waits for the result.</summary>
-    /// <param name="request">The source (exactly one of <see cref="JigsawStackTranscriptionRequest.Audio"/> and
-    /// <see cref="JigsawStackTranscriptionRequest.FileStoreKey"/>) and the settings.</param>
+    /// <summary>Transcribes <paramref name="audio"/> and waits for the result.</summary>
+    /// <param name="audio">A public http(s) URL (sent as <c>url</c>, fetched by the service), or a local file or stream
+    /// (uploaded as multipart by streaming; at most 100 MB; mp3, wav, m4a, flac, aac, ogg, webm).</param>
+    /// <param name="options">Language, translation, speakers, word timestamps; <see langword="null"/> for the service's defaults.</param>
     /// <param name="requestOptions">Per-call headers, network timeout, retry limit and upload progress; <see langword="null"/> for the client's settings.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The transcription, with the rate-limit headers.</returns>
-    /// <exception cref="ArgumentException">The request breaks a rule (named in the message); nothing was sent.</exception>
+    /// <exception cref="ArgumentException">The audio or an option breaks a rule (named in the message); nothing was sent.</exception>
+    /// <exception cref="FileNotFoundException">The local file does not exist.</exception>
     /// <exception cref="SpeechApiException">The service answered with an error.</exception>
     /// <exception cref="SpeechResponseFormatException">The answer could not be read.</exception>
-    public virtual async Task<JigsawStackTranscription> CreateTranscriptionAsync(JigsawStackTranscriptionRequest request, SpeechRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
+    public virtual Task<JigsawStackTranscription> CreateTranscriptionAsync(AudioInput audio, JigsawStackTranscriptionOptions? options = null, SpeechRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(audio);
+        return CreateCoreAsync(audio, null, options, requestOptions, cancellationToken);
+    }
+
+    /// <summary>Transcribes a file already in the File Store (sent as <c>file_store_key</c>) and waits for the result.</summary>
+    /// <param name="storedFile">The file, as <see cref="UploadFileAsync"/> returned it, or <c>new JigsawStackStoredFile(key)</c> for a key you kept.</param>
+    /// <param name="options">Language, translation, speakers, word timestamps; <see langword="null"/> for the service's defaults.</param>
+    /// <param name="requestOptions">Per-call headers, network timeout, retry limit and upload progress; <see langword="null"/> for the client's settings.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The transcription, with the rate-limit headers.</returns>
+    /// <exception cref="ArgumentException">An option breaks a rule (named in the message); nothing was sent.</exception>
+    /// <exception cref="SpeechApiException">The service answered with an error.</exception>
+    /// <exception cref="SpeechResponseFormatException">The answer could not be read.</exception>
+    public virtual Task<JigsawStackTranscription> CreateTranscriptionAsync(JigsawStackStoredFile storedFile, JigsawStackTranscriptionOptions? options = null, SpeechRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(storedFile);
+        return CreateCoreAsync(null, storedFile.Key, options, requestOptions, cancellationToken);
+    }
+
+    /// <summary>Starts transcribing <paramref name="audio"/> in the background: the service answers at once with a job
+    /// id, and later POSTs the result (the synchronous shape plus <c>id</c> and <c>status</c>) to
+    /// <paramref name="webhookUrl"/>. JigsawStack does not sign deliveries; put a secret of your own in the webhook URL's
+    /// query string (<see cref="Webhooks.JigsawStackWebhook.CreateCallbackUrl(Uri, string, string)"/>) and check it on arrival.</summary>
+    /// <param name="audio">A public http(s) URL, or a local file or stream, as for <see cref="CreateTranscriptionAsync(AudioInput, JigsawStackTranscriptionOptions?, SpeechRequestOptions?, CancellationToken)"/>.</param>
+    /// <param name="webhookUrl">An absolute http(s) URL that receives the result.</param>
+    /// <param name="options">Language, translation, speakers, word timestamps; <see langword="null"/> for the service's defaults.</param>
+    /// <param name="requestOptions">Per-call headers, network timeout, retry limit and upload progress; <see langword="null"/> for the client's settings.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The acknowledgement (job id and status).</returns>
+    /// <exception cref="ArgumentException">The audio, an option or the webhook URL breaks a rule; nothing was sent.</exception>
+    /// <exception cref="FileNotFoundException">The local file does not exist.</exception>
+    /// <exception cref="SpeechApiException">The service answered with an error.</exception>
+    public virtual Task<JigsawStackTranscriptionAcknowledgement> StartTranscriptionAsync(AudioInput audio, Uri webhookUrl, JigsawStackTranscriptionOptions? options = null, SpeechRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(audio);
+        return StartCoreAsync(audio, null, webhookUrl, options, requestOptions, cancellationToken);
+    }
+
+    /// <summary>Starts transcribing a file already in the File Store in the background; the result is POSTed to
+    /// <paramref name="webhookUrl"/>, as for <see cref="StartTranscriptionAsync(AudioInput, Uri, JigsawStackTranscriptionOptions?, SpeechRequestOptions?, CancellationToken)"/>.</summary>
+    /// <param name="storedFile">The file, as <see cref="UploadFileAsync"/> returned it, or <c>new JigsawStackStoredFile(key)</c> for a key you kept.</param>
+    /// <param name="webhookUrl">An absolute http(s) URL that receives the result.</param>
+    /// <param name="options">Language, translation, speakers, word timestamps; <see langword="null"/> for the service's defaults.</param>
+    /// <param name="requestOptions">Per-call headers, network timeout, retry limit and upload progress; <see langword="null"/> for the client's settings.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The acknowledgement (job id and status).</returns>
+    /// <exception cref="ArgumentException">An option or the webhook URL breaks a rule; nothing was sent.</exception>
+    /// <exception cref="SpeechApiException">The service answered with an error.</exception>
+    public virtual Task<JigsawStackTranscriptionAcknowledgement> StartTranscriptionAsync(JigsawStackStoredFile storedFile, Uri webhookUrl, JigsawStackTranscriptionOptions? options = null, SpeechRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(storedFile);
+        return StartCoreAsync(null, storedFile.Key, webhookUrl, options, requestOptions, cancellationToken);
+    }
+
+    private async Task<JigsawStackTranscription> CreateCoreAsync(AudioInput? audio, string? fileStoreKey, JigsawStackTranscriptionOptions? options, SpeechRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
         using var callScope = CallScope.Begin(requestOptions);
-        var (dto, rateLimit) = await SendTranscribeAsync(request, null, cancellationToken).ConfigureAwait(false);
-        var result = JigsawStackMapper.FromDto(dto, rateLimit, request.Language, wordChunks: request.WordTimestamps == true);
+        options ??= new JigsawStackTranscriptionOptions();
+        var (dto, rateLimit) = await SendTranscribeAsync(audio, fileStoreKey, options, null, cancellationToken).ConfigureAwait(false);
+        var result = JigsawStackMapper.FromDto(dto, rateLimit, options.Language, wordChunks: options.WordTimestamps == true);
         result.Response = CallScope.Current?.LastResponse;
         return result;
     }
 
-    /// <summary>Starts a transcription in the background: the service answers at once with a job id, and later POSTs the
-    /// result (the synchronous shape plus <c>id</c> and <c>status</c>) to <paramref name="webhookUrl"/>. JigsawStack does
-    /// not sign deliveries; put a secret of your own in the webhook URL's query string and check it on arrival.</summary>
-    /// <param name="request">The source and the settings, as for <see cref="CreateTranscriptionAsync"/>.</param>
-    /// <param name="webhookUrl">An absolute http(s) URL that receives the result.</param>
-    /// <param name="requestOptions">Per-call headers, network timeout, retry limit and upload progress; <see langword="null"/> for the client's settings.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The acknowledgement (job id and status).</returns>
-    /// <exception cref="ArgumentException">The request or the webhook URL breaks a rule; nothing was sent.</exception>
-    /// <exception cref="SpeechApiException">The service answered with an error.</exception>
-    public virtual async Task<JigsawStackTranscriptionAcknowledgement> StartTranscriptionAsync(JigsawStackTranscriptionRequest request, Uri webhookUrl, SpeechRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
+    private async Task<JigsawStackTranscriptionAcknowledgement> StartCoreAsync(AudioInput? audio, string? fileStoreKey, Uri webhookUrl, JigsawStackTranscriptionOptions? options, SpeechRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
         using var callScope = CallScope.Begin(requestOptions);
         ArgumentNullException.ThrowIfNull(webhookUrl);
@@ -99,7 +148,7 @@ public partial class JigsawStackClient : ISpeechClient
             throw new ArgumentException($"The webhook URL must be an absolute http(s) URL (the scheme was '{(webhookUrl.IsAbsoluteUri ? webhookUrl.Scheme : "relative")}').", nameof(webhookUrl));
         }
 
-        var (dto, rateLimit) = await SendTranscribeAsync(request, webhookUrl, cancellationToken).ConfigureAwait(false);
+        var (dto, rateLimit) = await SendTranscribeAsync(audio, fileStoreKey, options ?? new JigsawStackTranscriptionOptions(), webhookUrl, cancellationToken).ConfigureAwait(false);
         return new JigsawStackTranscriptionAcknowledgement(dto.Id, dto.Status)
         {
             Success = dto.Success,
@@ -108,8 +157,8 @@ public partial class JigsawStackClient : ISpeechClient
         };
     }
 
-    /// <summary>Uploads a file to the File Store (<c>POST /v1/store/file</c>, at most 100 MB), streaming it; use the
-    /// returned key as <see cref="JigsawStackTranscriptionRequest.FileStoreKey"/>.</summary>
+    /// <summary>Uploads a file to the File Store (<c>POST /v1/store/file</c>, at most 100 MB), streaming it; transcribe the
+    /// returned file with <see cref="CreateTranscriptionAsync(JigsawStackStoredFile, JigsawStackTranscriptionOptions?, SpeechRequestOptions?, CancellationToken)"/>.</summary>
     /// <param name="file">A local file or stream.</param>
     /// <param name="options">Key, overwrite, temporary public URL; <see langword="null"/> for defaults.</param>
     /// <param name="requestOptions">Per-call headers, network timeout, retry limit and upload progress; <see langword="null"/> for the client's settings.</param>
@@ -298,27 +347,27 @@ public partial class JigsawStackClient : ISpeechClient
         JigsawStackVendor.Descriptor.Capabilities.Validate(options);
 
         var result = await CreateTranscriptionAsync(
-            new JigsawStackTranscriptionRequest
+            audio,
+            new JigsawStackTranscriptionOptions
             {
-                Audio = audio,
                 Language = options.Language,
                 BySpeaker = options.Diarize ? true : null,
                 WordTimestamps = options.WordTimestamps ? true : null,
             },
             cancellationToken: cancellationToken).ConfigureAwait(false);
-        return result.ToTranscript();
+        return SpeakerLabels.Apply(result.ToTranscript(), options);
     }
 
-    private async Task<(TranscribeResponse Dto, SpeechRateLimit? RateLimit)> SendTranscribeAsync(JigsawStackTranscriptionRequest request, Uri? webhookUrl, CancellationToken cancellationToken)
+    private async Task<(TranscribeResponse Dto, SpeechRateLimit? RateLimit)> SendTranscribeAsync(AudioInput? audio, string? fileStoreKey, JigsawStackTranscriptionOptions options, Uri? webhookUrl, CancellationToken cancellationToken)
     {
-        var body = Validate(request);
+        var body = Validate(audio, fileStoreKey, options);
         body.Webhook_url = webhookUrl?.AbsoluteUri;
         var kind = RequestKind.Billed;
         var operation = webhookUrl is null ? "jigsawstack.transcribe" : "jigsawstack.transcribe_webhook";
-        if (request.Audio is { Kind: not AudioInputKind.Url } local)
+        if (audio is { Kind: not AudioInputKind.Url } local)
         {
             var json = JsonSerializer.Serialize(body, JigsawStackGeneratedClient.TypeInfo<TranscribeRequest>());
-            return await SendMultipartAsync<TranscribeResponse>("v1/ai/transcribe", operation, local, "request.Audio", json, kind, cancellationToken).ConfigureAwait(false);
+            return await SendMultipartAsync<TranscribeResponse>("v1/ai/transcribe", operation, local, "audio", json, kind, cancellationToken).ConfigureAwait(false);
         }
 
         var box = new StrongBox<SpeechRateLimit?>();
@@ -334,51 +383,51 @@ public partial class JigsawStackClient : ISpeechClient
         }
     }
 
-    private static TranscribeRequest Validate(JigsawStackTranscriptionRequest request)
+    /// <summary>Checks the source and the options and builds the wire body; <paramref name="audio"/> or
+    /// <paramref name="fileStoreKey"/> is set, never both (the public overloads make sure of it).</summary>
+    private static TranscribeRequest Validate(AudioInput? audio, string? fileStoreKey, JigsawStackTranscriptionOptions options)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var hasKey = !string.IsNullOrWhiteSpace(request.FileStoreKey);
-        if ((request.Audio is null) == !hasKey)
+        if (audio is null && string.IsNullOrWhiteSpace(fileStoreKey))
         {
-            throw new ArgumentException("Give exactly one source: Audio (a URL, sent as url, or a local file) or FileStoreKey (sent as file_store_key), not both and not neither.", nameof(request));
+            throw new ArgumentException("The stored file has no key.", "storedFile");
         }
 
-        if (request.BatchSize is { } batch && (batch < 1 || batch > MaxBatchSize))
+        if (options.BatchSize is { } batch && (batch < 1 || batch > MaxBatchSize))
         {
-            throw new ArgumentOutOfRangeException("request.BatchSize", batch, $"BatchSize must be between 1 and {MaxBatchSize}.");
+            throw new ArgumentOutOfRangeException(nameof(options), batch, $"BatchSize must be between 1 and {MaxBatchSize}.");
         }
 
-        if (request.ChunkDuration is { } chunk && (double.IsNaN(chunk) || chunk <= 0 || chunk > MaxChunkDurationSeconds))
+        if (options.ChunkDuration is { } chunk && (double.IsNaN(chunk) || chunk <= 0 || chunk > MaxChunkDurationSeconds))
         {
-            throw new ArgumentOutOfRangeException("request.ChunkDuration", chunk, $"ChunkDuration must be more than 0 and at most {MaxChunkDurationSeconds.ToString(CultureInfo.InvariantCulture)} seconds.");
+            throw new ArgumentOutOfRangeException(nameof(options), chunk, $"ChunkDuration must be more than 0 and at most {MaxChunkDurationSeconds.ToString(CultureInfo.InvariantCulture)} seconds.");
         }
 
         string? url = null;
-        if (request.Audio is { Kind: AudioInputKind.Url } remote)
+        if (audio is { Kind: AudioInputKind.Url } remote)
         {
             if (!remote.IsHttpUrl)
             {
-                throw new ArgumentException($"JigsawStack fetches only http(s) URLs (the scheme was '{remote.Url!.Scheme}').", "request.Audio");
+                throw new ArgumentException($"JigsawStack fetches only http(s) URLs (the scheme was '{remote.Url!.Scheme}').", nameof(audio));
             }
 
             url = remote.Url!.AbsoluteUri;
         }
         else
         {
-            request.Audio?.ValidateLocal("request.Audio", SpeechVendor.JigsawStack, MaxUploadBytes, AcceptedExtensions, "Upload it to a storage you control and pass its URL, or split it.");
+            audio?.ValidateLocal(nameof(audio), SpeechVendor.JigsawStack, MaxUploadBytes, AcceptedExtensions, "Upload it to a storage you control and pass its URL, or split it.");
         }
 
         return new TranscribeRequest
         {
             Url = url,
-            File_store_key = hasKey ? request.FileStoreKey : null,
-            Language = string.IsNullOrWhiteSpace(request.Language) ? null : request.Language,
-            Translate = request.Translate,
-            By_speaker = request.BySpeaker,
-            Batch_size = request.BatchSize,
-            Chunk_duration = request.ChunkDuration,
-            Word_timestamps = request.WordTimestamps,
-        }.WithExtraFields(request.AdditionalFields);
+            File_store_key = audio is null ? fileStoreKey : null,
+            Language = string.IsNullOrWhiteSpace(options.Language) ? null : options.Language,
+            Translate = options.Translate,
+            By_speaker = options.BySpeaker,
+            Batch_size = options.BatchSize,
+            Chunk_duration = options.ChunkDuration,
+            Word_timestamps = options.WordTimestamps,
+        }.WithExtraFields(options.AdditionalFields);
     }
 
     // Uploads are built through VendorRequest rather than by the generated client: NSwag's multipart method wraps the

@@ -5,8 +5,8 @@ namespace Pyannote.Sdk.JigsawStack;
 /// <summary>A file stored in the JigsawStack File Store.</summary>
 public sealed class JigsawStackStoredFile
 {
-    /// <summary>Creates a stored-file description (for tests and mocks).</summary>
-    /// <param name="key">The key to pass as <see cref="JigsawStackTranscriptionRequest.FileStoreKey"/>.</param>
+    /// <summary>Creates a stored-file description from a key you kept (also for tests and mocks).</summary>
+    /// <param name="key">The File Store key (pass the file to <see cref="JigsawStackClient.CreateTranscriptionAsync(JigsawStackStoredFile, JigsawStackTranscriptionOptions?, SpeechRequestOptions?, CancellationToken)"/>).</param>
     public JigsawStackStoredFile(string key)
     {
         Key = key ?? throw new ArgumentNullException(nameof(key));

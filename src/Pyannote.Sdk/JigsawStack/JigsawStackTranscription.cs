@@ -63,7 +63,7 @@ public sealed class JigsawStackTranscription
     /// state and headers.</summary>
     public SpeechResponseInfo? Response { get; internal set; }
 
-    /// <summary>Whether <see cref="Chunks"/> hold one word each (<see cref="JigsawStackTranscriptionRequest.WordTimestamps"/>
+    /// <summary>Whether <see cref="Chunks"/> hold one word each (<see cref="JigsawStackTranscriptionOptions.WordTimestamps"/>
     /// was requested); <see cref="ToTranscript"/> then maps them to words.</summary>
     public bool WordChunks { get; init; }
 

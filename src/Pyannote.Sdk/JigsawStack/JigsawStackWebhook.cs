@@ -33,7 +33,7 @@ public static class JigsawStackWebhook
     /// <summary>
     /// Adds <c>webhookId</c>, <c>webhookExpires</c> (now + <see cref="DefaultLifetime"/>) and <c>webhookKey</c> to a
     /// callback URL, keeping its existing query. Pass the result as the webhook URL of
-    /// <see cref="JigsawStackClient.StartTranscriptionAsync"/>.
+    /// <see cref="JigsawStackClient.StartTranscriptionAsync(AudioInput, Uri, JigsawStackTranscriptionOptions?, SpeechRequestOptions?, CancellationToken)"/>.
     /// </summary>
     /// <param name="callbackUrl">Your endpoint, absolute https (http only for local testing).</param>
     /// <param name="secret">Your webhook secret (any string you keep on your server; 32 random bytes recommended).</param>

@@ -24,7 +24,7 @@ public sealed class JigsawStackWebhookOptions
 
     /// <summary>
     /// Optional: given a verified correlation id, returns the job id the start call returned for it (the <c>id</c> of
-    /// <see cref="JigsawStack.JigsawStackClient.StartTranscriptionAsync"/>'s answer, which you stored), or
+    /// <see cref="JigsawStack.JigsawStackClient.StartTranscriptionAsync(AudioInput, Uri, JigsawStack.JigsawStackTranscriptionOptions?, SpeechRequestOptions?, CancellationToken)"/>'s answer, which you stored), or
     /// <see langword="null"/> when unknown. The ASP.NET Core endpoint then refuses a delivery whose body carries
     /// another id (<see cref="WebhookFailureReason.UnexpectedEventId"/>, 401). Without it the body's id is not checked.
     /// </summary>

@@ -11,10 +11,10 @@ public readonly struct JobStatus : IEquatable<JobStatus>
 
     /// <summary>Creates a status from the vendor's value.</summary>
     /// <param name="value">The vendor's status string.</param>
-    /// <exception cref="ArgumentException"><paramref name="value"/> is null or empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is null or blank.</exception>
     public JobStatus(string value)
     {
-        ArgumentException.ThrowIfNullOrEmpty(value);
+        ArgumentException.ThrowIfNullOrWhiteSpace(value);
         _value = value;
     }
 
@@ -54,28 +54,40 @@ public readonly struct JobStatus : IEquatable<JobStatus>
     /// <summary>Whether the job will not change any more.</summary>
     public bool IsTerminal => IsSucceeded || IsFailed || IsCanceled;
 
-    /// <inheritdoc />
-    public bool Equals(JobStatus other) => string.Equals(_value, other._value, StringComparison.OrdinalIgnoreCase);
+    /// <summary>The vendor's status string, exactly as sent to or received from the vendor (empty for <c>default(JobStatus)</c>).</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>Converts a string to a JobStatus (the same as <see cref="JobStatus(string)"/>).</summary>
+    /// <param name="value">The vendor's status string.</param>
+    /// <returns>The status.</returns>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is null or blank.</exception>
+    public static implicit operator JobStatus(string value) => new(value);
+
+    /// <summary>Compares two values, ignoring case (ordinal).</summary>
+    /// <param name="left">The first.</param>
+    /// <param name="right">The second.</param>
+    /// <returns>Whether they are equal.</returns>
+    public static bool operator ==(JobStatus left, JobStatus right) => left.Equals(right);
+
+    /// <summary>Compares two values, ignoring case (ordinal).</summary>
+    /// <param name="left">The first.</param>
+    /// <param name="right">The second.</param>
+    /// <returns>Whether they differ.</returns>
+    public static bool operator !=(JobStatus left, JobStatus right) => !left.Equals(right);
+
+    /// <summary>Compares with another value, ignoring case (ordinal).</summary>
+    /// <param name="other">The other value.</param>
+    /// <returns>Whether they are equal.</returns>
+    public bool Equals(JobStatus other) => ExtensibleValue.Equal(_value, other._value);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is JobStatus other && Equals(other);
 
-    /// <inheritdoc />
-    public override int GetHashCode() => _value is null ? 0 : StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+    /// <summary>A hash code that agrees with <see cref="Equals(JobStatus)"/> (case-insensitive).</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => ExtensibleValue.Hash(_value);
 
-    /// <summary>The vendor's status string.</summary>
-    /// <returns>The status string.</returns>
-    public override string ToString() => _value ?? string.Empty;
-
-    /// <summary>Compares two statuses, ignoring case.</summary>
-    /// <param name="left">The first status.</param>
-    /// <param name="right">The second status.</param>
-    /// <returns>Whether they are equal.</returns>
-    public static bool operator ==(JobStatus left, JobStatus right) => left.Equals(right);
-
-    /// <summary>Compares two statuses, ignoring case.</summary>
-    /// <param name="left">The first status.</param>
-    /// <param name="right">The second status.</param>
-    /// <returns>Whether they differ.</returns>
-    public static bool operator !=(JobStatus left, JobStatus right) => !left.Equals(right);
+    /// <summary>The vendor's status string (<see cref="Value"/>).</summary>
+    /// <returns><see cref="Value"/>.</returns>
+    public override string ToString() => Value;
 }

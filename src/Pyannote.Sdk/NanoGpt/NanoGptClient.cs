@@ -92,7 +92,7 @@ public partial class NanoGptClient : ISpeechClient
 
         var start = await StartTranscriptionAsync(audio, nanoOptions, cancellationToken: cancellationToken).ConfigureAwait(false);
         var result = await start.WaitForCompletionAsync(null, null, cancellationToken).ConfigureAwait(false);
-        return result.Transcript;
+        return SpeakerLabels.Apply(result.Transcript, options);
     }
 
     /// <summary>
@@ -145,23 +145,39 @@ public partial class NanoGptClient : ISpeechClient
         }
     }
 
-    /// <summary>Resumes a job started earlier from what NanoGPT returned when it accepted it. No request is sent until
-    /// the job is polled.</summary>
+    /// <summary>A handle on a transcription job started earlier (for example by another process), from what NanoGPT
+    /// returned when it accepted it, without a request. Its status is <see cref="JobStatus.Pending"/> until refreshed or
+    /// awaited (<see cref="SpeechJob{T}.WaitForCompletionAsync"/>).</summary>
     /// <param name="job">The job's <c>runId</c> and the fields NanoGPT wants echoed (see <see cref="NanoGptTranscriptionJob.Info"/>).</param>
-    /// <returns>The job, in status <c>pending</c> until polled.</returns>
+    /// <returns>The job.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="job"/> is null.</exception>
-    public virtual NanoGptTranscriptionJob ResumeTranscriptionJob(NanoGptJobInfo job)
+    public virtual NanoGptTranscriptionJob GetTranscriptionJob(NanoGptJobInfo job)
     {
         ArgumentNullException.ThrowIfNull(job);
         return new NanoGptTranscriptionJob(this, job, JobStatus.Pending, _options);
     }
 
-    /// <summary>Resumes a job from its <c>runId</c> alone. NanoGPT's reference asks for the other fields of the 202
-    /// answer too; prefer <see cref="ResumeTranscriptionJob(NanoGptJobInfo)"/> when they were kept.</summary>
+    /// <summary>A handle on a transcription job started earlier, from its <c>runId</c> alone, without a request.
+    /// NanoGPT's reference asks for the other fields of the 202 answer too; prefer
+    /// <see cref="GetTranscriptionJob(NanoGptJobInfo)"/> when they were kept.</summary>
     /// <param name="runId">The job id.</param>
-    /// <returns>The job, in status <c>pending</c> until polled.</returns>
+    /// <returns>The job, in status <c>pending</c> until refreshed or awaited.</returns>
     /// <exception cref="ArgumentException"><paramref name="runId"/> is null or blank.</exception>
-    public virtual NanoGptTranscriptionJob ResumeTranscriptionJob(string runId) => ResumeTranscriptionJob(new NanoGptJobInfo(runId));
+    public virtual NanoGptTranscriptionJob GetTranscriptionJob(string runId) => GetTranscriptionJob(new NanoGptJobInfo(runId));
+
+    /// <summary>Fetches a transcription job started earlier once, so its status (and result, if finished) is current.</summary>
+    /// <param name="runId">The job id.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The job.</returns>
+    /// <exception cref="ArgumentException"><paramref name="runId"/> is null or blank.</exception>
+    /// <exception cref="SpeechJobNotFoundException">NanoGPT does not know the job.</exception>
+    /// <exception cref="SpeechApiException">NanoGPT answered with another error.</exception>
+    public virtual async Task<NanoGptTranscriptionJob> GetTranscriptionJobAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        var job = GetTranscriptionJob(runId);
+        await job.UpdateStatusAsync(cancellationToken).ConfigureAwait(false);
+        return job;
+    }
 
     /// <summary>One status poll (<c>POST /api/transcribe/status</c>, safe to repeat although it is a POST).</summary>
     internal async Task<JobSnapshot<NanoGptTranscription>> FetchJobAsync(NanoGptJobInfo job, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ namespace Pyannote.Sdk.NanoGpt;
 /// <summary>
 /// What NanoGPT returned when it accepted a transcription job (its 202 answer). NanoGPT asks for these fields back on
 /// every status request, so keep all of them (not only <see cref="RunId"/>) to resume a job later with
-/// <see cref="NanoGptClient.ResumeTranscriptionJob(NanoGptJobInfo)"/>.
+/// <see cref="NanoGptClient.GetTranscriptionJob(NanoGptJobInfo)"/>.
 /// </summary>
 public sealed class NanoGptJobInfo
 {

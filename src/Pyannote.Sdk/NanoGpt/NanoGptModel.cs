@@ -58,34 +58,40 @@ public readonly struct NanoGptModel : IEquatable<NanoGptModel>
     /// <summary>Whether the model accepts <c>diarize</c> and <c>tagAudioEvents</c> (only Elevenlabs-STT does).</summary>
     public bool SupportsDiarization => Equals(ElevenlabsStt);
 
-    /// <inheritdoc />
-    public bool Equals(NanoGptModel other) => string.Equals(_value, other._value, StringComparison.OrdinalIgnoreCase);
+    /// <summary>The model name, exactly as sent to or received from the vendor (empty for <c>default(NanoGptModel)</c>).</summary>
+    public string Value => _value ?? string.Empty;
 
-    /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is NanoGptModel other && Equals(other);
-
-    /// <inheritdoc />
-    public override int GetHashCode() => _value is null ? 0 : StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
-
-    /// <summary>The model name as NanoGPT spells it.</summary>
-    /// <returns>The model name.</returns>
-    public override string ToString() => _value ?? string.Empty;
-
-    /// <summary>Compares two models, ignoring case.</summary>
-    /// <param name="left">The first model.</param>
-    /// <param name="right">The second model.</param>
-    /// <returns>Whether they are the same model.</returns>
-    public static bool operator ==(NanoGptModel left, NanoGptModel right) => left.Equals(right);
-
-    /// <summary>Compares two models, ignoring case.</summary>
-    /// <param name="left">The first model.</param>
-    /// <param name="right">The second model.</param>
-    /// <returns>Whether they differ.</returns>
-    public static bool operator !=(NanoGptModel left, NanoGptModel right) => !left.Equals(right);
-
-    /// <summary>Converts a model name.</summary>
+    /// <summary>Converts a string to a NanoGptModel (the same as <see cref="NanoGptModel(string)"/>).</summary>
     /// <param name="value">The model name.</param>
     /// <returns>The model.</returns>
     /// <exception cref="ArgumentException"><paramref name="value"/> is null or blank.</exception>
     public static implicit operator NanoGptModel(string value) => new(value);
+
+    /// <summary>Compares two values, ignoring case (ordinal).</summary>
+    /// <param name="left">The first.</param>
+    /// <param name="right">The second.</param>
+    /// <returns>Whether they are equal.</returns>
+    public static bool operator ==(NanoGptModel left, NanoGptModel right) => left.Equals(right);
+
+    /// <summary>Compares two values, ignoring case (ordinal).</summary>
+    /// <param name="left">The first.</param>
+    /// <param name="right">The second.</param>
+    /// <returns>Whether they differ.</returns>
+    public static bool operator !=(NanoGptModel left, NanoGptModel right) => !left.Equals(right);
+
+    /// <summary>Compares with another value, ignoring case (ordinal).</summary>
+    /// <param name="other">The other value.</param>
+    /// <returns>Whether they are equal.</returns>
+    public bool Equals(NanoGptModel other) => ExtensibleValue.Equal(_value, other._value);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is NanoGptModel other && Equals(other);
+
+    /// <summary>A hash code that agrees with <see cref="Equals(NanoGptModel)"/> (case-insensitive).</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => ExtensibleValue.Hash(_value);
+
+    /// <summary>The model name (<see cref="Value"/>).</summary>
+    /// <returns><see cref="Value"/>.</returns>
+    public override string ToString() => Value;
 }

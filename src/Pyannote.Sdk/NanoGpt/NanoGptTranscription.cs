@@ -8,7 +8,8 @@ public sealed class NanoGptTranscription
 {
     /// <summary>Creates a transcription (for tests and mocks; the client builds these from NanoGPT's answers).</summary>
     /// <param name="text">The text as NanoGPT returned it.</param>
-    /// <param name="transcript">The speaker-attributed transcript.</param>
+    /// <param name="transcript">The speaker-attributed transcript; when its <see cref="Transcript.RawRepresentation"/> is
+    /// not set, <see cref="Transcript"/> is a copy whose <see cref="Transcript.RawRepresentation"/> is this transcription.</param>
     /// <param name="metadata">Billing and audio facts.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public NanoGptTranscription(string text, Transcript transcript, NanoGptTranscriptionMetadata metadata)
@@ -17,7 +18,8 @@ public sealed class NanoGptTranscription
         ArgumentNullException.ThrowIfNull(transcript);
         ArgumentNullException.ThrowIfNull(metadata);
         Text = text;
-        Transcript = transcript;
+        // Reachable through ISpeechClient: the transcript's RawRepresentation is this object (tokens, segments, cost).
+        Transcript = transcript.RawRepresentation is null ? transcript.WithRawRepresentation(this) : transcript;
         Metadata = metadata;
     }
 

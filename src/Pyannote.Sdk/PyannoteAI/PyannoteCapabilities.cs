@@ -15,7 +15,7 @@ internal static class PyannoteCapabilities
         AcceptedFormats = [],
         AsyncJobs = true,
         Webhooks = true,
-        LiveStreaming = false,
+        LiveStreaming = true,
         DefaultModel = PyannoteTranscriptionModel.ParakeetTdt06bV3.ToString(),
     };
 }

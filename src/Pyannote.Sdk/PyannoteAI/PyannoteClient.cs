@@ -438,8 +438,9 @@ public partial class PyannoteClient : ISpeechClient
             TranscriptionModel = string.IsNullOrWhiteSpace(options?.Model) ? (PyannoteTranscriptionModel?)null : new PyannoteTranscriptionModel(options.Model),
         };
         var result = await DiarizeAsync(audio, diarization, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return result.Transcript
+        var transcript = result.Transcript
             ?? throw new SpeechResponseFormatException(SpeechVendor.Pyannote, 200, "the job succeeded without a transcription in its output.");
+        return SpeakerLabels.Apply(transcript, options ?? new TranscriptionOptions());
     }
 
     /// <summary>One <c>GET /v1/jobs/{jobId}</c>.</summary>

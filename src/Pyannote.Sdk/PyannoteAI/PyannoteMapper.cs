@@ -156,6 +156,8 @@ internal static class PyannoteMapper
         {
             Vendor = SpeechVendor.Pyannote,
             Model = model,
+            // pyannoteAI reports no duration; frame-level scores, when asked for, cover the whole audio.
+            Duration = raw.SpeechProbability?.Duration ?? raw.CrosstalkProbability?.Duration ?? raw.Confidence?.Duration,
             Warnings = warnings,
             RawRepresentation = raw,
         };

@@ -8,7 +8,7 @@ public readonly struct PyannoteModel : IEquatable<PyannoteModel>
 
     /// <summary>Creates a model from its name.</summary>
     /// <param name="value">The model name as pyannoteAI spells it.</param>
-    /// <exception cref="ArgumentException"><paramref name="value"/> is null or empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is null or blank.</exception>
     public PyannoteModel(string value)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(value);
@@ -22,28 +22,40 @@ public readonly struct PyannoteModel : IEquatable<PyannoteModel>
     /// <summary><c>community-1</c>: the open-source model, hosted.</summary>
     public static PyannoteModel Community1 { get; } = new("community-1");
 
-    /// <inheritdoc />
-    public bool Equals(PyannoteModel other) => string.Equals(_value, other._value, StringComparison.OrdinalIgnoreCase);
+    /// <summary>The model name, exactly as sent to or received from the vendor (empty for <c>default(PyannoteModel)</c>).</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>Converts a string to a PyannoteModel (the same as <see cref="PyannoteModel(string)"/>).</summary>
+    /// <param name="value">The model name.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is null or blank.</exception>
+    public static implicit operator PyannoteModel(string value) => new(value);
+
+    /// <summary>Compares two values, ignoring case (ordinal).</summary>
+    /// <param name="left">The first.</param>
+    /// <param name="right">The second.</param>
+    /// <returns>Whether they are equal.</returns>
+    public static bool operator ==(PyannoteModel left, PyannoteModel right) => left.Equals(right);
+
+    /// <summary>Compares two values, ignoring case (ordinal).</summary>
+    /// <param name="left">The first.</param>
+    /// <param name="right">The second.</param>
+    /// <returns>Whether they differ.</returns>
+    public static bool operator !=(PyannoteModel left, PyannoteModel right) => !left.Equals(right);
+
+    /// <summary>Compares with another value, ignoring case (ordinal).</summary>
+    /// <param name="other">The other value.</param>
+    /// <returns>Whether they are equal.</returns>
+    public bool Equals(PyannoteModel other) => ExtensibleValue.Equal(_value, other._value);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is PyannoteModel other && Equals(other);
 
-    /// <inheritdoc />
-    public override int GetHashCode() => _value is null ? 0 : StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+    /// <summary>A hash code that agrees with <see cref="Equals(PyannoteModel)"/> (case-insensitive).</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => ExtensibleValue.Hash(_value);
 
-    /// <summary>The model name.</summary>
-    /// <returns>The name.</returns>
-    public override string ToString() => _value ?? string.Empty;
-
-    /// <summary>Compares two models, ignoring case.</summary>
-    /// <param name="left">The first model.</param>
-    /// <param name="right">The second model.</param>
-    /// <returns>Whether they are equal.</returns>
-    public static bool operator ==(PyannoteModel left, PyannoteModel right) => left.Equals(right);
-
-    /// <summary>Compares two models, ignoring case.</summary>
-    /// <param name="left">The first model.</param>
-    /// <param name="right">The second model.</param>
-    /// <returns>Whether they differ.</returns>
-    public static bool operator !=(PyannoteModel left, PyannoteModel right) => !left.Equals(right);
+    /// <summary>The model name (<see cref="Value"/>).</summary>
+    /// <returns><see cref="Value"/>.</returns>
+    public override string ToString() => Value;
 }

@@ -446,7 +446,7 @@ public static class PyannoteWebhook
             Error = error,
             RawOutput = output,
             RetryNumber = ParseRetryNumber(headers?.RetryNumber),
-            RetryReason = string.IsNullOrWhiteSpace(headers?.RetryReason) ? null : new WebhookRetryReason(headers.RetryReason.Trim()),
+            RetryReason = string.IsNullOrWhiteSpace(headers?.RetryReason) ? (WebhookRetryReason?)null : new WebhookRetryReason(headers.RetryReason.Trim()),
             Timestamp = timestamp,
             SignatureEncoding = encoding,
         };

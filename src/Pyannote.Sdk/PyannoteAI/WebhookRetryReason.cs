@@ -10,10 +10,10 @@ public readonly struct WebhookRetryReason : IEquatable<WebhookRetryReason>
 
     /// <summary>Creates a reason from the header value.</summary>
     /// <param name="value">The header value.</param>
-    /// <exception cref="ArgumentException"><paramref name="value"/> is null or empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is null or blank.</exception>
     public WebhookRetryReason(string value)
     {
-        ArgumentException.ThrowIfNullOrEmpty(value);
+        ArgumentException.ThrowIfNullOrWhiteSpace(value);
         _value = value;
     }
 
@@ -35,28 +35,40 @@ public readonly struct WebhookRetryReason : IEquatable<WebhookRetryReason>
     /// <summary>The previous attempt failed for another reason (<c>unknown_error</c>).</summary>
     public static WebhookRetryReason UnknownError { get; } = new("unknown_error");
 
-    /// <inheritdoc />
-    public bool Equals(WebhookRetryReason other) => string.Equals(_value, other._value, StringComparison.OrdinalIgnoreCase);
+    /// <summary>The header value, exactly as sent to or received from the vendor (empty for <c>default(WebhookRetryReason)</c>).</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>Converts a string to a WebhookRetryReason (the same as <see cref="WebhookRetryReason(string)"/>).</summary>
+    /// <param name="value">The header value.</param>
+    /// <returns>The reason.</returns>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is null or blank.</exception>
+    public static implicit operator WebhookRetryReason(string value) => new(value);
+
+    /// <summary>Compares two values, ignoring case (ordinal).</summary>
+    /// <param name="left">The first.</param>
+    /// <param name="right">The second.</param>
+    /// <returns>Whether they are equal.</returns>
+    public static bool operator ==(WebhookRetryReason left, WebhookRetryReason right) => left.Equals(right);
+
+    /// <summary>Compares two values, ignoring case (ordinal).</summary>
+    /// <param name="left">The first.</param>
+    /// <param name="right">The second.</param>
+    /// <returns>Whether they differ.</returns>
+    public static bool operator !=(WebhookRetryReason left, WebhookRetryReason right) => !left.Equals(right);
+
+    /// <summary>Compares with another value, ignoring case (ordinal).</summary>
+    /// <param name="other">The other value.</param>
+    /// <returns>Whether they are equal.</returns>
+    public bool Equals(WebhookRetryReason other) => ExtensibleValue.Equal(_value, other._value);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is WebhookRetryReason other && Equals(other);
 
-    /// <inheritdoc />
-    public override int GetHashCode() => _value is null ? 0 : StringComparer.OrdinalIgnoreCase.GetHashCode(_value);
+    /// <summary>A hash code that agrees with <see cref="Equals(WebhookRetryReason)"/> (case-insensitive).</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => ExtensibleValue.Hash(_value);
 
-    /// <summary>The header value.</summary>
-    /// <returns>The reason as sent.</returns>
-    public override string ToString() => _value ?? string.Empty;
-
-    /// <summary>Compares two reasons, ignoring case.</summary>
-    /// <param name="left">The first reason.</param>
-    /// <param name="right">The second reason.</param>
-    /// <returns>Whether they are equal.</returns>
-    public static bool operator ==(WebhookRetryReason left, WebhookRetryReason right) => left.Equals(right);
-
-    /// <summary>Compares two reasons, ignoring case.</summary>
-    /// <param name="left">The first reason.</param>
-    /// <param name="right">The second reason.</param>
-    /// <returns>Whether they differ.</returns>
-    public static bool operator !=(WebhookRetryReason left, WebhookRetryReason right) => !left.Equals(right);
+    /// <summary>The header value (<see cref="Value"/>).</summary>
+    /// <returns><see cref="Value"/>.</returns>
+    public override string ToString() => Value;
 }

@@ -15,7 +15,7 @@ internal static class TogetherCapabilities
         AcceptedFormats = TogetherClient.AcceptedExtensions,
         AsyncJobs = false,
         Webhooks = false,
-        LiveStreaming = false,
+        LiveStreaming = true,
         DefaultModel = TogetherModel.WhisperLargeV3.ToString(),
     };
 }

@@ -153,7 +153,7 @@ public partial class TogetherClient : ISpeechClient
             MaxSpeakers = options.NumSpeakers ?? options.MaxSpeakers,
         };
         var result = await CreateTranscriptionAsync(audio, together, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return result.ToTranscript();
+        return SpeakerLabels.Apply(result.ToTranscript(), options);
     }
 
     private static void ValidateAudio(AudioInput audio)
@@ -200,6 +200,11 @@ public partial class TogetherClient : ISpeechClient
 
         if (options.Model is { } model)
         {
+            if (model.Value.Length == 0)
+            {
+                throw new ArgumentException("Model must name a Together AI model when set (default(TogetherModel) has no name); leave it null for the service's default.", "options.Model");
+            }
+
             fields.Add(("model", model.Value));
         }
 

@@ -10,7 +10,7 @@ public readonly struct TogetherModel : IEquatable<TogetherModel>
 
     /// <summary>Creates a model identifier.</summary>
     /// <param name="value">The identifier, for example <c>openai/whisper-large-v3</c>.</param>
-    /// <exception cref="ArgumentException"><paramref name="value"/> is null or empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is null or blank.</exception>
     public TogetherModel(string value)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(value);
@@ -26,34 +26,40 @@ public readonly struct TogetherModel : IEquatable<TogetherModel>
     /// <summary>Mistral Voxtral Mini 3B (2507).</summary>
     public static TogetherModel VoxtralMini3B { get; } = new("mistralai/Voxtral-Mini-3B-2507");
 
-    /// <summary>The identifier as sent to the service.</summary>
-    public string Value => _value ?? WhisperLargeV3._value!;
+    /// <summary>The identifier, exactly as sent to or received from the vendor (empty for <c>default(TogetherModel)</c>).</summary>
+    public string Value => _value ?? string.Empty;
 
-    /// <summary>Converts a string to a model identifier.</summary>
+    /// <summary>Converts a string to a TogetherModel (the same as <see cref="TogetherModel(string)"/>).</summary>
     /// <param name="value">The identifier.</param>
+    /// <returns>The model identifier.</returns>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is null or blank.</exception>
     public static implicit operator TogetherModel(string value) => new(value);
 
-    /// <summary>Compares two identifiers (ordinal, case-sensitive).</summary>
+    /// <summary>Compares two values, ignoring case (ordinal).</summary>
     /// <param name="left">The first.</param>
     /// <param name="right">The second.</param>
     /// <returns>Whether they are equal.</returns>
     public static bool operator ==(TogetherModel left, TogetherModel right) => left.Equals(right);
 
-    /// <summary>Compares two identifiers (ordinal, case-sensitive).</summary>
+    /// <summary>Compares two values, ignoring case (ordinal).</summary>
     /// <param name="left">The first.</param>
     /// <param name="right">The second.</param>
     /// <returns>Whether they differ.</returns>
     public static bool operator !=(TogetherModel left, TogetherModel right) => !left.Equals(right);
 
-    /// <inheritdoc />
-    public bool Equals(TogetherModel other) => string.Equals(Value, other.Value, StringComparison.Ordinal);
+    /// <summary>Compares with another value, ignoring case (ordinal).</summary>
+    /// <param name="other">The other value.</param>
+    /// <returns>Whether they are equal.</returns>
+    public bool Equals(TogetherModel other) => ExtensibleValue.Equal(_value, other._value);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is TogetherModel other && Equals(other);
 
-    /// <inheritdoc />
-    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
+    /// <summary>A hash code that agrees with <see cref="Equals(TogetherModel)"/> (case-insensitive).</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() => ExtensibleValue.Hash(_value);
 
-    /// <inheritdoc />
+    /// <summary>The identifier (<see cref="Value"/>).</summary>
+    /// <returns><see cref="Value"/>.</returns>
     public override string ToString() => Value;
 }

@@ -85,10 +85,14 @@ public sealed class Transcript
         init => _text = value ?? throw new ArgumentNullException(nameof(value));
     }
 
-    /// <summary>The language of the audio as the vendor reported it (a code such as <c>en</c>, or a name), if known.</summary>
+    /// <summary>The language of the audio as the vendor reported it (a code such as <c>en</c>, or a name), if known:
+    /// Together AI and NanoGPT report the detected language, JigsawStack the detected one or, failing that, the one asked
+    /// for; pyannoteAI reports none.</summary>
     public string? Language { get; init; }
 
-    /// <summary>The audio's duration as the vendor reported it, if known.</summary>
+    /// <summary>The audio's duration, if known: as reported by Together AI (<c>verbose_json</c>) and NanoGPT
+    /// (<c>actualDuration</c>); for pyannoteAI, derived from the frame-level scores when they were asked for (they cover
+    /// the whole audio). JigsawStack reports no duration.</summary>
     public TimeSpan? Duration { get; init; }
 
     /// <summary>The vendor that produced the transcript; <see langword="null"/> when it was built by merging or by hand.</summary>
@@ -103,8 +107,39 @@ public sealed class Transcript
     /// <summary>The vendor's own result object this transcript was mapped from, for data the common model does not carry.</summary>
     public object? RawRepresentation { get; init; }
 
+    /// <summary>
+    /// When the speakers were relabelled (<see cref="TranscriptionOptions.NormalizeSpeakerLabels"/>, on by default for
+    /// <see cref="ISpeechClient.TranscribeAsync"/>): each label in <see cref="Speakers"/> (<c>SPEAKER_00</c>, …) mapped to
+    /// the label the vendor gave that speaker. Empty when the labels are the vendor's own or the transcript was built by
+    /// merging or by hand.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> VendorSpeakerLabels { get; init; } = EmptyLabels;
+
+    private static readonly IReadOnlyDictionary<string, string> EmptyLabels = new Dictionary<string, string>(0, StringComparer.Ordinal);
+
     /// <inheritdoc />
     public override string ToString() => $"Transcript: {Words.Count} words, {Turns.Count} turns, {Speakers.Count} speakers";
+
+    /// <summary>The same transcript (metadata included) over other words, turns and speakers, already in order.</summary>
+    internal Transcript With(IReadOnlyList<TranscriptWord> sortedWords, SpeakerTurn[] sortedTurns, string[] speakers, IReadOnlyDictionary<string, string> vendorSpeakerLabels) =>
+        Copy(sortedWords, sortedTurns, speakers, RawRepresentation, vendorSpeakerLabels);
+
+    /// <summary>The same transcript with another <see cref="RawRepresentation"/> (for results that hold their transcript).</summary>
+    internal Transcript WithRawRepresentation(object? raw) =>
+        Copy(Words, Turns as SpeakerTurn[] ?? Turns.ToArray(), Speakers as string[] ?? Speakers.ToArray(), raw, VendorSpeakerLabels);
+
+    private Transcript Copy(IReadOnlyList<TranscriptWord> words, SpeakerTurn[] turns, string[] speakers, object? raw, IReadOnlyDictionary<string, string> vendorSpeakerLabels) =>
+        new(words, turns, speakers)
+        {
+            _text = _text,
+            Language = Language,
+            Duration = Duration,
+            Vendor = Vendor,
+            Model = Model,
+            Warnings = Warnings,
+            RawRepresentation = raw,
+            VendorSpeakerLabels = vendorSpeakerLabels,
+        };
 
     private static string[] CollectSpeakers(IReadOnlyList<TranscriptWord> words, SpeakerTurn[] turns)
     {

@@ -59,7 +59,7 @@ public sealed class RedirectTests
                     await new TogetherClient(Key, options.Apply(new TogetherClientOptions())).CreateTranscriptionAsync(AudioInput.FromUrl("https://example.com/a.wav"));
                     break;
                 case "jigsawstack":
-                    await new JigsawStackClient(Key, options.Apply(new JigsawStackClientOptions())).CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = AudioInput.FromUrl("https://example.com/a.wav") });
+                    await new JigsawStackClient(Key, options.Apply(new JigsawStackClientOptions())).CreateTranscriptionAsync(AudioInput.FromUrl("https://example.com/a.wav"));
                     break;
                 default:
                     await new NanoGptClient(Key, options.Apply(new NanoGptClientOptions())).TranscribeAsync(AudioInput.FromUrl("https://example.com/a.wav"));

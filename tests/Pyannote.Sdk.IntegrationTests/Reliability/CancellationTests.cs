@@ -36,6 +36,7 @@ public sealed class CancellationTests(ITestOutputHelper output)
             object? value = t == typeof(CancellationToken) ? token
                 : t == typeof(AudioInput) ? (method.Name.StartsWith("Upload", StringComparison.Ordinal) || method.Name.StartsWith("Stream", StringComparison.Ordinal) ? AudioInput.FromFile(EmulatorTestSupport.ConversationWav) : AudioInput.FromUrl("https://example.com/meeting.wav"))
                 : t == typeof(string) && p.Name == "jobId" ? jobId
+                : t == typeof(string) && p.Name == "runId" ? ((NanoGptJobInfo)jobInfo()!).RunId
                 : t == typeof(string) && p.Name == "mediaUrl" ? "media://reliability/a.wav"
                 : t == typeof(string) && p.Name == "key" ? "reliability/a.wav"
                 : t == typeof(string) && p.Name == "sessionId" ? liveSession().Id
@@ -45,7 +46,7 @@ public sealed class CancellationTests(ITestOutputHelper output)
                 : t == typeof(Stream) ? new MemoryStream()
                 : t == typeof(Uri) ? new Uri("http://127.0.0.1:9/hook")
                 : t == typeof(IdentificationOptions) ? Identify()
-                : t == typeof(JigsawStackTranscriptionRequest) ? new JigsawStackTranscriptionRequest { Audio = AudioInput.FromUrl("https://example.com/meeting.wav") }
+                : t == typeof(JigsawStackStoredFile) ? new JigsawStackStoredFile("reliability/a.wav")
                 : t == typeof(NanoGptTranscriptionOptions) ? new NanoGptTranscriptionOptions { Model = NanoGptModel.ElevenlabsStt }
                 : t == typeof(TranscriptionOptions) && method.DeclaringType == typeof(NanoGptClient) ? new TranscriptionOptions { Model = NanoGptModel.ElevenlabsStt.ToString() }
                 : t == typeof(NanoGptJobInfo) ? jobInfo()
@@ -157,7 +158,7 @@ public sealed class CancellationTests(ITestOutputHelper output)
         var jobs = new (string Name, Func<ClientSet, Task<object>> Get)[]
         {
             ("DiarizationJob", async c => await c.Pyannote.GetDiarizationJobAsync(pyJob.Id)),
-            ("NanoGptTranscriptionJob", c => Task.FromResult<object>(c.NanoGpt.ResumeTranscriptionJob(nanoInfo))),
+            ("NanoGptTranscriptionJob", c => Task.FromResult<object>(c.NanoGpt.GetTranscriptionJob(nanoInfo))),
         };
         var idle = new WireTap();
         var idleClients = new ClientSet(emulator, idle, leaks, o =>
@@ -167,11 +168,11 @@ public sealed class CancellationTests(ITestOutputHelper output)
         });
         foreach (var (name, get) in jobs)
         {
-            var stalledJob = name == "DiarizationJob" ? setup.Pyannote.GetDiarizationJob(pyJob.Id) : (object)setup.NanoGpt.ResumeTranscriptionJob(nanoInfo);
+            var stalledJob = name == "DiarizationJob" ? setup.Pyannote.GetDiarizationJob(pyJob.Id) : (object)setup.NanoGpt.GetTranscriptionJob(nanoInfo);
             foreach (var m in AsyncMethods(stalledJob.GetType()))
             {
                 var label = $"{name}.{m.Name}";
-                var onStalled = name == "DiarizationJob" ? clients.Pyannote.GetDiarizationJob(pyJob.Id) : (object)clients.NanoGpt.ResumeTranscriptionJob(nanoInfo);
+                var onStalled = name == "DiarizationJob" ? clients.Pyannote.GetDiarizationJob(pyJob.Id) : (object)clients.NanoGpt.GetTranscriptionJob(nanoInfo);
                 rows.Add(await MeasureAsync(label, "server stalls (slow headers)", stalled, token => Invoke(onStalled, m, Arguments(m, pyJob.Id, () => nanoInfo, () => live, token), token)));
                 if (m.Name == nameof(SpeechJob<object>.WaitForCompletionAsync))
                 {

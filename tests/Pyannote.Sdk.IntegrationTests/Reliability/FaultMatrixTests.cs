@@ -39,7 +39,7 @@ public sealed class FaultMatrixTests(ITestOutputHelper output)
         new("together.transcriptions", HttpMethod.Post, "/v1/audio/transcriptions", true, false, HttpMethod.Post, "/v1/audio/transcriptions",
             async c => await c.Together.CreateTranscriptionAsync(AudioInput.FromFile(EmulatorTestSupport.ConversationWav))),
         new("jigsawstack.transcribe", HttpMethod.Post, "/v1/ai/transcribe", true, false, HttpMethod.Post, "/v1/ai/transcribe",
-            async c => await c.JigsawStack.CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = AudioInput.FromUrl(Url), BySpeaker = true })),
+            async c => await c.JigsawStack.CreateTranscriptionAsync(AudioInput.FromUrl(Url), new JigsawStackTranscriptionOptions { BySpeaker = true })),
         new("nanogpt.transcribe (sync)", HttpMethod.Post, "/api/transcribe", true, false, HttpMethod.Post, "/api/transcribe",
             async c => await c.NanoGpt.TranscribeAsync(AudioInput.FromUrl(Url), new TranscriptionOptions { Model = NanoGptModel.WhisperLargeV3.ToString(), Diarize = false })),
         new("nanogpt.transcribe (job)", HttpMethod.Post, "/api/transcribe", true, true, HttpMethod.Post, "/api/transcribe",

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Pyannote.Sdk.JigsawStack;
 using Pyannote.Sdk.Jobs;
 using Pyannote.Sdk.NanoGpt;
 using Pyannote.Sdk.Together;
@@ -245,7 +244,7 @@ public sealed class FaultTests
         emulator.EnqueueFault("/v1/ai/transcribe", "abort-before-headers");
 
         await Assert.ThrowsAsync<SpeechTransportException>(() =>
-            NewJigsawStack(emulator).CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = AudioInput.FromFile(ConversationWav) }));
+            NewJigsawStack(emulator).CreateTranscriptionAsync(AudioInput.FromFile(ConversationWav)));
         Assert.Equal(1, await CountAsync(emulator, "/v1/ai/transcribe", "POST", 1));
     }
 
@@ -304,7 +303,7 @@ public sealed class FaultTests
 
         emulator.EnqueueFault("/v1/ai/transcribe", "wrong-shape");
         await Assert.ThrowsAsync<SpeechResponseFormatException>(() =>
-            NewJigsawStack(emulator).CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = AudioInput.FromFile(ConversationWav) }));
+            NewJigsawStack(emulator).CreateTranscriptionAsync(AudioInput.FromFile(ConversationWav)));
         Assert.Equal(1, await CountAsync(emulator, "/v1/ai/transcribe", "POST", 1));
 
         emulator.EnqueueFault("/v1/diarize", "wrong-shape");

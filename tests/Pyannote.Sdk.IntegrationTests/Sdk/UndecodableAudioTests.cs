@@ -66,7 +66,7 @@ public sealed class UndecodableAudioTests : IDisposable
 
         var sync = await Assert.ThrowsAsync<SpeechApiException>(() => client.TranscribeAsync(Unchecked(kind)));
         var webhook = await Assert.ThrowsAsync<SpeechApiException>(() =>
-            client.StartTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = Unchecked(kind) }, new Uri("https://127.0.0.1:1/hook")));
+            client.StartTranscriptionAsync(Unchecked(kind), new Uri("https://127.0.0.1:1/hook")));
 
         foreach (var error in new[] { sync, webhook })
         {

@@ -159,8 +159,8 @@ public sealed class VendorOptionsSdkTests
         var client = NewJigsawStack(emulator);
 
         var result = await client.CreateTranscriptionAsync(
-            new JigsawStackTranscriptionRequest { Audio = AudioInput.FromFile(ConversationWav) },
-            new SpeechRequestOptions { Headers = { ["x-jigsaw-skip-cache"] = "true", ["x-jigsaw-no-request-log"] = "true" }, NetworkTimeout = TimeSpan.FromSeconds(30) });
+            AudioInput.FromFile(ConversationWav),
+            requestOptions: new SpeechRequestOptions { Headers = { ["x-jigsaw-skip-cache"] = "true", ["x-jigsaw-no-request-log"] = "true" }, NetworkTimeout = TimeSpan.FromSeconds(30) });
 
         Assert.Equal(result.RateLimit, result.Response!.RateLimit);
         Assert.NotNull(result.Response.RateLimit!.Reset);

@@ -80,9 +80,8 @@ public sealed class VendorSdkTests
         await using var emulator = await StartAsync();
         var client = NewJigsawStack(emulator);
 
-        var fromFile = await client.CreateTranscriptionAsync(new JigsawStackTranscriptionRequest
+        var fromFile = await client.CreateTranscriptionAsync(AudioInput.FromFile(ConversationWav), new JigsawStackTranscriptionOptions
         {
-            Audio = AudioInput.FromFile(ConversationWav),
             BySpeaker = true,
             Language = "en",
         });
@@ -96,7 +95,7 @@ public sealed class VendorSdkTests
         Assert.Equal(Expected.Words, NormalizedWords(transcript.Text));
         Assert.Equal(8, transcript.Turns.Count);
 
-        var fromUrl = await client.CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = AudioInput.FromUrl(RemoteUrl) });
+        var fromUrl = await client.CreateTranscriptionAsync(AudioInput.FromUrl(RemoteUrl));
         Assert.False(string.IsNullOrWhiteSpace(fromUrl.Text));
         Assert.All(fromUrl.Chunks, c => Assert.Null(c.Speaker));
         Assert.Equal(3, await CountAsync(emulator, "/v1/ai/transcribe", "POST", 3));
@@ -118,7 +117,7 @@ public sealed class VendorSdkTests
         Assert.Equal(400, conflict.StatusCode);
         await client.UploadFileAsync(AudioInput.FromFile(ConversationWav), new JigsawStackFileUploadOptions { Key = "calls/conversation.wav", Overwrite = true });
 
-        var byKey = await client.CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { FileStoreKey = stored.Key, BySpeaker = true });
+        var byKey = await client.CreateTranscriptionAsync(new JigsawStackStoredFile(stored.Key), new JigsawStackTranscriptionOptions { BySpeaker = true });
         Assert.Equal(Expected.Words, NormalizedWords(byKey.Text));
         Assert.Equal(2, byKey.ToTranscript().Speakers.Count);
         Assert.Equal(3, await CountAsync(emulator, "/v1/store/file", "POST", 3));
@@ -132,8 +131,7 @@ public sealed class VendorSdkTests
         var client = NewJigsawStack(emulator);
 
         var ack = await client.StartTranscriptionAsync(
-            new JigsawStackTranscriptionRequest { Audio = AudioInput.FromFile(ConversationWav), BySpeaker = true },
-            new Uri(receiver.Url + "?token=abc"));
+            AudioInput.FromFile(ConversationWav), new Uri(receiver.Url + "?token=abc"), new JigsawStackTranscriptionOptions { BySpeaker = true });
 
         Assert.True(ack.Success);
         Assert.Equal("processing", ack.Status);
@@ -186,7 +184,7 @@ public sealed class VendorSdkTests
         Assert.True(emulator.CountRequests("/api/transcribe/status", "POST") >= 2, string.Join("\n", emulator.RequestLog.Select(r => $"{r.Timestamp:HH:mm:ss.fff} {r.Method} {r.Path} {r.StatusCode}")));
 
         // Resuming from the run id alone polls the same (completed) job.
-        var resumed = await client.ResumeTranscriptionJob(start.Job.Id).WaitForCompletionAsync();
+        var resumed = await client.GetTranscriptionJob(start.Job.Id).WaitForCompletionAsync();
         Assert.Equal(result.Text, resumed.Text);
 
         // The vendor-neutral call picks Elevenlabs-STT for diarization.

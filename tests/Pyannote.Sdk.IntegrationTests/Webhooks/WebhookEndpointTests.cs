@@ -204,7 +204,7 @@ public class WebhookEndpointTests
         var callback = JigsawStackWebhook.CreateCallbackUrl(new Uri(receiver.BaseAddress, "/webhooks/jigsawstack"), secret, "recording-7");
         var client = new JigsawStackClient(emulator.ApiKey, new JigsawStackClientOptions { Endpoint = emulator.JigsawStackEndpoint });
 
-        var ack = await client.StartTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = AudioInput.FromUrl("https://example.com/talk.mp3"), BySpeaker = true }, callback);
+        var ack = await client.StartTranscriptionAsync(AudioInput.FromUrl("https://example.com/talk.mp3"), callback, new JigsawStackTranscriptionOptions { BySpeaker = true });
         await emulator.WaitForWebhooksAsync().WaitAsync(Wait);
 
         var evt = Assert.Single(events);
@@ -255,7 +255,7 @@ public class WebhookEndpointTests
         var client = new JigsawStackClient(emulator.ApiKey, new JigsawStackClientOptions { Endpoint = emulator.JigsawStackEndpoint });
         var pending = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         Volatile.Write(ref expected, pending);
-        var ack = await client.StartTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = AudioInput.FromUrl("https://example.com/talk.mp3") }, callback);
+        var ack = await client.StartTranscriptionAsync(AudioInput.FromUrl("https://example.com/talk.mp3"), callback);
         pending.SetResult(ack.Id!);
         await emulator.WaitForWebhooksAsync().WaitAsync(Wait);
         var evt = Assert.Single(events);

@@ -25,7 +25,7 @@ public class JigsawStackClientWireTests
     public async Task A_url_request_is_the_published_json_body_with_the_api_key_header()
     {
         _wire.AnswerJson(Ok);
-        await Client().CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = AudioInput.FromUrl("https://jigsawstack.com/preview/stt-example.wav") });
+        await Client().CreateTranscriptionAsync(AudioInput.FromUrl("https://jigsawstack.com/preview/stt-example.wav"));
 
         var req = _wire.Single;
         Assert.Equal(HttpMethod.Post, req.Method);
@@ -41,9 +41,8 @@ public class JigsawStackClientWireTests
     public async Task Every_set_option_is_sent_with_its_json_name_and_type()
     {
         _wire.AnswerJson(Ok);
-        await Client().CreateTranscriptionAsync(new JigsawStackTranscriptionRequest
+        await Client().CreateTranscriptionAsync(new JigsawStackStoredFile("stored-key"), new JigsawStackTranscriptionOptions
         {
-            FileStoreKey = "stored-key",
             Language = "auto",
             Translate = false,
             BySpeaker = true,
@@ -65,7 +64,7 @@ public class JigsawStackClientWireTests
     {
         _wire.AnswerJson(Ok, RateLimitHeaders);
         using var file = TestFiles.Audio(".wav", TestAudio.WavWith("wav"u8));
-        var result = await Client().CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = AudioInput.FromFile(file.Path), BySpeaker = true, Language = "en" });
+        var result = await Client().CreateTranscriptionAsync(AudioInput.FromFile(file.Path), new JigsawStackTranscriptionOptions { BySpeaker = true, Language = "en" });
 
         var req = _wire.Single;
         Assert.Equal("https://api.jigsawstack.com/v1/ai/transcribe", req.Uri.ToString());
@@ -87,7 +86,7 @@ public class JigsawStackClientWireTests
     public async Task A_non_seekable_stream_without_options_sends_the_file_and_an_empty_body_object()
     {
         _wire.AnswerJson(Ok);
-        await Client().CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = AudioInput.FromStream(new NonSeekableStream(TestAudio.WavWith([1, 2, 3])), "clip.webm") });
+        await Client().CreateTranscriptionAsync(AudioInput.FromStream(new NonSeekableStream(TestAudio.WavWith([1, 2, 3])), "clip.webm"));
         Assert.Equal(["file", "body"], _wire.Single.Parts.Select(p => p.Name).ToArray());
         Assert.Equal("{}", _wire.Single.Part("body").Text);
         Assert.Equal(TestAudio.WavWith([1, 2, 3]), _wire.Single.Part("file").Content);
@@ -97,7 +96,7 @@ public class JigsawStackClientWireTests
     public async Task Rate_limit_headers_of_the_json_path_are_exposed_on_the_result()
     {
         _wire.AnswerJson(Ok, RateLimitHeaders);
-        var result = await Client().CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = AudioInput.FromUrl("https://example.com/a.mp3") });
+        var result = await Client().CreateTranscriptionAsync(AudioInput.FromUrl("https://example.com/a.mp3"));
         Assert.Equal(50, result.RateLimit!.Limit);
         Assert.Equal(49, result.RateLimit.Remaining);
         Assert.Equal(new DateTimeOffset(2025, 11, 21, 20, 0, 0, 123, TimeSpan.Zero), result.RateLimit.Reset);
@@ -107,7 +106,7 @@ public class JigsawStackClientWireTests
     public async Task Without_rate_limit_headers_the_property_is_null()
     {
         _wire.AnswerJson(Ok);
-        var result = await Client().CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = AudioInput.FromUrl("https://example.com/a.mp3") });
+        var result = await Client().CreateTranscriptionAsync(AudioInput.FromUrl("https://example.com/a.mp3"));
         Assert.Null(result.RateLimit);
     }
 
@@ -116,8 +115,7 @@ public class JigsawStackClientWireTests
     {
         _wire.AnswerJson("""{"success":true,"status":"processing","id":"35643965633a84534a396dcc11252cd1","log_id":"log-1"}""", RateLimitHeaders);
         var ack = await Client().StartTranscriptionAsync(
-            new JigsawStackTranscriptionRequest { Audio = AudioInput.FromUrl("https://example.com/a.mp3"), BySpeaker = true },
-            new Uri("https://hooks.example.com/jigsaw?webhookKey=abc"));
+            AudioInput.FromUrl("https://example.com/a.mp3"), new Uri("https://hooks.example.com/jigsaw?webhookKey=abc"), new JigsawStackTranscriptionOptions { BySpeaker = true });
 
         var json = _wire.Single.Json();
         Assert.Equal("https://hooks.example.com/jigsaw?webhookKey=abc", json.GetProperty("webhook_url").GetString());
@@ -133,7 +131,7 @@ public class JigsawStackClientWireTests
     {
         _wire.AnswerJson("""{"success":true,"status":"processing","id":"job-2"}""");
         using var file = TestFiles.Audio(".m4a");
-        var ack = await Client().StartTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = AudioInput.FromFile(file.Path) }, new Uri("https://hooks.example.com/x"));
+        var ack = await Client().StartTranscriptionAsync(AudioInput.FromFile(file.Path), new Uri("https://hooks.example.com/x"));
         using var body = JsonDocument.Parse(_wire.Single.Part("body").Text);
         Assert.Equal("https://hooks.example.com/x", body.RootElement.GetProperty("webhook_url").GetString());
         Assert.Equal("job-2", ack.Id);
@@ -179,7 +177,8 @@ public class JigsawStackClientWireTests
         Assert.Equal("en", json.GetProperty("language").GetString());
         Assert.Equal(SpeechVendor.JigsawStack, transcript.Vendor);
         Assert.Equal("en", transcript.Language);
-        Assert.Equal(["Speaker 1"], transcript.Speakers);
+        Assert.Equal(["SPEAKER_00"], transcript.Speakers);
+        Assert.Equal("Speaker 1", transcript.VendorSpeakerLabels["SPEAKER_00"]);
     }
 
     [Fact]
@@ -199,7 +198,7 @@ public class JigsawStackClientWireTests
     public async Task Error_bodies_map_message_code_status_and_vendor(HttpStatusCode status, string body, string message, string? code)
     {
         _wire.Answer(status, body);
-        var ex = await Assert.ThrowsAsync<SpeechApiException>(() => Client().CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = AudioInput.FromUrl("https://example.com/a.wav") }));
+        var ex = await Assert.ThrowsAsync<SpeechApiException>(() => Client().CreateTranscriptionAsync(AudioInput.FromUrl("https://example.com/a.wav")));
         Assert.Equal(SpeechVendor.JigsawStack, ex.Vendor);
         Assert.Equal((int)status, ex.StatusCode);
         Assert.Equal(message, ex.VendorMessage);
@@ -212,7 +211,7 @@ public class JigsawStackClientWireTests
     {
         _wire.Answer((HttpStatusCode)429, """{"message":"Too many requests"}""");
         using var file = TestFiles.Audio(".wav");
-        var ex = await Assert.ThrowsAsync<SpeechApiException>(() => Client().CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = AudioInput.FromFile(file.Path) }));
+        var ex = await Assert.ThrowsAsync<SpeechApiException>(() => Client().CreateTranscriptionAsync(AudioInput.FromFile(file.Path)));
         Assert.Equal(429, ex.StatusCode);
         Assert.True(ex.IsRetriable);
         Assert.Equal("Too many requests", ex.VendorMessage);

@@ -26,7 +26,7 @@ public class JigsawStackConcurrencyAndReplayTests
     public async Task Concurrent_calls_each_get_their_own_rate_limit_headers()
     {
         var client = new JigsawStackClient("k", new JigsawStackClientOptions { Transport = new EchoHandler() });
-        var tasks = Enumerable.Range(1, 20).Select(i => client.CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = AudioInput.FromUrl($"https://example.com/{i}") })).ToArray();
+        var tasks = Enumerable.Range(1, 20).Select(i => client.CreateTranscriptionAsync(AudioInput.FromUrl($"https://example.com/{i}"))).ToArray();
         var results = await Task.WhenAll(tasks);
         Assert.Equal(Enumerable.Range(1, 20).Select(i => (long?)i), results.Select(r => r.RateLimit!.Remaining));
     }
@@ -55,7 +55,7 @@ public class JigsawStackConcurrencyAndReplayTests
         var audio = TestAudio.Stamped(Enumerable.Range(0, 300_000).Select(i => (byte)(i % 253)).ToArray());
         var handler = new DoubleReadHandler();
         var jigsaw = new JigsawStackClient("k", new JigsawStackClientOptions { Transport = handler });
-        await jigsaw.CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = AudioInput.FromStream(new NonSeekableStream(audio), "a.wav") });
+        await jigsaw.CreateTranscriptionAsync(AudioInput.FromStream(new NonSeekableStream(audio), "a.wav"));
         Assert.Equal(2, handler.Bodies.Count);
         Assert.Equal(handler.Bodies[0], handler.Bodies[1]);
         Assert.True(handler.Bodies[0].Length > audio.Length);

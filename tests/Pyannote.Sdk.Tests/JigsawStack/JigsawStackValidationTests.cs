@@ -11,37 +11,58 @@ public class JigsawStackValidationTests
 
     private static AudioInput Url => AudioInput.FromUrl("https://example.com/a.wav");
 
-    public static TheoryData<string, JigsawStackTranscriptionRequest> BadRequests => new()
+    public static TheoryData<string, string> BadRequests => new()
     {
-        { "request", new JigsawStackTranscriptionRequest() },
-        { "request", new JigsawStackTranscriptionRequest { Audio = Url, FileStoreKey = "key" } },
-        { "request", new JigsawStackTranscriptionRequest { FileStoreKey = " " } },
-        { "request.BatchSize", new JigsawStackTranscriptionRequest { Audio = Url, BatchSize = 41 } },
-        { "request.BatchSize", new JigsawStackTranscriptionRequest { Audio = Url, BatchSize = 0 } },
-        { "request.ChunkDuration", new JigsawStackTranscriptionRequest { Audio = Url, ChunkDuration = 15.5 } },
-        { "request.ChunkDuration", new JigsawStackTranscriptionRequest { Audio = Url, ChunkDuration = 0 } },
-        { "request.ChunkDuration", new JigsawStackTranscriptionRequest { Audio = Url, ChunkDuration = double.NaN } },
-        { "request.Audio", new JigsawStackTranscriptionRequest { Audio = AudioInput.FromUrl("ftp://example.com/a.wav") } },
+        { "blank stored-file key", "storedFile" },
+        { "BatchSize 41", "options" },
+        { "BatchSize 0", "options" },
+        { "ChunkDuration 15.5", "options" },
+        { "ChunkDuration 0", "options" },
+        { "ChunkDuration NaN", "options" },
+        { "ftp URL", "audio" },
+        { "null audio", "audio" },
+        { "null stored file", "storedFile" },
     };
+
+    /// <summary>The same bad call through the synchronous and the webhook entry point.</summary>
+    private static (Func<JigsawStackClient, Task> Create, Func<JigsawStackClient, Task> Start) Bad(string name)
+    {
+        var hook = new Uri("https://hooks.example.com/x");
+        (AudioInput? audio, JigsawStackStoredFile? stored, JigsawStackTranscriptionOptions? options) call = name switch
+        {
+            "blank stored-file key" => (null, new JigsawStackStoredFile(" "), null),
+            "BatchSize 41" => (Url, null, new() { BatchSize = 41 }),
+            "BatchSize 0" => (Url, null, new() { BatchSize = 0 }),
+            "ChunkDuration 15.5" => (Url, null, new() { ChunkDuration = 15.5 }),
+            "ChunkDuration 0" => (Url, null, new() { ChunkDuration = 0 }),
+            "ChunkDuration NaN" => (Url, null, new() { ChunkDuration = double.NaN }),
+            "ftp URL" => (AudioInput.FromUrl("ftp://example.com/a.wav"), null, null),
+            "null audio" => (null, null, null),
+            _ => (null, null, null),
+        };
+        return call.stored is not null || name == "null stored file"
+            ? (c => c.CreateTranscriptionAsync(call.stored!, call.options), c => c.StartTranscriptionAsync(call.stored!, hook, call.options))
+            : (c => c.CreateTranscriptionAsync(call.audio!, call.options), c => c.StartTranscriptionAsync(call.audio!, hook, call.options));
+    }
 
     [Fact]
     public async Task A_missing_file_is_FileNotFoundException()
     {
-        var request = new JigsawStackTranscriptionRequest { Audio = AudioInput.FromFile("/nonexistent/dir/a.wav") };
-        var ex = await Assert.ThrowsAsync<FileNotFoundException>(() => Client().CreateTranscriptionAsync(request));
+        var ex = await Assert.ThrowsAsync<FileNotFoundException>(() => Client().CreateTranscriptionAsync(AudioInput.FromFile("/nonexistent/dir/a.wav")));
         Assert.Equal("/nonexistent/dir/a.wav", ex.FileName);
         Assert.Empty(_wire.Requests);
     }
 
     [Theory]
     [MemberData(nameof(BadRequests))]
-    public async Task Bad_requests_are_rejected_before_any_request(string parameter, JigsawStackTranscriptionRequest request)
+    public async Task Bad_requests_are_rejected_before_any_request_naming_the_callers_parameter(string name, string parameter)
     {
-        var ex = await Assert.ThrowsAnyAsync<ArgumentException>(() => Client().CreateTranscriptionAsync(request));
+        var (create, start) = Bad(name);
+        var ex = await Assert.ThrowsAnyAsync<ArgumentException>(() => create(Client()));
         Assert.Equal(parameter, ex.ParamName);
         Assert.Empty(_wire.Requests);
 
-        var ex2 = await Assert.ThrowsAnyAsync<ArgumentException>(() => Client().StartTranscriptionAsync(request, new Uri("https://hooks.example.com/x")));
+        var ex2 = await Assert.ThrowsAnyAsync<ArgumentException>(() => start(Client()));
         Assert.Equal(parameter, ex2.ParamName);
         Assert.Empty(_wire.Requests);
     }
@@ -49,25 +70,17 @@ public class JigsawStackValidationTests
     [Fact]
     public async Task The_limits_themselves_are_accepted()
     {
-        await Client().CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = Url, BatchSize = 40, ChunkDuration = 15 });
-        await Client().CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = Url, BatchSize = 1, ChunkDuration = 0.5 });
+        await Client().CreateTranscriptionAsync(Url, new JigsawStackTranscriptionOptions { BatchSize = 40, ChunkDuration = 15 });
+        await Client().CreateTranscriptionAsync(Url, new JigsawStackTranscriptionOptions { BatchSize = 1, ChunkDuration = 0.5 });
         Assert.Equal(2, _wire.Requests.Count);
-    }
-
-    [Fact]
-    public async Task Both_or_neither_source_message_names_url_and_file_store_key()
-    {
-        var ex = await Assert.ThrowsAsync<ArgumentException>(() => Client().CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = Url, FileStoreKey = "k" }));
-        Assert.Contains("file_store_key", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("url", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_file_over_100_MB_is_rejected_naming_the_limit()
     {
         using var big = TestFiles.Sized(".mp3", JigsawStackClient.MaxUploadBytes + 1);
-        var ex = await Assert.ThrowsAsync<ArgumentException>(() => Client().CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = AudioInput.FromFile(big.Path) }));
-        Assert.Equal("request.Audio", ex.ParamName);
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => Client().CreateTranscriptionAsync(AudioInput.FromFile(big.Path)));
+        Assert.Equal("audio", ex.ParamName);
         Assert.Contains("100,000,000", ex.Message, StringComparison.Ordinal);
         var ex2 = await Assert.ThrowsAsync<ArgumentException>(() => Client().UploadFileAsync(AudioInput.FromFile(big.Path)));
         Assert.Equal("file", ex2.ParamName);
@@ -81,8 +94,8 @@ public class JigsawStackValidationTests
     public async Task An_extension_the_vendor_does_not_accept_is_rejected(string extension)
     {
         using var file = TestFiles.Audio(extension);
-        var ex = await Assert.ThrowsAsync<ArgumentException>(() => Client().CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = AudioInput.FromFile(file.Path) }));
-        Assert.Equal("request.Audio", ex.ParamName);
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => Client().CreateTranscriptionAsync(AudioInput.FromFile(file.Path)));
+        Assert.Equal("audio", ex.ParamName);
         Assert.Contains(".webm", ex.Message, StringComparison.Ordinal);
         Assert.Empty(_wire.Requests);
     }
@@ -98,7 +111,7 @@ public class JigsawStackValidationTests
     public async Task Every_accepted_extension_is_sent(string extension)
     {
         using var file = TestFiles.Audio(extension);
-        await Client().CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = AudioInput.FromFile(file.Path) });
+        await Client().CreateTranscriptionAsync(AudioInput.FromFile(file.Path));
         Assert.Single(_wire.Requests);
     }
 
@@ -107,7 +120,7 @@ public class JigsawStackValidationTests
     [InlineData("/relative/hook")]
     public async Task A_webhook_url_that_is_not_absolute_http_is_rejected_without_leaking_it(string webhook)
     {
-        var ex = await Assert.ThrowsAsync<ArgumentException>(() => Client().StartTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = Url }, new Uri(webhook, UriKind.RelativeOrAbsolute)));
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => Client().StartTranscriptionAsync(Url, new Uri(webhook, UriKind.RelativeOrAbsolute)));
         Assert.Equal("webhookUrl", ex.ParamName);
         Assert.DoesNotContain("secret", ex.Message, StringComparison.Ordinal);
         Assert.Empty(_wire.Requests);

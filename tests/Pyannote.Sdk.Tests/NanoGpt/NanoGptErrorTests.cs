@@ -91,7 +91,7 @@ public class NanoGptErrorTests
     {
         var (mock, _) = Script(() => Json(HttpStatusCode.NotFound, "{\"error\": 404, \"message\": \"Transcription job not found\"}"));
 
-        var ex = await Assert.ThrowsAsync<SpeechJobNotFoundException>(() => Client(mock).ResumeTranscriptionJob("gone").UpdateStatusAsync());
+        var ex = await Assert.ThrowsAsync<SpeechJobNotFoundException>(() => Client(mock).GetTranscriptionJob("gone").UpdateStatusAsync());
 
         Assert.Equal("gone", ex.JobId);
         Assert.Equal(404, ex.StatusCode);

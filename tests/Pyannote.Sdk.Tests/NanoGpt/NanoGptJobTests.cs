@@ -109,7 +109,8 @@ public class NanoGptJobTests
 
         Assert.Equal("{\"audioUrl\":\"https://example.com/call.mp3\",\"model\":\"Elevenlabs-STT\",\"language\":\"en\",\"diarize\":true}", requests[0].BodyText);
         Assert.Equal(SpeechVendor.NanoGpt, client.Vendor);
-        Assert.Equal(new[] { "Speaker 1", "Speaker 2" }, transcript.Speakers);
+        Assert.Equal(new[] { "SPEAKER_00", "SPEAKER_01" }, transcript.Speakers);
+        Assert.Equal(new[] { "Speaker 1", "Speaker 2" }, transcript.Speakers.Select(s => transcript.VendorSpeakerLabels[s]));
         Assert.Equal("Hi, Bob. Hello!", transcript.Text);
     }
 
@@ -129,7 +130,7 @@ public class NanoGptJobTests
     {
         var time = new FakeTimeProvider { AutoAdvance = true };
         var (mock, requests) = Script(() => Json(HttpStatusCode.OK, Payload("transcribe-status-completed.json")));
-        var job = Client(mock, time).ResumeTranscriptionJob(new NanoGptJobInfo("abc123def456") { IsApiRequest = true });
+        var job = Client(mock, time).GetTranscriptionJob(new NanoGptJobInfo("abc123def456") { IsApiRequest = true });
 
         var result = await job.WaitForCompletionAsync();
 
@@ -150,12 +151,46 @@ public class NanoGptJobTests
                 return r;
             },
             () => Json(HttpStatusCode.OK, Payload("transcribe-status-completed.json")));
-        var job = Client(mock, time).ResumeTranscriptionJob("abc123def456");
+        var job = Client(mock, time).GetTranscriptionJob("abc123def456");
 
         var result = await job.WaitForCompletionAsync();
 
         Assert.Equal(new[] { TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20) }, time.Delays);
         Assert.Equal(2, requests.Count);
         Assert.Equal("Hello everyone", result.Segments.Single().Text);
+    }
+
+    [Fact]
+    public async Task Canceling_TranscribeAsync_mid_wait_leaves_the_run_id_on_the_exception_and_the_job_can_be_resumed()
+    {
+        using var cts = new CancellationTokenSource();
+        var (mock, requests) = Script(
+            () => Json(HttpStatusCode.Accepted, Accepted),
+            () =>
+            {
+                cts.Cancel(); // the caller gives up while NanoGPT is still working
+                return Json(HttpStatusCode.OK, "{\"status\":\"processing\"}");
+            },
+            () => Json(HttpStatusCode.OK, "{\"status\":\"processing\"}"),
+            () => Json(HttpStatusCode.OK, Completed));
+        var client = Client(mock, new FakeTimeProvider { AutoAdvance = true });
+
+        var canceled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            client.TranscribeAsync(AudioInput.FromUrl("https://example.com/call.mp3"), cancellationToken: cts.Token));
+
+        Assert.True(SpeechJobData.TryGetJobId(canceled, out var runId));
+        Assert.Equal("run-77", runId);
+        Assert.Equal("nanogpt", canceled.Data[SpeechJobData.VendorKey]);
+
+        // Resume in two steps, as another process would: fetch the current status, then wait for the rest.
+        var job = await client.GetTranscriptionJobAsync(runId!);
+        Assert.Equal(JobStatus.Processing, job.Status);
+        Assert.False(job.HasCompleted);
+        var result = await job.WaitForCompletionAsync();
+
+        Assert.Equal(["Hi,", "Bob.", "Hello!"], result.Transcript.Words.Select(w => w.Text));
+        Assert.Equal(1, requests.Count(r => r.Uri.AbsolutePath == "/api/transcribe"));
+        Assert.Equal(3, requests.Count(r => r.Uri.AbsolutePath == "/api/transcribe/status"));
+        Assert.All(requests.Skip(1), r => Assert.Contains("\"runId\":\"run-77\"", r.BodyText, StringComparison.Ordinal));
     }
 }

@@ -68,7 +68,7 @@ public class NanoGptPayloadTests
     public async Task Status_processing_keeps_the_job_running()
     {
         var (mock, _) = Script(() => Json(HttpStatusCode.OK, Payload("transcribe-status-processing.json")));
-        var job = Client(mock).ResumeTranscriptionJob("abc123def456");
+        var job = Client(mock).GetTranscriptionJob("abc123def456");
 
         Assert.Equal(JobStatus.Processing, await job.UpdateStatusAsync());
         Assert.False(job.HasCompleted);
@@ -80,7 +80,7 @@ public class NanoGptPayloadTests
     public async Task Status_completed_maps_words_segments_and_one_speaker_labelling()
     {
         var (mock, _) = Script(() => Json(HttpStatusCode.OK, Payload("transcribe-status-completed.json")));
-        var job = Client(mock).ResumeTranscriptionJob(new NanoGptJobInfo("abc123def456") { Cost = 0.075m, PaymentSource = "USD" });
+        var job = Client(mock).GetTranscriptionJob(new NanoGptJobInfo("abc123def456") { Cost = 0.075m, PaymentSource = "USD" });
 
         Assert.Equal(JobStatus.Completed, await job.UpdateStatusAsync());
         var t = job.Value;
@@ -119,7 +119,7 @@ public class NanoGptPayloadTests
     public async Task Status_failed_throws_job_failed_with_the_vendor_error()
     {
         var (mock, _) = Script(() => Json(HttpStatusCode.OK, Payload("transcribe-status-failed.json")));
-        var job = Client(mock, new FakeTimeProvider { AutoAdvance = true }).ResumeTranscriptionJob("abc123def456");
+        var job = Client(mock, new FakeTimeProvider { AutoAdvance = true }).GetTranscriptionJob("abc123def456");
 
         var ex = await Assert.ThrowsAsync<SpeechJobFailedException>(() => job.WaitForCompletionAsync());
 

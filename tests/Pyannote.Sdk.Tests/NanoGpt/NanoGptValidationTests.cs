@@ -136,7 +136,7 @@ public class NanoGptValidationTests
     public async Task Null_audio_and_blank_run_id()
     {
         await Rejected(c => c.StartTranscriptionAsync(null!));
-        await Rejected(c => Task.FromResult(c.ResumeTranscriptionJob(" ")));
+        await Rejected(c => Task.FromResult(c.GetTranscriptionJob(" ")));
         Assert.Throws<ArgumentException>(() => new NanoGptClient(" "));
     }
 

@@ -135,7 +135,7 @@ public class NanoGptWireTests
     public async Task Status_poll_posts_json_with_the_api_key()
     {
         var (mock, requests) = Script(() => Json(HttpStatusCode.OK, Payload("transcribe-status-processing.json")));
-        var job = Client(mock).ResumeTranscriptionJob("abc123def456");
+        var job = Client(mock).GetTranscriptionJob("abc123def456");
 
         var status = await job.UpdateStatusAsync();
 
@@ -154,7 +154,7 @@ public class NanoGptWireTests
         var (mock, requests) = Script(() => Json(HttpStatusCode.OK, Payload("transcribe-status-processing.json")));
         var client = new NanoGptClient(ApiKey, new NanoGptClientOptions { Transport = mock, Endpoint = new Uri("http://127.0.0.1:5080/nanogpt") });
 
-        await client.ResumeTranscriptionJob("r1").UpdateStatusAsync();
+        await client.GetTranscriptionJob("r1").UpdateStatusAsync();
 
         Assert.Equal("http://127.0.0.1:5080/nanogpt/api/transcribe/status", requests[0].Uri.ToString());
         Assert.Equal(ApiKey, requests[0].Headers["x-api-key"]);

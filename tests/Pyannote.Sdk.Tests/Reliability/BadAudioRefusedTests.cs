@@ -34,7 +34,7 @@ public sealed class BadAudioRefusedTests(ITestOutputHelper output) : IDisposable
         new("pyannoteAI", "StartVoiceprintAsync", (c, a) => c.Pyannote.StartVoiceprintAsync(a), "audio"),
         new("Together AI", "CreateTranscriptionAsync", (c, a) => c.Together.CreateTranscriptionAsync(a), "audio"),
         new("Together AI", "CreateTranslationAsync", (c, a) => c.Together.CreateTranslationAsync(a), "audio"),
-        new("JigsawStack", "CreateTranscriptionAsync", (c, a) => c.JigsawStack.CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = a }), "request.Audio"),
+        new("JigsawStack", "CreateTranscriptionAsync", (c, a) => c.JigsawStack.CreateTranscriptionAsync(a), "audio"),
         new("JigsawStack", "UploadFileAsync", (c, a) => c.JigsawStack.UploadFileAsync(a), "file"),
         new("NanoGPT", "StartTranscriptionAsync", (c, a) => c.NanoGpt.StartTranscriptionAsync(a), "audio"),
         new("NanoGPT", "CreateOpenAITranscriptionAsync", (c, a) => c.NanoGpt.CreateOpenAITranscriptionAsync(a), "audio"),

@@ -90,7 +90,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
         yield return new Target("NanoGPT job status (client path)", SeedFiles("nanogpt"), async bytes =>
         {
             nanoStatus.Body = bytes;
-            var job = nanoStatusClient.ResumeTranscriptionJob(new NanoGptJobInfo("run-1") { Model = NanoGptModel.ElevenlabsStt, Diarize = true });
+            var job = nanoStatusClient.GetTranscriptionJob(new NanoGptJobInfo("run-1") { Model = NanoGptModel.ElevenlabsStt, Diarize = true });
             await job.UpdateStatusAsync();
             _ = job.HasValue ? job.Value?.Transcript.ToString() : null;
         }, Format);

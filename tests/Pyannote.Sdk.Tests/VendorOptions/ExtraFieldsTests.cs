@@ -68,17 +68,15 @@ public class ExtraFieldsTests
         wire.AnswerJson("""{"success":true,"text":"hi","chunks":[],"future_member":[1,2]}""");
         var client = new JigsawStackClient("sk", new JigsawStackClientOptions { Transport = wire.Mock });
 
-        var result = await client.CreateTranscriptionAsync(new JigsawStackTranscriptionRequest
+        var result = await client.CreateTranscriptionAsync(AudioInput.FromUrl("https://example.com/a.wav"), new JigsawStackTranscriptionOptions
         {
-            Audio = AudioInput.FromUrl("https://example.com/a.wav"),
             AdditionalFields = { ["future_flag"] = false },
         });
 
         Assert.Equal("{\"url\":\"https://example.com/a.wav\",\"future_flag\":false}", wire.Single.BodyText);
         Assert.Equal(2, result.RawPayload!.Value.GetProperty("future_member").GetArrayLength());
-        await Assert.ThrowsAsync<ArgumentException>(() => client.CreateTranscriptionAsync(new JigsawStackTranscriptionRequest
+        await Assert.ThrowsAsync<ArgumentException>(() => client.CreateTranscriptionAsync(AudioInput.FromUrl("https://example.com/a.wav"), new JigsawStackTranscriptionOptions
         {
-            Audio = AudioInput.FromUrl("https://example.com/a.wav"),
             AdditionalFields = { ["by_speaker"] = true },
         }));
         Assert.Single(wire.Requests);

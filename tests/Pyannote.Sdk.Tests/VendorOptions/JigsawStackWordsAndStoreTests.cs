@@ -28,7 +28,7 @@ public class JigsawStackWordsAndStoreTests
     public async Task Word_timestamps_is_sent_as_word_timestamps_true()
     {
         _wire.AnswerJson(WordChunks);
-        await Client().CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = AudioInput.FromUrl("https://example.com/a.wav"), WordTimestamps = true, BySpeaker = true });
+        await Client().CreateTranscriptionAsync(AudioInput.FromUrl("https://example.com/a.wav"), new JigsawStackTranscriptionOptions { WordTimestamps = true, BySpeaker = true });
 
         Assert.Equal("{\"url\":\"https://example.com/a.wav\",\"by_speaker\":true,\"word_timestamps\":true}", _wire.Single.BodyText);
     }
@@ -37,7 +37,7 @@ public class JigsawStackWordsAndStoreTests
     public async Task Word_chunks_become_real_transcript_words_with_speakers_and_turns()
     {
         _wire.AnswerJson(WordChunks);
-        var result = await Client().CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = AudioInput.FromUrl("https://example.com/a.wav"), WordTimestamps = true });
+        var result = await Client().CreateTranscriptionAsync(AudioInput.FromUrl("https://example.com/a.wav"), new JigsawStackTranscriptionOptions { WordTimestamps = true });
 
         Assert.True(result.WordChunks);
         var transcript = result.ToTranscript();
@@ -56,7 +56,7 @@ public class JigsawStackWordsAndStoreTests
             {"success":true,"text":"a b","chunks":[{"timestamp":[0,1],"text":" a"},{"timestamp":[5,6],"text":" b"}],
              "speakers":[{"speaker":"Speaker 1","timestamp":[0,2],"text":" a"},{"speaker":"Speaker 2","timestamp":[4,7],"text":" b"}]}
             """);
-        var result = await Client().CreateTranscriptionAsync(new JigsawStackTranscriptionRequest { Audio = AudioInput.FromUrl("https://example.com/a.wav"), WordTimestamps = true, BySpeaker = true });
+        var result = await Client().CreateTranscriptionAsync(AudioInput.FromUrl("https://example.com/a.wav"), new JigsawStackTranscriptionOptions { WordTimestamps = true, BySpeaker = true });
 
         Assert.Equal(new[] { "Speaker 1", "Speaker 2" }, result.ToTranscript().Words.Select(w => w.Speaker));
     }

@@ -26,10 +26,10 @@ public class RequestOptionsTests
         _wire.AnswerJson(TestFiles.Payload("jigsawstack", "stt-response-url.json"));
         _wire.AnswerJson(TestFiles.Payload("jigsawstack", "stt-response-url.json"));
         var client = Jigsaw();
-        var request = new JigsawStackTranscriptionRequest { Audio = AudioInput.FromUrl("https://example.com/a.wav") };
+        var request = AudioInput.FromUrl("https://example.com/a.wav");
         var perCall = new SpeechRequestOptions { Headers = { ["x-jigsaw-skip-cache"] = "true", ["x-jigsaw-no-request-log"] = "true" } };
 
-        await client.CreateTranscriptionAsync(request, perCall);
+        await client.CreateTranscriptionAsync(request, requestOptions: perCall);
         await client.CreateTranscriptionAsync(request);
 
         Assert.Equal("true", _wire.Requests[0].Header("x-jigsaw-skip-cache"));

@@ -1,18 +1,11 @@
 namespace Pyannote.Sdk.JigsawStack;
 
 /// <summary>
-/// What to transcribe and how. Give exactly one source: <see cref="Audio"/> (a public http(s) URL, sent as <c>url</c>,
-/// or a local file / stream, uploaded as multipart) or <see cref="FileStoreKey"/> (a file already in the File Store).
-/// Unset values are not sent, so the service's defaults apply.
+/// How to transcribe with <see cref="JigsawStackClient.CreateTranscriptionAsync(AudioInput, JigsawStackTranscriptionOptions?, SpeechRequestOptions?, CancellationToken)"/>
+/// and its siblings; the audio is their first argument. Unset values are not sent, so the service's defaults apply.
 /// </summary>
-public sealed class JigsawStackTranscriptionRequest
+public sealed class JigsawStackTranscriptionOptions
 {
-    /// <summary>The audio: a URL the service fetches, or a local file or stream to upload (at most 100 MB; mp3, wav, m4a, flac, aac, ogg, webm).</summary>
-    public AudioInput? Audio { get; set; }
-
-    /// <summary>The key of a file uploaded with <see cref="JigsawStackClient.UploadFileAsync"/> (sent as <c>file_store_key</c>).</summary>
-    public string? FileStoreKey { get; set; }
-
     /// <summary>A language code, or <c>auto</c> to detect (the service's default). With <see cref="Translate"/>, the target language.</summary>
     public string? Language { get; set; }
 

@@ -1,0 +1,4 @@
+namespace Pyannote.Sdk.Live;
+
+/// <summary>An update of live speaker-attributed captions (<see cref="LiveTranscriber"/>).</summary>
+public abstract record LiveCaptionEvent : LiveEvent;
