@@ -3,7 +3,8 @@
 # a nuget.config with the local feed (artifacts/packages) plus nuget.org, `dotnet add package` for Pyannote.Sdk and
 # Pyannote.Sdk.Emulator, then a program that starts the emulator in-process, transcribes samples/audio/conversation.wav
 # with TogetherClient (diarization on) and prints the speaker-attributed transcript, one "[mm:ss.f] SPEAKER: text"
-# line per turn. Then `dotnet tool install` of Pyannote.Sdk.Emulator.Tool from the same feed, one `pyannote-emulator
+# line per turn. Then a net8.0 xunit test project that uses the emulator package in a test ("consumer tests (net8.0,
+# xunit): 1 passed"). Then `dotnet tool install` of Pyannote.Sdk.Emulator.Tool from the same feed, one `pyannote-emulator
 # --port` command, and a GET /pyannote/v1/test against it ("tool: GET /pyannote/v1/test answered 200").
 # The app targets net8.0 (the oldest framework the packages support) and rolls forward to the newest runtime installed.
 #   bash eng/consume-package.sh                  # packs (eng/pack.sh) version 0.1.0-local, then consumes it
@@ -80,6 +81,57 @@ CS
 
 dotnet build -c Release --nologo -v quiet >&2
 dotnet run -c Release --no-build -- "$audio"
+
+# A net8.0 xunit test project, the way a user's own CI would use the emulator package: the emulator starts in the
+# test, the SDK transcribes against it, the test asserts on the transcript. Package versions come from the repository's
+# Directory.Packages.props. The test host targets net8.0 and rolls forward to the newest runtime installed.
+pkgver() { sed -nE "s/.*PackageVersion Include=\"$1\" Version=\"([^\"]+)\".*/\1/p" "$repo/Directory.Packages.props" | head -n1; }
+mkdir -p "$work/tests" && cd "$work/tests"
+cp "$work/nuget.config" .
+cat > ConsumerTests.csproj <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net8.0</TargetFramework>
+    <RollForward>Major</RollForward>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <Nullable>enable</Nullable>
+    <IsPackable>false</IsPackable>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Pyannote.Sdk" Version="$version" />
+    <PackageReference Include="Pyannote.Sdk.Emulator" Version="$version" />
+    <PackageReference Include="Microsoft.NET.Test.Sdk" Version="$(pkgver Microsoft.NET.Test.Sdk)" />
+    <PackageReference Include="xunit" Version="$(pkgver xunit)" />
+    <PackageReference Include="xunit.runner.visualstudio" Version="$(pkgver xunit.runner.visualstudio)" />
+  </ItemGroup>
+</Project>
+XML
+cat > EmulatorTests.cs <<'CS'
+using Pyannote.Sdk;
+using Pyannote.Sdk.Emulator;
+using Pyannote.Sdk.PyannoteAI;
+using Xunit;
+
+public class EmulatorTests
+{
+    [Fact]
+    public async Task PyannoteAI_diarization_against_the_emulator_package_finds_two_speakers()
+    {
+        await using var emulator = await SpeechEmulator.StartAsync(new SpeechEmulatorOptions { JobQueuedDelay = TimeSpan.Zero, JobRunningDelay = TimeSpan.Zero });
+        var client = new PyannoteClient(emulator.ApiKey, new PyannoteClientOptions { Endpoint = emulator.PyannoteEndpoint });
+
+        var transcript = await client.TranscribeAsync(AudioInput.FromFile(Environment.GetEnvironmentVariable("CONSUMER_AUDIO")!), new TranscriptionOptions { Diarize = true });
+
+        Assert.True(transcript.Speakers.Count >= 2, $"speakers: {string.Join(", ", transcript.Speakers)}");
+        Assert.All(transcript.Turns, turn => Assert.StartsWith("SPEAKER_", turn.Speaker));
+    }
+}
+CS
+CONSUMER_AUDIO="$audio" DOTNET_ROLL_FORWARD=Major dotnet test -c Release --nologo -v quiet >"$work/tests.log" 2>&1 \
+  || { echo "consume: the net8.0 test project failed:" >&2; cat "$work/tests.log" >&2; exit 1; }
+passed="$(sed -nE 's/.*Passed: +([0-9]+).*/\1/p' "$work/tests.log" | head -n1)"
+echo "consumer tests (net8.0, xunit): ${passed:-0} passed"
+cd "$work"
 
 # The standalone emulator as a .NET tool, from the same folder feed.
 dotnet tool install Pyannote.Sdk.Emulator.Tool --version "$version" --tool-path "$work/tools" --add-source "$feed" >&2

@@ -4,7 +4,8 @@ using Pyannote.Sdk.Transcripts;
 namespace Pyannote.Sdk.Benchmarks;
 
 /// <summary>Word-to-speaker merge on synthetic 15 min, 1 h and 4 h meetings: the sorted sweep against two
-/// every-word-with-every-segment versions (the WhisperX-style baseline and a tight loop), in the same run.</summary>
+/// every-word-with-every-segment versions (the WhisperX-style baseline and a tight loop) and the sweep as it was at b0952c2
+/// (the speed baseline of issue 14), in the same run.</summary>
 [MemoryDiagnoser]
 [MinColumn]
 [MedianColumn]
@@ -30,6 +31,9 @@ public class MergeBenchmarks
 
     [Benchmark]
     public Transcript TightQuadraticLoop() => QuadraticMergers.TightLoop(_words, _segments, Options);
+
+    [Benchmark]
+    public Transcript PreviousSortedSweep() => Baselines.PreviousSweepMerger.Merge(_words, _segments, Options);
 
     [Benchmark]
     public Transcript SortedSweep() => TranscriptMerger.Merge(_words, _segments, Options);

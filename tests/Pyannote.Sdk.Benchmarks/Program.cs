@@ -10,6 +10,12 @@ if (args.Length > 0 && args[0] == "--merge-accuracy")
     return MergeAccuracy.Run(Console.Out);
 }
 
+if (args.Length > 0 && args[0] == "--merge-speed")
+{
+    // The current merger against the b0952c2 sweep, interleaved in one process (see docs/benchmarks.md).
+    return MergeSpeed.Run(Console.Out);
+}
+
 if (args.Length > 0 && args[0] == "--merge-check")
 {
     // Prints the synthetic inputs, checks that the sweep and the baseline agree word for word, and gives a rough timing.

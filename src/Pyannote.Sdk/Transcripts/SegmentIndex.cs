@@ -115,7 +115,6 @@ internal sealed class SegmentIndex
         }
 
         var totals = new long[Speakers.Length];
-        var depths = new long[Speakers.Length];
         var present = new bool[Speakers.Length];
         var touched = new int[Speakers.Length];
         var touchedCount = 0;
@@ -166,17 +165,9 @@ internal sealed class SegmentIndex
                     {
                         present[spk] = true;
                         touched[touchedCount++] = spk;
-                        depths[spk] = long.MinValue;
                     }
 
                     totals[spk] += overlap;
-
-                    // Depth of the word's midpoint inside the segment (doubled, to stay in whole ticks).
-                    var depth = Math.Min(ws + we - (2 * ss), (2 * se) - ws - we);
-                    if (depth > depths[spk])
-                    {
-                        depths[spk] = depth;
-                    }
                 }
             }
 
@@ -212,16 +203,7 @@ internal sealed class SegmentIndex
                     var previous = w > 0 && assigned[w - 1] >= speakerOffset ? assigned[w - 1] - speakerOffset : -1;
                     var continuing = previous >= 0 && previous < present.Length && present[previous]
                         && (bestTotal - totals[previous]) * 10 <= length && ws - wordEnds[w - 1] <= maxPauseTicks;
-                    var chosen = continuing ? previous : -1;
-                    for (var k = 0; k < touchedCount && !continuing; k++)
-                    {
-                        var spk = touched[k];
-                        if ((bestTotal - totals[spk]) * 10 <= length
-                            && (chosen < 0 || depths[spk] > depths[chosen] || (depths[spk] == depths[chosen] && spk < chosen)))
-                        {
-                            chosen = spk;
-                        }
-                    }
+                    var chosen = continuing ? previous : DeepestTied(active, activeCount, ws, we, totals, present, bestTotal, length);
 
                     var other = 0L;
                     for (var k = 0; k < touchedCount; k++)
@@ -264,15 +246,56 @@ internal sealed class SegmentIndex
         }
     }
 
-    /// <summary>Whether a segment of <paramref name="label"/> overlaps the word (contains it, for a point word), by
-    /// one binary search in that speaker's segments.</summary>
-    public bool Overlaps(string label, long ws, long we)
+    /// <summary>Among the speakers tied on overlap (within a tenth of the word's length of the best), the one whose
+    /// segment holds the word's midpoint deepest (farthest from that segment's nearer end), then the one heard first.
+    /// Only called on ties, so the sweep itself never computes depths.</summary>
+    private int DeepestTied(int[] active, int activeCount, long ws, long we, long[] totals, bool[] present, long bestTotal, long length)
     {
-        if (!_ids.TryGetValue(label, out var speaker))
+        var chosen = -1;
+        var chosenDepth = long.MinValue;
+        for (var a = 0; a < activeCount; a++)
         {
-            return false;
+            var seg = active[a];
+            var spk = _speakers[seg];
+            var ss = _starts[seg];
+            var se = _ends[seg];
+            if (!present[spk] || (bestTotal - totals[spk]) * 10 > length || !(Math.Min(se, we) - Math.Max(ss, ws) > 0 || (ws == we && ss <= ws)))
+            {
+                continue;
+            }
+
+            // Depth of the word's midpoint inside the segment (doubled, to stay in whole ticks).
+            var depth = Math.Min(ws + we - (2 * ss), (2 * se) - ws - we);
+            if (depth > chosenDepth || (depth == chosenDepth && spk < chosen))
+            {
+                chosen = spk;
+                chosenDepth = depth;
+            }
         }
 
+        return chosen;
+    }
+
+    /// <summary>Whether a segment of <paramref name="label"/> overlaps the word (contains it, for a point word), by
+    /// one binary search in that speaker's segments.</summary>
+    public bool Overlaps(string label, long ws, long we) => _ids.TryGetValue(label, out var speaker) && Overlaps(speaker, ws, we);
+
+    /// <summary>This index's speaker id of each label (-1 where it has no such speaker).</summary>
+    public int[] IdsOf(List<string> labels)
+    {
+        var ids = new int[labels.Count];
+        for (var k = 0; k < ids.Length; k++)
+        {
+            ids[k] = _ids.TryGetValue(labels[k], out var id) ? id : -1;
+        }
+
+        return ids;
+    }
+
+    /// <summary>Whether a segment of speaker <paramref name="speaker"/> overlaps the word (contains it, for a point
+    /// word), by one binary search in that speaker's segments.</summary>
+    public bool Overlaps(int speaker, long ws, long we)
+    {
         if (_bySpeakerOffset is null)
         {
             BuildBySpeaker();

@@ -29,4 +29,9 @@ public enum SpeakerAttribution
     /// <see cref="MergeOptions.MaxGapToNearestSegment"/> and no word of its sentence was confidently attributed (or the
     /// diarization was empty). Confidence: 0.</summary>
     Unattributed = 5,
+
+    /// <summary>No segment is within <see cref="MergeOptions.MaxGapToNearestSegment"/>; the word took the speaker of the
+    /// nearest word that has one, with no pause longer than <see cref="MergeOptions.MaxPauseInTurn"/> between them (speech
+    /// the diarization missed is most often the neighbouring speaker's). Confidence: a quarter of that word's, at most 0.25.</summary>
+    NeighbouringWords = 6,
 }

@@ -2,7 +2,7 @@ namespace Pyannote.Sdk.Transcripts;
 
 /// <summary>Builds <see cref="Transcript"/>s by merging any vendor's words with any vendor's diarization.</summary>
 /// <remarks>
-/// <para>Each word is attributed in three steps (<c>docs/merging.md</c> shows each with an example):</para>
+/// <para>Each word is attributed in four steps (<c>docs/merging.md</c> shows each with an example):</para>
 /// <list type="number">
 /// <item><description><b>Overlap.</b> The speaker whose segments overlap the word the most in total wins when the margin
 /// over the next speaker is more than a tenth of the word's length (<see cref="SpeakerAttribution.Overlap"/>). Within
@@ -13,22 +13,29 @@ namespace Pyannote.Sdk.Transcripts;
 /// <item><description><b>Nearest segment.</b> A word no segment overlaps takes the speaker of the nearest segment at
 /// most <see cref="MergeOptions.MaxGapToNearestSegment"/> away (ties to the speaker heard first)
 /// (<see cref="SpeakerAttribution.NearestSegment"/>); else it has no speaker for now.</description></item>
-/// <item><description><b>Sentence.</b> A word whose attribution is weak (anything but an overlap with a confidence of at
-/// least 0.5) takes the speaker of the nearest confidently attributed word of its sentence
-/// (<see cref="SpeakerAttribution.Sentence"/>), provided that speaker's segments overlap it whenever any segment does.
-/// Sentences end after <c>. ? !</c> and at pauses longer than <see cref="MergeOptions.MaxPauseInTurn"/>, so no word
-/// takes a speaker across a long silence; confident words never change, so a sentence the diarization clearly splits
-/// stays split.</description></item>
+/// <item><description><b>Sentence.</b> Sentences end after <c>. ? !</c> and at pauses longer than
+/// <see cref="MergeOptions.MaxPauseInTurn"/>, so no word takes a speaker across a long silence. Inside a sentence, a
+/// word is confident when attributed by overlap with a confidence of at least 0.5, and strong at 0.9; a run of words with
+/// one speaker is clear when it has at least three confident words. A run that is not clear between two clear runs of
+/// one speaker takes that speaker (a one-word island of another speaker inside a sentence is a spurious segment or a
+/// boundary error far more often than a real turn); a run that is not clear and has no strong word takes the speaker of
+/// the nearer clear run next to it; then each remaining weak word (not confident) takes the speaker of the nearest
+/// confident word of its sentence (<see cref="SpeakerAttribution.Sentence"/>). Outside islands, a word some segment
+/// overlaps only takes a speaker whose segments overlap it too, so a sentence the diarization clearly splits stays
+/// split.</description></item>
+/// <item><description><b>Neighbouring words.</b> A word still without a speaker takes the speaker of the nearest word
+/// that has one, when no pause longer than <see cref="MergeOptions.MaxPauseInTurn"/> separates them
+/// (<see cref="SpeakerAttribution.NeighbouringWords"/>).</description></item>
 /// </list>
 /// <para>Every word says how its speaker was chosen (<see cref="TranscriptWord.Attribution"/>) and how sure that is
 /// (<see cref="TranscriptWord.AttributionConfidence"/>). With any diarization, a word is left without a speaker only
-/// when it is farther than <see cref="MergeOptions.MaxGapToNearestSegment"/> from every segment (and no confident word of
-/// its sentence lends it one).</para>
+/// when it is farther than <see cref="MergeOptions.MaxGapToNearestSegment"/> from every segment and separated from
+/// every attributed word by a pause longer than <see cref="MergeOptions.MaxPauseInTurn"/>.</para>
 /// <para>Neither input needs to be sorted. The merge sorts both (skipping the sort when an input is already in order,
 /// as vendor output is), sweeps them once with a set of active segments, and smooths in linear passes; a word that no
-/// segment overlaps costs one binary search, and so does each smoothing check. Time-ordered input costs at most
-/// O((W + D) log D) plus the overlaps found (O(W log W) more when the words come unsorted), never W × D; memory is
-/// proportional to the output.</para>
+/// segment overlaps costs one binary search, and so does each smoothing check against the segments. Time-ordered input
+/// costs at most O((W + D) log D) plus the overlaps found (O(W log W) more when the words come unsorted), never W × D;
+/// memory is proportional to the output.</para>
 /// </remarks>
 public static partial class TranscriptMerger
 {
@@ -66,7 +73,7 @@ public static partial class TranscriptMerger
         options.Validate();
 
         // Only read here (the result is a new array), so an already sorted input array is used without a copy.
-        var sortedWords = SortWords(words, nameof(words), copy: false, withTimes: true, out var starts, out var ends);
+        var sortedWords = SortWords(words, nameof(words), copy: false, withTimes: true, out var starts, out var ends, out var sentenceEnds);
         var regular = SegmentIndex.Build(diarization, nameof(diarization));
         var exclusive = exclusiveDiarization is null ? null : SegmentIndex.Build(exclusiveDiarization, nameof(exclusiveDiarization));
 
@@ -98,22 +105,34 @@ public static partial class TranscriptMerger
         }
 
         var canonical = CanonicalIds(names, out var labels);
-        if ((regular.Count > 0 || exclusive is { Count: > 0 }))
+        var unattributed = 0;
+        for (var i = 0; i < n; i++)
         {
-            // A word some segment overlaps may only take a speaker whose segments (in the diarization that attributed it)
-            // overlap it too.
-            var exclusiveCount = exclusive is { Count: > 0 } ? exclusive.SpeakerCount : 0;
-            bool MayTake(int word, int candidate) =>
-                reasons[word] is not (SpeakerAttribution.Overlap or SpeakerAttribution.OverlappedSpeech)
-                || (assigned[word] < exclusiveCount ? exclusive! : regular).Overlaps(labels[canonical[candidate]], starts[word], ends[word]);
-
-            SmoothSentences(sortedWords, starts, ends, assigned, reasons, confidences, canonical, maxPause, MayTake);
+            if (assigned[i] >= 0)
+            {
+                assigned[i] = canonical[assigned[i]];
+            }
+            else
+            {
+                unattributed++;
+            }
         }
 
-        var transcript = Build(sortedWords, starts, ends, assigned, reasons, confidences, canonical, labels, options.MaxPauseInTurn.Ticks);
+        if (regular.Count > 0 || exclusive is { Count: > 0 })
+        {
+            var smoother = new Smoother(n, starts, ends, sentenceEnds, assigned, reasons, confidences, maxPause, labels, regular, exclusive);
+            smoother.SmoothSentences();
+            if (unattributed > 0)
+            {
+                smoother.FillFromNeighbours();
+            }
+        }
+
+        var transcript = Build(sortedWords, starts, ends, assigned, reasons, confidences, labels, options.MaxPauseInTurn.Ticks);
         System.Buffers.ArrayPool<int>.Shared.Return(assigned);
         System.Buffers.ArrayPool<SpeakerAttribution>.Shared.Return(reasons);
         System.Buffers.ArrayPool<float>.Shared.Return(confidences);
+        System.Buffers.ArrayPool<bool>.Shared.Return(sentenceEnds);
         System.Buffers.ArrayPool<long>.Shared.Return(starts);
         System.Buffers.ArrayPool<long>.Shared.Return(ends);
         return transcript;
@@ -139,88 +158,7 @@ public static partial class TranscriptMerger
         return canonical;
     }
 
-    /// <summary>
-    /// Sentence rule: a word whose own evidence is weak (anything but an overlap of confidence 0.5 or more) takes the
-    /// speaker of the nearest confident word of its sentence; confident words are never changed, so a sentence the
-    /// diarization clearly splits between speakers stays split. Sentences end after a word ending in <c>. ? !</c>
-    /// (or <c>…</c>, <c>。</c>, <c>？</c>, <c>！</c>) and at pauses longer than <paramref name="maxPauseTicks"/>, so no
-    /// word takes a speaker across a long silence. Three linear passes.
-    /// </summary>
-    private static void SmoothSentences(TranscriptWord[] words, long[] starts, long[] ends, int[] assigned, SpeakerAttribution[] reasons, float[] confidences, int[] canonical, long maxPauseTicks, Func<int, int, bool> mayTake)
-    {
-        var n = words.Length;
-        if (n < 2)
-        {
-            return;
-        }
-
-        // Sentence number of each word, and the nearest confident word before each word in its sentence.
-        var sentence = System.Buffers.ArrayPool<int>.Shared.Rent(n);
-        var before = System.Buffers.ArrayPool<int>.Shared.Rent(n);
-        var current = 0;
-        var lastConfident = -1;
-        var reach = long.MinValue;
-        for (var i = 0; i < n; i++)
-        {
-            if (i > 0 && (EndsSentence(words[i - 1].Text) || starts[i] - reach > maxPauseTicks))
-            {
-                current++;
-                lastConfident = -1;
-            }
-
-            reach = Math.Max(reach, ends[i]);
-            sentence[i] = current;
-            before[i] = lastConfident;
-            if (IsConfident(reasons[i], confidences[i]))
-            {
-                lastConfident = i;
-            }
-        }
-
-        var nextConfident = -1;
-        for (var i = n - 1; i >= 0; i--)
-        {
-            if (nextConfident >= 0 && sentence[nextConfident] != sentence[i])
-            {
-                nextConfident = -1;
-            }
-
-            if (IsConfident(reasons[i], confidences[i]))
-            {
-                nextConfident = i;
-                continue;
-            }
-
-            var p = before[i];
-            var q = nextConfident;
-            int source;
-            if (p < 0 && q < 0)
-            {
-                continue;
-            }
-            else if (q < 0 || (p >= 0 && (canonical[assigned[p]] == canonical[assigned[q]] || starts[i] - ends[p] <= starts[q] - ends[i])))
-            {
-                // The nearer of the two (the earlier one on equal distance, or when both have one speaker).
-                source = p;
-            }
-            else
-            {
-                source = q;
-            }
-
-            if ((assigned[i] < 0 || canonical[assigned[i]] != canonical[assigned[source]]) && mayTake(i, assigned[source]))
-            {
-                assigned[i] = assigned[source];
-                reasons[i] = SpeakerAttribution.Sentence;
-                confidences[i] = confidences[source] / 2;
-            }
-        }
-
-        System.Buffers.ArrayPool<int>.Shared.Return(sentence);
-        System.Buffers.ArrayPool<int>.Shared.Return(before);
-    }
-
-    private static bool IsConfident(SpeakerAttribution reason, float confidence) => reason == SpeakerAttribution.Overlap && confidence >= 0.5f;
+    private static bool IsConfident(SpeakerAttribution reason, float confidence) => reason == SpeakerAttribution.Overlap && confidence >= ConfidentAt;
 
     /// <summary>Whether a word ends a sentence: its last character, ignoring closing quotes and brackets, is
     /// <c>. ? ! …</c> or the full-width <c>。？！</c>.</summary>
@@ -247,7 +185,7 @@ public static partial class TranscriptMerger
     /// pause longer than <paramref name="maxPauseTicks"/>, as <see cref="TurnBuilder"/> does) and lists speakers in
     /// order of first appearance.
     /// </summary>
-    private static Transcript Build(TranscriptWord[] sortedWords, long[] starts, long[] ends, int[] assigned, SpeakerAttribution[] reasons, float[] confidences, int[] canonical, List<string> labels, long maxPauseTicks)
+    private static Transcript Build(TranscriptWord[] sortedWords, long[] starts, long[] ends, int[] assigned, SpeakerAttribution[] reasons, float[] confidences, List<string> labels, long maxPauseTicks)
     {
         var n = sortedWords.Length;
         var result = new ChunkedWordList(n);
@@ -261,7 +199,7 @@ public static partial class TranscriptMerger
         for (var i = 0; i < n; i++)
         {
             var w = sortedWords[i];
-            var id = assigned[i] >= 0 ? canonical[assigned[i]] : -1;
+            var id = assigned[i];
             var speaker = id >= 0 ? labels[id] : null;
             result.Set(i, new TranscriptWord(w, speaker, reasons[i], confidences[i]));
 
@@ -327,16 +265,18 @@ public static partial class TranscriptMerger
     /// <summary>Rejects null entries and sorts the words stably by (start, end) unless already sorted. With
     /// <paramref name="copy"/> false, an already sorted array comes back as is (callers then only read it).</summary>
     internal static TranscriptWord[] SortWords(IEnumerable<TranscriptWord> words, string paramName, bool copy = true)
-        => SortWords(words, paramName, copy, withTimes: false, out _, out _);
+        => SortWords(words, paramName, copy, withTimes: false, out _, out _, out _);
 
     /// <summary>As <see cref="SortWords(IEnumerable{TranscriptWord}, string, bool)"/>; with <paramref name="withTimes"/>,
     /// also gives the sorted words' start and end ticks in arrays rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/>
-    /// (filled in the same pass, so the sweep reads dense arrays instead of visiting every word object again).</summary>
-    internal static TranscriptWord[] SortWords(IEnumerable<TranscriptWord> words, string paramName, bool copy, bool withTimes, out long[] starts, out long[] ends)
+    /// and whether each ends a sentence (<see cref="EndsSentence"/>), in arrays rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/>
+    /// (filled in the same pass, so later passes read dense arrays instead of visiting every word object again).</summary>
+    internal static TranscriptWord[] SortWords(IEnumerable<TranscriptWord> words, string paramName, bool copy, bool withTimes, out long[] starts, out long[] ends, out bool[] sentenceEnds)
     {
         var list = !copy && words is TranscriptWord[] array ? array : words.ToArray();
         starts = withTimes ? System.Buffers.ArrayPool<long>.Shared.Rent(list.Length) : [];
         ends = withTimes ? System.Buffers.ArrayPool<long>.Shared.Rent(list.Length) : [];
+        sentenceEnds = withTimes ? System.Buffers.ArrayPool<bool>.Shared.Rent(list.Length) : [];
 
         var sorted = true;
         for (var i = 0; i < list.Length; i++)
@@ -355,6 +295,7 @@ public static partial class TranscriptMerger
             {
                 starts[i] = list[i].Start.Ticks;
                 ends[i] = list[i].End.Ticks;
+                sentenceEnds[i] = EndsSentence(list[i].Text);
             }
         }
 
@@ -376,6 +317,7 @@ public static partial class TranscriptMerger
                 {
                     starts[i] = keys[i].Start;
                     ends[i] = keys[i].End;
+                    sentenceEnds[i] = EndsSentence(ordered[i].Text);
                 }
             }
 

@@ -32,6 +32,7 @@ public class PackageConsumptionTests
         Assert.True(speakers.Count >= 2, $"expected at least two speakers, got {string.Join(", ", speakers)}:\n{stdout}");
         Assert.Contains(lines, l => l.StartsWith("speakers: ", StringComparison.Ordinal));
         // The emulator's .NET tool, installed from the same feed, answers with one command.
+        Assert.Contains("consumer tests (net8.0, xunit): 1 passed", lines);
         Assert.Contains("tool: GET /pyannote/v1/test answered 200", lines);
     }
 
