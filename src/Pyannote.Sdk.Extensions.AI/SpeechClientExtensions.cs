@@ -15,6 +15,9 @@ public static class SpeechClientExtensions
     /// segment, <c>SessionClose</c>; paced at real time; no speakers, which real time does not give — see the
     /// <see cref="Live.LiveTranscriber"/> overload), and otherwise yields one update per speaker turn of the finished
     /// transcript. Set <c>AdditionalProperties["live"] = false</c> to always get the finished transcript.
+    /// The stream is checked like <see cref="AudioInput.FromStream"/> input before anything is sent (not empty, a
+    /// recognised audio container); <c>formatCheck</c> = <see langword="false"/> in
+    /// <see cref="SpeechToTextOptions.AdditionalProperties"/> sends it unchecked (<see cref="AudioInput.WithoutFormatCheck"/>).
     /// </summary>
     /// <param name="client">The vendor client; it is not disposed by the adapter.</param>
     /// <param name="defaultFileName">The file name sent with the audio stream when the options do not give one

@@ -15,6 +15,7 @@ internal sealed class SpeechToTextClientAdapter : ISpeechToTextClient
     internal const string MaxSpeakersKey = "maxSpeakers";
     internal const string WordTimestampsKey = "wordTimestamps";
     internal const string FileNameKey = "fileName";
+    internal const string FormatCheckKey = "formatCheck";
     internal const string SpeakerKey = "speaker";
     internal const string LiveKey = "live";
 
@@ -170,7 +171,13 @@ internal sealed class SpeechToTextClientAdapter : ISpeechToTextClient
     {
         ArgumentNullException.ThrowIfNull(audio);
         var fileName = options?.AdditionalProperties is { } props && TryGet(props, FileNameKey, out var name) && name is string s && s.Length > 0 ? s : _defaultFileName;
-        return await _client.TranscribeAsync(AudioInput.FromStream(audio, fileName), ToTranscriptionOptions(options), cancellationToken).ConfigureAwait(false);
+        var input = AudioInput.FromStream(audio, fileName);
+        if (options?.AdditionalProperties is { } extra && TryGet(extra, FormatCheckKey, out var check) && !ToBool(check, FormatCheckKey))
+        {
+            input = input.WithoutFormatCheck();
+        }
+
+        return await _client.TranscribeAsync(input, ToTranscriptionOptions(options), cancellationToken).ConfigureAwait(false);
     }
 
     private static bool TryGet(AdditionalPropertiesDictionary props, string key, out object? value)

@@ -22,7 +22,7 @@ public enum AudioInputKind
 /// </summary>
 public sealed class AudioInput
 {
-    private AudioInput(AudioInputKind kind, string? filePath, Stream? stream, Uri? url, string? fileName, string? contentType)
+    private AudioInput(AudioInputKind kind, string? filePath, Stream? stream, Uri? url, string? fileName, string? contentType, bool checksFormat = true)
     {
         Kind = kind;
         FilePath = filePath;
@@ -30,6 +30,7 @@ public sealed class AudioInput
         Url = url;
         FileName = fileName;
         ContentType = contentType;
+        ChecksFormat = checksFormat;
     }
 
     /// <summary>Where the audio comes from.</summary>
@@ -49,7 +50,27 @@ public sealed class AudioInput
 
     internal Stream? Stream { get; }
 
-    /// <summary>Audio from a local file. The file is checked when it is sent, not here.</summary>
+    /// <summary>
+    /// Whether a local file or stream is checked before anything is sent: it must not be empty, and its first bytes must
+    /// be a container the SDK recognises (WAV, MP3, FLAC, OGG/Opus, M4A/MP4/MOV, WebM/Matroska, AAC, AMR, AIFF, CAF,
+    /// WMA). <see langword="true"/> unless the input came from <see cref="WithoutFormatCheck"/>. URLs are never checked
+    /// (the vendor fetches them).
+    /// </summary>
+    public bool ChecksFormat { get; }
+
+    /// <summary>
+    /// Returns a copy of this input that is sent without the content check: for audio in a container the SDK does not
+    /// recognise but the vendor decodes. An empty input is then sent too, and the vendor's own error (or failed job)
+    /// comes back as a <see cref="SpeechApiException"/> or <see cref="Jobs.SpeechJobFailedException"/>. The other local
+    /// checks still apply (the file exists and is a regular file, the size and extension limits). This input is not
+    /// changed.
+    /// </summary>
+    /// <returns>An input with <see cref="ChecksFormat"/> <see langword="false"/>.</returns>
+    public AudioInput WithoutFormatCheck() => new(Kind, FilePath, Stream, Url, FileName, ContentType, checksFormat: false);
+
+    /// <summary>Audio from a local file. The file is checked when it is sent, not here: it must be a regular file (symbolic
+    /// links are followed; FIFOs, devices, sockets and directories are refused), not empty, and start like a recognised
+    /// audio or video container (see <see cref="ChecksFormat"/>).</summary>
     /// <param name="path">Path of the file.</param>
     /// <param name="contentType">Media type; inferred from the extension when <see langword="null"/>.</param>
     /// <returns>The input.</returns>
@@ -62,7 +83,9 @@ public sealed class AudioInput
     }
 
     /// <summary>Audio from a stream the caller owns (it is not disposed). A seekable stream is read from its current
-    /// position and can be re-sent on retry; a non-seekable stream is first spooled to a temporary file.</summary>
+    /// position and can be re-sent on retry; a non-seekable stream is first spooled to a temporary file. Before anything is
+    /// sent, the stream's first bytes are checked like a file's (see <see cref="ChecksFormat"/>); every byte is still
+    /// uploaded.</summary>
     /// <param name="stream">The audio bytes.</param>
     /// <param name="fileName">The file name to send (its extension tells vendors the format).</param>
     /// <param name="contentType">Media type; inferred from <paramref name="fileName"/> when <see langword="null"/>.</param>
@@ -123,8 +146,10 @@ public sealed class AudioInput
     internal bool IsHttpUrl => Url.IsAbsoluteHttp();
 
     /// <summary>
-    /// Checks a local input before anything is sent: the file exists, is within <paramref name="maxBytes"/>, and has an
-    /// accepted extension. Throws <see cref="ArgumentException"/> naming <paramref name="paramName"/> and the rule.
+    /// Checks a local input before anything is sent: the file exists and is a regular file, is within
+    /// <paramref name="maxBytes"/>, and has an accepted extension. Throws <see cref="ArgumentException"/> naming
+    /// <paramref name="paramName"/> and the rule. The content itself is checked when the input is opened
+    /// (<see cref="OpenAsync"/>), which every call does before its first request.
     /// </summary>
     internal void ValidateLocal(string paramName, SpeechVendor vendor, long maxBytes, IReadOnlyCollection<string>? allowedExtensions, string? limitNote = null)
     {
@@ -133,29 +158,24 @@ public sealed class AudioInput
             return;
         }
 
+        // What the path is comes first: a FIFO or a device is refused as such whatever its name.
+        long? length = null;
+        if (Kind == AudioInputKind.File)
+        {
+            length = LocalAudioFile.Resolve(FilePath!, paramName).Length;
+        }
+        else if (Stream!.CanSeek)
+        {
+            length = Stream.Length - Stream.Position;
+        }
+
         if (allowedExtensions is { Count: > 0 })
         {
             var ext = Path.GetExtension(FileName ?? string.Empty).ToLowerInvariant();
             if (!allowedExtensions.Contains(ext, StringComparer.OrdinalIgnoreCase))
             {
-                throw new ArgumentException($"{vendor.DisplayName()} does not accept '{(ext.Length == 0 ? "(no extension)" : ext)}' files; accepted: {string.Join(", ", allowedExtensions)}.", paramName);
+                throw new ArgumentException($"{vendor.DisplayName()} does not accept '{(ext.Length == 0 ? "(no extension)" : ext)}' files ('{FileName}'); accepted: {string.Join(", ", allowedExtensions)}.", paramName);
             }
-        }
-
-        long? length = null;
-        if (Kind == AudioInputKind.File)
-        {
-            var info = new FileInfo(FilePath!);
-            if (!info.Exists)
-            {
-                throw new FileNotFoundException($"The audio file '{FilePath}' (parameter '{paramName}') does not exist.", FilePath);
-            }
-
-            length = info.Length;
-        }
-        else if (Stream!.CanSeek)
-        {
-            length = Stream.Length - Stream.Position;
         }
 
         if (length is { } len && len > maxBytes)

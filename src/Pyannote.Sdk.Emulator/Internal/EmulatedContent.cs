@@ -14,8 +14,9 @@ internal sealed record EmulatedTurn(int Speaker, double Start, double End, IRead
 /// <summary>The emulator's answer for one audio input, before it is shaped into a vendor's wire format.</summary>
 internal sealed class EmulatedContent
 {
-    public EmulatedContent(double duration, string language, IReadOnlyList<EmulatedTurn> turns, string origin, string? fileName, long? fileSize)
+    public EmulatedContent(double duration, string language, IReadOnlyList<EmulatedTurn> turns, string origin, string? fileName, long? fileSize, string? undecodable = null)
     {
+        Undecodable = undecodable;
         Duration = duration;
         Language = language;
         Turns = turns;
@@ -31,6 +32,9 @@ internal sealed class EmulatedContent
     public string Origin { get; }
     public string? FileName { get; }
     public long? FileSize { get; }
+    /// <summary>Why the input cannot be decoded as audio (empty, or no recognised container); null for audio. Each vendor
+    /// answers it its own way: a 400, or a failed job.</summary>
+    public string? Undecodable { get; }
     public IEnumerable<EmulatedWord> Words => Turns.SelectMany(t => t.Words);
     public int SpeakerCount => Turns.Count == 0 ? 0 : Turns.Max(t => t.Speaker) + 1;
     public string Text => string.Join(' ', Turns.Select(t => t.Text));
@@ -141,6 +145,11 @@ internal sealed class ContentLibrary
         return _cache.GetOrAdd(sha256 + "|" + fileName, _ =>
         {
             var size = new FileInfo(path).Length;
+            if (Undecodable(path, size) is { } problem)
+            {
+                return new EmulatedContent(0, "en", [], "undecodable", fileName, size, problem);
+            }
+
             var analysis = AudioAnalyzer.Analyze(path);
             string? sidecar = null;
             if (!_sidecarsByHash.TryGetValue(sha256, out sidecar) && fileName is not null)
@@ -160,6 +169,21 @@ internal sealed class ContentLibrary
 
             return FromAnalysis(analysis, fileName, size);
         });
+    }
+
+    /// <summary>Empty input, or input whose first bytes are no audio or video container (the same recogniser the SDK
+    /// uses before sending, so the emulator sees such input only when a client turned that check off).</summary>
+    private static string? Undecodable(string path, long size)
+    {
+        if (size == 0)
+        {
+            return "The audio file is empty (0 bytes).";
+        }
+
+        Span<byte> prefix = stackalloc byte[AudioSignatures.PrefixLength];
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+        var read = stream.ReadAtLeast(prefix, prefix.Length, throwOnEndOfStream: false);
+        return AudioSignatures.Detect(prefix[..read]) is null ? "The file could not be decoded as audio: it is not in a supported audio or video format." : null;
     }
 
     /// <summary>Content for a URL the emulator cannot fetch: a deterministic synthetic conversation.</summary>

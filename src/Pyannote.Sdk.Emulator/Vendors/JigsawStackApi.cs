@@ -176,6 +176,14 @@ internal static class JigsawStackApi
                 content = state.ResolveUrl(url!)!;
             }
 
+            if (content.Undecodable is { } problem)
+            {
+                // JigsawStack's changelog (19 Sep 2025) says an empty file in webhook mode gives 400; the same answer in
+                // the other modes, and for undecodable audio, is the plausible reading (UNCONFIRMED).
+                await ErrorAsync(context, 400, problem).ConfigureAwait(false);
+                return;
+            }
+
             // word_timestamps: one chunk per word (chunks of zero length never hold two words).
             var result = Result(content, bySpeaker == true, wordTimestamps == true ? 0 : chunkDuration ?? 3, language);
             if (stream == true)

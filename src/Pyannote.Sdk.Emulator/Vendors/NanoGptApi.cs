@@ -96,6 +96,11 @@ internal static class NanoGptApi
             }
 
             var content = file is not null ? state.Content.FromFile(file.Path, file.Sha256, file.FileName) : state.ResolveUrl(url!)!;
+            if (content.Undecodable is { } problem)
+            {
+                await OpenAIErrorAsync(context, 400, problem, "file").ConfigureAwait(false);
+                return;
+            }
             context.Response.Headers["X-Emulated-Model"] = "emulated/" + model;
             await Http.WriteJsonAsync(context, 200, new JsonObject
             {
@@ -247,6 +252,13 @@ internal static class NanoGptApi
             }
 
             var content = file is not null ? state.Content.FromFile(file.Path, file.Sha256, fileName) : state.ResolveUrl(audioUrl!)!;
+            if (content.Undecodable is { } problem)
+            {
+                // NanoGPT documents 400 with its Error body for bad requests; that undecodable audio is refused at submit
+                // (not as a failed run of an async model) is the plausible reading (UNCONFIRMED).
+                await ErrorAsync(context, 400, problem).ConfigureAwait(false);
+                return;
+            }
             var minutes = Math.Round(content.Duration / 60, 4);
             var charged = Math.Max(0.1, Math.Ceiling(content.Duration / 6) / 10); // tenths of a minute
             var cost = Math.Round(charged * (isAsync ? 0.03 : 0.006), 6);

@@ -182,7 +182,7 @@ internal static partial class PyannoteApi
         var content = state.ResolveUrl(url!);
         string? warning = null;
         JsonObject? output = null;
-        if (content is not null)
+        if (content is { Undecodable: null })
         {
             var shaped = kind == "voiceprint" ? content : content.WithSpeakerCount(numSpeakers, minSpeakers, maxSpeakers, out warning);
             output = kind switch
@@ -213,7 +213,9 @@ internal static partial class PyannoteApi
             Running = state.Options.JobRunningDelay,
             Fault = faults?.Job ?? JobFault.None,
             Output = output,
-            Error = content is null ? "Could not load audio: the media:// key was never uploaded." : null,
+            // pyannoteAI accepts any bytes into media storage and fails the job ("Could not load audio", vendor-apis.md §1.8).
+            Error = content is null ? "Could not load audio: the media:// key was never uploaded."
+                : content.Undecodable is { } problem ? "Could not load audio: " + problem : null,
         };
         if (job.Fault != JobFault.Vanish)
         {

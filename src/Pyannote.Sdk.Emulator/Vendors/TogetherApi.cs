@@ -103,6 +103,13 @@ internal static class TogetherApi
                     return;
                 }
                 content = state.Content.FromFile(file.Path, file.Sha256, file.FileName);
+                if (content.Undecodable is { } problem)
+                {
+                    // Together documents 400 ErrorData for bad requests; the exact code for undecodable audio is not
+                    // published (UNCONFIRMED), so a plausible one is used.
+                    await ErrorAsync(context, 400, problem, "file", "invalid_audio").ConfigureAwait(false);
+                    return;
+                }
             }
             else if (form.Field("file") is { Length: > 0 } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == "http" || uri.Scheme == "https"))
             {

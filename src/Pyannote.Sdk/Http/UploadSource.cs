@@ -1,24 +1,25 @@
 using System.Buffers;
 using System.Net.Http.Headers;
+using Microsoft.Win32.SafeHandles;
 
 namespace Pyannote.Sdk.Http;
 
 /// <summary>
-/// A local input opened for upload: seekable, of known length, re-readable for every attempt. Files are opened per
-/// attempt; a caller's seekable stream is rewound to its starting position; a non-seekable stream is spooled once to a
+/// A local input opened for upload: seekable, of known length, re-readable for every attempt. A file is opened once,
+/// before anything is sent, and read by offset for every attempt; a caller's seekable stream is rewound to its starting position; a non-seekable stream is spooled once to a
 /// temporary file that is deleted on dispose. Nothing is buffered whole in memory.
 /// </summary>
 internal sealed class UploadSource : IAsyncDisposable
 {
     private const int BufferSize = 81920;
-    private readonly string? _path;
+    private readonly SafeFileHandle? _file;
     private readonly Stream? _stream;
     private readonly long _streamStart;
     private readonly FileStream? _spool;
 
-    private UploadSource(string? path, Stream? stream, FileStream? spool, long length, string fileName, string contentType)
+    private UploadSource(SafeFileHandle? file, Stream? stream, FileStream? spool, long length, string fileName, string contentType)
     {
-        _path = path;
+        _file = file;
         _stream = stream;
         _streamStart = stream?.Position ?? 0;
         _spool = spool;
@@ -33,6 +34,12 @@ internal sealed class UploadSource : IAsyncDisposable
 
     public string ContentType { get; }
 
+    /// <summary>
+    /// Opens a local input before anything is sent: a file must be a regular file (see <see cref="LocalAudioFile"/>) and is
+    /// opened here, its handle kept for every attempt; a non-seekable stream is spooled. Unless the input opted out
+    /// (<see cref="AudioInput.WithoutFormatCheck"/>), the content must not be empty and must start like a recognised
+    /// container; the bytes read to check it are read again for the upload (nothing is lost from a stream).
+    /// </summary>
     public static async Task<UploadSource> OpenAsync(AudioInput input, SpeechVendor vendor, long maxBytes, string paramName, CancellationToken cancellationToken)
     {
         var fileName = input.FileName ?? "audio";
@@ -40,27 +47,98 @@ internal sealed class UploadSource : IAsyncDisposable
         switch (input.Kind)
         {
             case AudioInputKind.File:
-                var info = new FileInfo(input.FilePath!);
-                if (!info.Exists)
+                var info = LocalAudioFile.Resolve(input.FilePath!, paramName);
+                EnsureWithin(info.Length, maxBytes, vendor, paramName);
+                var handle = LocalAudioFile.Open(info);
+                try
                 {
-                    throw new FileNotFoundException($"The audio file '{input.FilePath}' (parameter '{paramName}') does not exist.", input.FilePath);
+                    var fileLength = RandomAccess.GetLength(handle);
+                    EnsureWithin(fileLength, maxBytes, vendor, paramName);
+                    if (input.ChecksFormat)
+                    {
+                        var prefix = new byte[Math.Min(AudioSignatures.PrefixLength, fileLength)];
+                        var read = await ReadPrefixAsync(m => RandomAccess.ReadAsync(handle, m, prefix.Length - m.Length, cancellationToken), prefix).ConfigureAwait(false);
+                        CheckContent(prefix.AsSpan(0, read), fileLength, input, paramName);
+                    }
+
+                    return new UploadSource(handle, null, null, fileLength, fileName, contentType);
+                }
+                catch
+                {
+                    handle.Dispose();
+                    throw;
                 }
 
-                EnsureWithin(info.Length, maxBytes, vendor, paramName);
-                return new UploadSource(info.FullName, null, null, info.Length, fileName, contentType);
-
             case AudioInputKind.Stream when input.Stream!.CanSeek:
-                var length = input.Stream.Length - input.Stream.Position;
+                var stream = input.Stream;
+                var start = stream.Position;
+                var length = stream.Length - start;
                 EnsureWithin(length, maxBytes, vendor, paramName);
-                return new UploadSource(null, input.Stream, null, length, fileName, contentType);
+                if (input.ChecksFormat)
+                {
+                    var prefix = new byte[Math.Min(AudioSignatures.PrefixLength, length)];
+                    var read = await ReadPrefixAsync(m => stream.ReadAsync(m, cancellationToken), prefix).ConfigureAwait(false);
+                    stream.Position = start;
+                    CheckContent(prefix.AsSpan(0, read), length, input, paramName);
+                }
+
+                return new UploadSource(null, stream, null, length, fileName, contentType);
 
             case AudioInputKind.Stream:
                 var spool = await SpoolAsync(input.Stream!, vendor, maxBytes, paramName, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    if (input.ChecksFormat)
+                    {
+                        var prefix = new byte[AudioSignatures.PrefixLength];
+                        var read = await ReadPrefixAsync(m => spool.ReadAsync(m, cancellationToken), prefix).ConfigureAwait(false);
+                        spool.Position = 0;
+                        CheckContent(prefix.AsSpan(0, read), spool.Length, input, paramName);
+                    }
+                }
+                catch
+                {
+                    await spool.DisposeAsync().ConfigureAwait(false);
+                    throw;
+                }
+
                 return new UploadSource(null, spool, spool, spool.Length, fileName, contentType);
 
             default:
                 throw new ArgumentException("A URL input has nothing to upload.", paramName);
         }
+    }
+
+    /// <summary>Refuses empty content and content that starts like no recognised container.</summary>
+    internal static void CheckContent(ReadOnlySpan<byte> prefix, long length, AudioInput input, string paramName)
+    {
+        var what = input.Kind == AudioInputKind.File ? $"file '{input.FileName}'" : $"stream '{input.FileName}'";
+        var create = input.Kind == AudioInputKind.File ? "AudioInput.FromFile(path)" : "AudioInput.FromStream(stream, fileName)";
+        if (length == 0 || prefix.IsEmpty)
+        {
+            throw new ArgumentException($"The audio {what} (parameter '{paramName}') is empty (0 bytes); there is no audio to send.", paramName);
+        }
+
+        if (AudioSignatures.Detect(prefix) is null)
+        {
+            var text = AudioSignatures.LooksLikeText(prefix) ? " It looks like text, not audio." : string.Empty;
+            throw new ArgumentException(
+                $"The audio {what} (parameter '{paramName}') does not start like any audio or video container the SDK recognises ({AudioSignatures.Recognised}).{text} " +
+                $"If it is audio in another format that the vendor decodes, pass {create}.WithoutFormatCheck() to send it unchecked.",
+                paramName);
+        }
+    }
+
+    private static async Task<int> ReadPrefixAsync(Func<Memory<byte>, ValueTask<int>> read, byte[] prefix)
+    {
+        var total = 0;
+        int n;
+        while (total < prefix.Length && (n = await read(prefix.AsMemory(total)).ConfigureAwait(false)) > 0)
+        {
+            total += n;
+        }
+
+        return total;
     }
 
     /// <summary>Creates fresh content for one attempt: the bytes with an explicit Content-Length and the content type.</summary>
@@ -75,13 +153,17 @@ internal sealed class UploadSource : IAsyncDisposable
         return content;
     }
 
-    public ValueTask DisposeAsync() => _spool?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public ValueTask DisposeAsync()
+    {
+        _file?.Dispose();
+        return _spool?.DisposeAsync() ?? ValueTask.CompletedTask;
+    }
 
     private Stream OpenRead()
     {
-        if (_path is not null)
+        if (_file is not null)
         {
-            return new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            return new FileHandleStream(_file, Length);
         }
 
         _stream!.Position = _streamStart;
@@ -121,6 +203,52 @@ internal sealed class UploadSource : IAsyncDisposable
             await spool.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>Reads the kept file handle from offset 0 to the length measured when it was opened, by offset (every
+    /// attempt gets its own position); disposing it leaves the handle open for the next attempt.</summary>
+    private sealed class FileHandleStream(SafeFileHandle handle, long length) : Stream
+    {
+        private long _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => length;
+
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var n = RandomAccess.Read(handle, buffer[..(int)Math.Min(buffer.Length, length - _position)], _position);
+            _position += n;
+            return n;
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var n = await RandomAccess.ReadAsync(handle, buffer[..(int)Math.Min(buffer.Length, length - _position)], _position, cancellationToken).ConfigureAwait(false);
+            _position += n;
+            return n;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>Lets content dispose its stream without closing the caller's stream or the spool file.</summary>

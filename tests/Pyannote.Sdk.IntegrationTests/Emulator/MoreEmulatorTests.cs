@@ -93,7 +93,9 @@ public sealed class ContentAndKeyEmulatorTests
     {
         await using var emulator = await SpeechEmulator.StartAsync(Options());
         using var api = Client(emulator.NanoGptEndpoint, apiKey: emulator.ApiKey);
-        var notWav = new MultipartFormDataContent { { new ByteArrayContent(new byte[48_000]), "audio", "clip.mp3" } }; // 3 s at 128 kbit/s
+        var mp3 = new byte[48_000]; // 3 s at 128 kbit/s
+        new byte[] { 0xFF, 0xFB, 0x90, 0x64 }.CopyTo(mp3, 0); // an MPEG-1 layer III frame header: recognised as MP3, not decoded
+        var notWav = new MultipartFormDataContent { { new ByteArrayContent(mp3), "audio", "clip.mp3" } };
 
         var body = await ReadJsonAsync(await api.PostAsync("api/transcribe", notWav));
 

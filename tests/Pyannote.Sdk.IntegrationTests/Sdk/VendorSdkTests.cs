@@ -205,7 +205,7 @@ public sealed class VendorSdkTests
             Assert.Equal(0, await CountAsync(emulator, "/api/transcribe", "POST", 0));
 
             // Exactly 3 MB goes out; the emulator (which knows no words for it) accepts it.
-            await File.WriteAllBytesAsync(big, new byte[NanoGptClient.MaxUploadBytes]);
+            await File.WriteAllBytesAsync(big, TestAudio.Wav((int)NanoGptClient.MaxUploadBytes));
             var start = await client.StartTranscriptionAsync(AudioInput.FromFile(big), new NanoGptTranscriptionOptions { Model = NanoGptModel.Wizper });
             Assert.True(start.IsCompleted);
             Assert.Equal(1, await CountAsync(emulator, "/api/transcribe", "POST", 1));

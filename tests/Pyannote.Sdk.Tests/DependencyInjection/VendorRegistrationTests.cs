@@ -45,7 +45,7 @@ public class VendorRegistrationTests
             t => t
                 .ThenStatus(201, body: "{\"url\":\"" + Presigned + "\"}").ThenStatus(200)
                 .ThenStatus(201, body: "{\"url\":\"" + Presigned + "\"}").ThenStatus(403, body: "<Error><Code>SignatureDoesNotMatch</Code></Error>"),
-            (sp, _) => sp.GetRequiredService<PyannoteClient>().UploadAsync(AudioInput.FromStream(new MemoryStream(System.Text.Encoding.ASCII.GetBytes("RIFF-AUDIO")), "a.wav"))),
+            (sp, _) => sp.GetRequiredService<PyannoteClient>().UploadAsync(AudioInput.FromStream(new MemoryStream(TestAudio.WavWith("AUDIO"u8)), "a.wav"))),
         new Vendor(
             SpeechVendor.NanoGpt,
             "NanoGpt",

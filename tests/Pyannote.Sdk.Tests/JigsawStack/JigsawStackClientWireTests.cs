@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using Pyannote.Sdk.JigsawStack;
 using Pyannote.Sdk.Tests.Together;
@@ -64,7 +63,7 @@ public class JigsawStackClientWireTests
     public async Task A_local_file_is_uploaded_as_multipart_file_and_body_json_text()
     {
         _wire.AnswerJson(Ok, RateLimitHeaders);
-        using var file = TestFiles.Audio(".wav", Encoding.ASCII.GetBytes("RIFFwav"));
+        using var file = TestFiles.Audio(".wav", TestAudio.WavWith("wav"u8));
         var result = await Client().CreateTranscriptionAsync(AudioInput.FromFile(file.Path), new JigsawStackTranscriptionOptions { BySpeaker = true, Language = "en" });
 
         var req = _wire.Single;
@@ -75,7 +74,7 @@ public class JigsawStackClientWireTests
         var filePart = req.Part("file");
         Assert.Equal(Path.GetFileName(file.Path), filePart.FileName);
         Assert.Equal("audio/wav", filePart.ContentType);
-        Assert.Equal("RIFFwav", filePart.Text);
+        Assert.Equal(TestAudio.WavWith("wav"u8), filePart.Content);
         using var body = JsonDocument.Parse(req.Part("body").Text);
         Assert.Equal(["language", "by_speaker"], body.RootElement.EnumerateObject().Select(p => p.Name).ToArray());
         Assert.True(body.RootElement.GetProperty("by_speaker").GetBoolean());
@@ -87,10 +86,10 @@ public class JigsawStackClientWireTests
     public async Task A_non_seekable_stream_without_options_sends_the_file_and_an_empty_body_object()
     {
         _wire.AnswerJson(Ok);
-        await Client().CreateTranscriptionAsync(AudioInput.FromStream(new NonSeekableStream([1, 2, 3]), "clip.webm"));
+        await Client().CreateTranscriptionAsync(AudioInput.FromStream(new NonSeekableStream(TestAudio.WavWith([1, 2, 3])), "clip.webm"));
         Assert.Equal(["file", "body"], _wire.Single.Parts.Select(p => p.Name).ToArray());
         Assert.Equal("{}", _wire.Single.Part("body").Text);
-        Assert.Equal(new byte[] { 1, 2, 3 }, _wire.Single.Part("file").Content);
+        Assert.Equal(TestAudio.WavWith([1, 2, 3]), _wire.Single.Part("file").Content);
     }
 
     [Fact]
@@ -142,13 +141,13 @@ public class JigsawStackClientWireTests
     public async Task File_store_upload_streams_the_file_with_its_options_and_returns_the_key()
     {
         _wire.AnswerJson(TestFiles.Payload("jigsawstack", "store-file-upload-response.json"), RateLimitHeaders);
-        using var file = TestFiles.Audio(".mp3", Encoding.ASCII.GetBytes("ID3data"));
+        using var file = TestFiles.Audio(".mp3", TestAudio.Id3With("data"u8));
         var stored = await Client().UploadFileAsync(AudioInput.FromFile(file.Path), new JigsawStackFileUploadOptions { Key = "test-key", Overwrite = true });
 
         var req = _wire.Single;
         Assert.Equal("https://api.jigsawstack.com/v1/store/file", req.Uri.ToString());
         Assert.Equal(Key, req.Header("x-api-key"));
-        Assert.Equal("ID3data", req.Part("file").Text);
+        Assert.Equal(TestAudio.Id3With("data"u8), req.Part("file").Content);
         Assert.Equal("""{"key":"test-key","overwrite":true}""", req.Part("body").Text);
         Assert.Equal("test-key", stored.Key);
         Assert.Equal(new Uri("https://api.jigsawstack.com/v1/store/file/read/1234"), stored.Url);

@@ -52,7 +52,7 @@ public class JigsawStackConcurrencyAndReplayTests
     [Fact]
     public async Task A_multipart_upload_from_a_non_seekable_stream_is_re_sent_whole_on_a_second_attempt()
     {
-        var audio = Enumerable.Range(0, 300_000).Select(i => (byte)(i % 253)).ToArray();
+        var audio = TestAudio.Stamped(Enumerable.Range(0, 300_000).Select(i => (byte)(i % 253)).ToArray());
         var handler = new DoubleReadHandler();
         var jigsaw = new JigsawStackClient("k", new JigsawStackClientOptions { Transport = handler });
         await jigsaw.CreateTranscriptionAsync(AudioInput.FromStream(new NonSeekableStream(audio), "a.wav"));

@@ -38,7 +38,7 @@ public class JigsawStackStreamingWireTests
     [Fact]
     public async Task The_request_is_the_published_one_audio_as_the_body_and_the_stream_parameters_in_the_query()
     {
-        using var file = TestFiles.Audio(".wav", Encoding.ASCII.GetBytes("RIFF-streamed"));
+        using var file = TestFiles.Audio(".wav", TestAudio.WavWith("streamed"u8));
         Sse("data: {\"type\":\"transcript.final\",\"text\":\"x\",\"chunks\":[]}\n\n");
 
         await CollectAsync(Client().StreamTranscriptionAsync(AudioInput.FromFile(file.Path), new JigsawStackStreamingOptions { Vad = false, VadThreshold = 0.3 }));
@@ -48,7 +48,7 @@ public class JigsawStackStreamingWireTests
         Assert.Equal("https://api.jigsawstack.com/v1/ai/transcribe?stream=true&language=en&vad=false&vad_threshold=0.3", request.Uri.ToString());
         Assert.Equal(Key, request.Header("x-api-key"));
         Assert.Equal("audio/wav", request.ContentType);
-        Assert.Equal("RIFF-streamed", request.BodyText);
+        Assert.Equal(TestAudio.WavWith("streamed"u8), request.Body);
         Assert.Contains("text/event-stream", request.Header("Accept"), StringComparison.Ordinal);
     }
 

@@ -120,7 +120,7 @@ public class NanoGptWireTests
     [Fact]
     public async Task Non_seekable_stream_is_spooled_and_uploaded_whole()
     {
-        var bytes = Enumerable.Range(0, 40_000).Select(i => (byte)(i % 253)).ToArray();
+        var bytes = TestAudio.Stamped(Enumerable.Range(0, 40_000).Select(i => (byte)(i % 253)).ToArray());
         var (mock, requests) = Script(() => Json(HttpStatusCode.OK, Payload("transcribe-sync-response.json")));
 
         await Client(mock).StartTranscriptionAsync(AudioInput.FromStream(new NonSeekableStream(bytes), "voice.ogg"));

@@ -97,7 +97,7 @@ public class PyannoteUploadTests
         var (kit, storage) = Setup();
         kit.JobCreated("/v1/diarize");
         var path = Path.Combine(Path.GetTempPath(), "pyannote-sdk-test " + Guid.NewGuid().ToString("N") + " (1).wav");
-        await File.WriteAllBytesAsync(path, Enumerable.Range(0, 5000).Select(i => (byte)i).ToArray());
+        await File.WriteAllBytesAsync(path, TestAudio.Stamped(Enumerable.Range(0, 5000).Select(i => (byte)i).ToArray()));
         try
         {
             await kit.Client.StartDiarizationAsync(AudioInput.FromFile(path));
@@ -132,12 +132,12 @@ public class PyannoteUploadTests
     {
         var (kit, storage) = Setup();
 
-        var url = await kit.Client.UploadAsync(AudioInput.FromStream(new MemoryStream(new byte[] { 1, 2, 3 }), "a.wav"), "calls/2026/a.wav");
+        var url = await kit.Client.UploadAsync(AudioInput.FromStream(new MemoryStream(TestAudio.WavWith([1, 2, 3])), "a.wav"), "calls/2026/a.wav");
 
         Assert.Equal("media://calls/2026/a.wav", url);
         Assert.Equal("{\"url\":\"media://calls/2026/a.wav\"}", kit.Requests[0].Body);
-        Assert.Equal(3, storage.BytesReceived);
-        Assert.Equal(new byte[] { 1, 2, 3 }, storage.Sample);
+        Assert.Equal(TestAudio.WavWith([1, 2, 3]).Length, storage.BytesReceived);
+        Assert.Equal(TestAudio.WavWith([1, 2, 3]), storage.Sample);
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public class PyannoteUploadTests
     {
         var (kit, storage) = Setup();
         kit.JobCreated("/v1/voiceprint");
-        var bytes = Enumerable.Range(0, 300_000).Select(i => (byte)(i * 7)).ToArray();
+        var bytes = TestAudio.Stamped(Enumerable.Range(0, 300_000).Select(i => (byte)(i * 7)).ToArray());
 
         await kit.Client.StartVoiceprintAsync(AudioInput.FromStream(new NonSeekableStream(new MemoryStream(bytes)), "voice.wav"));
 
@@ -163,7 +163,7 @@ public class PyannoteUploadTests
             .Respond(_ => PyannoteTestKit.Json(JsonSerializer.Serialize(new { url = PresignedPut }), HttpStatusCode.Created));
         kit.Mock.When(HttpMethod.Put, "https://storage.example.net/bucket/obj").Respond(HttpStatusCode.Forbidden);
 
-        var ex = await Assert.ThrowsAsync<SpeechApiException>(() => kit.Client.UploadAsync(AudioInput.FromStream(new MemoryStream(new byte[10]), "a.wav")));
+        var ex = await Assert.ThrowsAsync<SpeechApiException>(() => kit.Client.UploadAsync(AudioInput.FromStream(new MemoryStream(TestAudio.Wav()), "a.wav")));
 
         Assert.Equal(403, ex.StatusCode);
         Assert.DoesNotContain("very-secret", ex.ToString());
@@ -178,7 +178,7 @@ public class PyannoteUploadTests
         kit.Options.TimeoutClock = clock;
         kit.Options.UploadTimeout = TimeSpan.FromMinutes(5);
         kit.Options.Retry.MaxRetries = 0;
-        var audio = new GatedSeekableStream(10);
+        var audio = new GatedSeekableStream(TestAudio.WavHeaderLength);
 
         var upload = kit.Client.UploadAsync(AudioInput.FromStream(audio, "a.wav"));
         await audio.ReadStarted.Task;
@@ -193,7 +193,8 @@ public class PyannoteUploadTests
         Assert.Equal(0, storage.BytesReceived);
     }
 
-    /// <summary>A seekable stream whose reads wait until the test ends (a stalled upload).</summary>
+    /// <summary>A seekable stream that answers its first read (the SDK's content check) with a WAV header, then whose
+    /// reads wait until the test ends (a stalled upload).</summary>
     private sealed class GatedSeekableStream(int length) : Stream
     {
         public TaskCompletionSource ReadStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -208,8 +209,20 @@ public class PyannoteUploadTests
 
         public override long Position { get; set; }
 
+        private bool _checked;
+
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
+            if (!_checked)
+            {
+                _checked = true;
+                var header = TestAudio.WavHeader(length - TestAudio.WavHeaderLength);
+                var n = Math.Min(buffer.Length, header.Length);
+                header.AsMemory(0, n).CopyTo(buffer);
+                Position += n;
+                return n;
+            }
+
             ReadStarted.TrySetResult();
             await Task.Delay(Timeout.Infinite, cancellationToken);
             return 0;
@@ -250,7 +263,7 @@ public class PyannoteLargeUploadTests(ITestOutputHelper output)
         try
         {
             // Warm up the code path so JIT and pools are not counted.
-            await kit.Client.UploadAsync(AudioInput.FromStream(new MemoryStream(new byte[1024]), "warm.wav"));
+            await kit.Client.UploadAsync(AudioInput.FromStream(new MemoryStream(TestAudio.Wav(1024)), "warm.wav"));
             GC.Collect();
             GC.WaitForPendingFinalizers();
             GC.Collect();
@@ -315,11 +328,12 @@ public class PyannoteUploadAuthTests
             .Respond(_ => PyannoteTestKit.Json("{\"url\":\"https://api.pyannote.ai/upload/obj?token=t\"}", System.Net.HttpStatusCode.Created));
         kit.Mock.When(HttpMethod.Put, "https://api.pyannote.ai/upload/obj").Respond(System.Net.HttpStatusCode.OK);
 
-        await kit.Client.UploadAsync(AudioInput.FromStream(new MemoryStream(new byte[7]), "a.wav"));
+        var audio = TestAudio.WavWith(new byte[7]);
+        await kit.Client.UploadAsync(AudioInput.FromStream(new MemoryStream(audio), "a.wav"));
 
         Assert.NotNull(kit.Requests[0].Authorization);
         Assert.Equal(HttpMethod.Put, kit.Requests[1].Method);
         Assert.Null(kit.Requests[1].Authorization);
-        Assert.Equal(7, kit.Requests[1].ContentLength);
+        Assert.Equal(audio.Length, kit.Requests[1].ContentLength);
     }
 }

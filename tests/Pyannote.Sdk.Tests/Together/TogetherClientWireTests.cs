@@ -1,4 +1,3 @@
-using System.Text;
 using Pyannote.Sdk.Together;
 
 namespace Pyannote.Sdk.Tests.Together;
@@ -13,7 +12,7 @@ public class TogetherClientWireTests
     [Fact]
     public async Task File_upload_sends_every_set_option_as_named_multipart_fields_with_bearer_auth()
     {
-        using var file = TestFiles.Audio(".mp3", Encoding.ASCII.GetBytes("ID3-mp3-bytes"));
+        using var file = TestFiles.Audio(".mp3", TestAudio.Id3With("mp3-bytes"u8));
         await Client().CreateTranscriptionAsync(AudioInput.FromFile(file.Path), new TogetherTranscriptionOptions
         {
             Model = TogetherModel.ParakeetTdt06bV3,
@@ -40,7 +39,7 @@ public class TogetherClientWireTests
         var filePart = req.Part("file");
         Assert.Equal(Path.GetFileName(file.Path), filePart.FileName);
         Assert.Equal("audio/mpeg", filePart.ContentType);
-        Assert.Equal("ID3-mp3-bytes", filePart.Text);
+        Assert.Equal(TestAudio.Id3With("mp3-bytes"u8), filePart.Content);
         Assert.NotNull(req.ContentLength); // a known length: Content-Length, not chunked
         Assert.Equal("nvidia/parakeet-tdt-0.6b-v3", req.Part("model").Text);
         Assert.Equal("auto", req.Part("language").Text);
@@ -134,7 +133,7 @@ public class TogetherClientWireTests
     [Fact]
     public async Task A_non_seekable_stream_is_uploaded_intact_with_a_content_length()
     {
-        var bytes = Enumerable.Range(0, 200_000).Select(i => (byte)(i % 251)).ToArray();
+        var bytes = TestAudio.Stamped(Enumerable.Range(0, 200_000).Select(i => (byte)(i % 251)).ToArray());
         await Client().CreateTranscriptionAsync(AudioInput.FromStream(new NonSeekableStream(bytes), "call.ogg"));
         var part = _wire.Single.Part("file");
         Assert.Equal("call.ogg", part.FileName);
@@ -146,10 +145,10 @@ public class TogetherClientWireTests
     [Fact]
     public async Task A_seekable_stream_is_sent_from_its_current_position()
     {
-        var stream = new MemoryStream(Encoding.ASCII.GetBytes("HEADERaudio"));
+        var stream = new MemoryStream([.. "HEADER"u8, .. TestAudio.WavWith("audio"u8)]);
         stream.Position = 6;
         await Client().CreateTranscriptionAsync(AudioInput.FromStream(stream, "a.m4a"));
-        Assert.Equal("audio", _wire.Single.Part("file").Text);
+        Assert.Equal(TestAudio.WavWith("audio"u8), _wire.Single.Part("file").Content);
     }
 
     [Fact]

@@ -139,7 +139,7 @@ public static class TestFiles
         Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "TestData", vendor), pattern).OrderBy(f => f, StringComparer.Ordinal);
 
     /// <summary>A temporary file with the given bytes, deleted on dispose.</summary>
-    public static TempFile Audio(string extension, byte[]? bytes = null) => new(extension, bytes ?? Encoding.ASCII.GetBytes("RIFF-fake-audio-bytes"), null);
+    public static TempFile Audio(string extension, byte[]? bytes = null) => new(extension, bytes ?? TestAudio.WavWith("fake-audio-bytes"u8), null);
 
     /// <summary>A sparse temporary file of the given length (no disk space used for the zeros).</summary>
     public static TempFile Sized(string extension, long length) => new(extension, null, length);
@@ -157,6 +157,8 @@ public static class TestFiles
             else
             {
                 fs.SetLength(length!.Value);
+                fs.Position = 0;
+                fs.Write(TestAudio.WavHeader()); // passes the content check; the rest stays sparse
             }
         }
 

@@ -81,7 +81,7 @@ public class RequestOptionsTests
     [Fact]
     public async Task Upload_progress_reports_a_bounded_number_of_times_and_ends_with_every_byte()
     {
-        var bytes = new byte[3_000_000];
+        var bytes = TestAudio.Wav(3_000_000);
         using var file = TestFiles.Audio(".wav", bytes);
         var reports = new List<UploadProgress>();
         var client = new TogetherClient("tg-key", new TogetherClientOptions { Transport = _wire.Mock });
