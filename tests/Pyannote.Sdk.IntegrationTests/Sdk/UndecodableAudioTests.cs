@@ -1,4 +1,3 @@
-using Pyannote.Sdk.JigsawStack;
 using Pyannote.Sdk.Jobs;
 using Pyannote.Sdk.NanoGpt;
 using static Pyannote.Sdk.IntegrationTests.Sdk.SdkTestKit;

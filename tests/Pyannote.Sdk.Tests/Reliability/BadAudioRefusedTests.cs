@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Pyannote.Sdk.JigsawStack;
 using RichardSzalay.MockHttp;
 using Xunit.Abstractions;
 
