@@ -18,6 +18,12 @@ public abstract class TestVendor
     /// <summary>The vendor described.</summary>
     public abstract SpeechVendor Vendor { get; }
 
+    /// <summary>The environment variable the vendor's client reads its API key from.</summary>
+    public abstract string ApiKeyVariable { get; }
+
+    /// <summary>A client of this vendor with default options.</summary>
+    public abstract object CreateClient(string apiKey);
+
     /// <summary>A client of this vendor that sends through <paramref name="transport"/>.</summary>
     public abstract object CreateClient(string apiKey, HttpMessageHandler transport);
 

@@ -7,6 +7,10 @@ internal sealed class JigsawStackTestVendor : TestVendor
 {
     public override SpeechVendor Vendor => SpeechVendor.JigsawStack;
 
+    public override string ApiKeyVariable => "JIGSAWSTACK_API_KEY";
+
+    public override object CreateClient(string apiKey) => new JigsawStackClient(apiKey);
+
     public override object CreateClient(string apiKey, HttpMessageHandler transport) => new JigsawStackClient(apiKey, new JigsawStackClientOptions { Transport = transport });
 }
 

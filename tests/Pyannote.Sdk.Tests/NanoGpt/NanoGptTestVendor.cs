@@ -7,6 +7,10 @@ internal sealed class NanoGptTestVendor : TestVendor
 {
     public override SpeechVendor Vendor => SpeechVendor.NanoGpt;
 
+    public override string ApiKeyVariable => "NANOGPT_API_KEY";
+
+    public override object CreateClient(string apiKey) => new NanoGptClient(apiKey);
+
     public override object CreateClient(string apiKey, HttpMessageHandler transport) => new NanoGptClient(apiKey, new NanoGptClientOptions { Transport = transport });
 }
 

@@ -7,6 +7,10 @@ internal sealed class PyannoteTestVendor : TestVendor
 {
     public override SpeechVendor Vendor => SpeechVendor.Pyannote;
 
+    public override string ApiKeyVariable => "PYANNOTE_API_KEY";
+
+    public override object CreateClient(string apiKey) => new PyannoteClient(apiKey);
+
     public override object CreateClient(string apiKey, HttpMessageHandler transport) => new PyannoteClient(apiKey, new PyannoteClientOptions { Transport = transport });
 }
 

@@ -7,6 +7,10 @@ internal sealed class TogetherTestVendor : TestVendor
 {
     public override SpeechVendor Vendor => SpeechVendor.Together;
 
+    public override string ApiKeyVariable => "TOGETHER_API_KEY";
+
+    public override object CreateClient(string apiKey) => new TogetherClient(apiKey);
+
     public override object CreateClient(string apiKey, HttpMessageHandler transport) => new TogetherClient(apiKey, new TogetherClientOptions { Transport = transport });
 }
 
