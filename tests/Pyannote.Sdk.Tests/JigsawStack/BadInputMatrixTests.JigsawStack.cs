@@ -1,5 +1,4 @@
 using Pyannote.Sdk.JigsawStack;
-using Pyannote.Sdk.Transcripts;
 
 namespace Pyannote.Sdk.Tests.Reliability;
 

@@ -1,6 +1,5 @@
 using Pyannote.Sdk.Jobs;
 using Pyannote.Sdk.NanoGpt;
-using Pyannote.Sdk.Transcripts;
 
 namespace Pyannote.Sdk.Tests.Reliability;
 

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
 using Pyannote.Sdk.NanoGpt;
 
 namespace Pyannote.Sdk.Tests.DependencyInjection;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using RichardSzalay.MockHttp;
 using Xunit.Abstractions;
 
 namespace Pyannote.Sdk.Tests.Reliability;

@@ -4,8 +4,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Pyannote.Sdk.Http;
-using Pyannote.Sdk.Webhooks;
 using Xunit.Abstractions;
 
 namespace Pyannote.Sdk.Tests.Reliability;

@@ -1,6 +1,6 @@
 using System.Text;
-using RichardSzalay.MockHttp;
 using Pyannote.Sdk.Together;
+using RichardSzalay.MockHttp;
 
 namespace Pyannote.Sdk.Tests.Reliability;
 

@@ -1,5 +1,4 @@
 using Pyannote.Sdk.Together;
-using Pyannote.Sdk.Transcripts;
 
 namespace Pyannote.Sdk.Tests.Reliability;
 
