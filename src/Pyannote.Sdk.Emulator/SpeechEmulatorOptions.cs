@@ -33,7 +33,7 @@ public sealed partial class SpeechEmulatorOptions
     /// <summary>Time a job stays <c>running</c>/<c>processing</c> before it reaches its terminal status. Default 2 s.</summary>
     public TimeSpan JobRunningDelay { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Clock used for job progression, webhook retry delays, rate-limit windows and timestamps. Defaults to <see cref="TimeProvider.System"/>.</summary>
+    /// <summary>Clock used for job progression, webhook retry delays and time limits, rate-limit windows and timestamps. Defaults to <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>Secret that signs pyannoteAI webhooks (HMAC-SHA256 keyed with its UTF-8 bytes). Default <c>emulator-webhook-secret</c>.</summary>

@@ -137,8 +137,9 @@ internal sealed class WebhookDispatcher : IDisposable
                 }
             }
 
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-            timeout.CancelAfter(_options.WebhookTimeout);
+            // The receiver's time limit runs on the emulator's clock, so a test with a fake clock decides when it expires.
+            using var limit = new CancellationTokenSource(_options.WebhookTimeout, _options.TimeProvider);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, limit.Token);
             try
             {
                 var (status, refused) = await FollowAsync(request, bytes, timeout.Token).ConfigureAwait(false);
