@@ -1,9 +1,5 @@
 using System.Net;
 using System.Text;
-using Pyannote.Sdk.JigsawStack;
-using Pyannote.Sdk.NanoGpt;
-using Pyannote.Sdk.PyannoteAI;
-using Pyannote.Sdk.Together;
 
 namespace Pyannote.Sdk.IntegrationTests.RealHosts;
 
@@ -11,14 +7,18 @@ namespace Pyannote.Sdk.IntegrationTests.RealHosts;
 /// Issue 13, finding 3: no credential ever leaves the vendor's configured host, on any redirect hop. The vendor's
 /// "host" is 127.0.0.1; it redirects to 127.0.0.2 (another host, still loopback), which records every byte it gets.
 /// </summary>
-public sealed class RedirectTests
+public sealed partial class RedirectTests
 {
     private const string Key = "sk-redirect-Zq81mVx4Lp0Ty7Rc";
+
+    /// <summary>Per vendor (its folder): one call that sends the key to the configured endpoint.</summary>
+    private static readonly Dictionary<string, Func<SpeechClientOptionsSetter, Task>> Calls =
+        VendorRows.Of<(string Vendor, Func<SpeechClientOptionsSetter, Task> Call)>(typeof(RedirectTests)).ToDictionary(c => c.Vendor, c => c.Call);
 
     public static TheoryData<string, int> Rows()
     {
         var rows = new TheoryData<string, int>();
-        foreach (var vendor in new[] { "pyannote", "together", "jigsawstack", "nanogpt" })
+        foreach (var vendor in Calls.Keys)
         {
             foreach (var status in new[] { 301, 302, 303, 307, 308 })
             {
@@ -50,21 +50,7 @@ public sealed class RedirectTests
         var options = new SpeechClientOptionsSetter(endpoint);
         try
         {
-            switch (vendor)
-            {
-                case "pyannote":
-                    await new PyannoteClient(Key, options.Apply(new PyannoteClientOptions())).DiarizeAsync(AudioInput.FromUrl("https://example.com/a.wav"));
-                    break;
-                case "together":
-                    await new TogetherClient(Key, options.Apply(new TogetherClientOptions())).CreateTranscriptionAsync(AudioInput.FromUrl("https://example.com/a.wav"));
-                    break;
-                case "jigsawstack":
-                    await new JigsawStackClient(Key, options.Apply(new JigsawStackClientOptions())).CreateTranscriptionAsync(AudioInput.FromUrl("https://example.com/a.wav"));
-                    break;
-                default:
-                    await new NanoGptClient(Key, options.Apply(new NanoGptClientOptions())).TranscribeAsync(AudioInput.FromUrl("https://example.com/a.wav"));
-                    break;
-            }
+            await Calls[vendor](options);
         }
         catch (SpeechApiException)
         {

@@ -2,9 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Pyannote.Sdk.Emulator;
-using Pyannote.Sdk.IntegrationTests.Emulator;
-using Pyannote.Sdk.JigsawStack;
-using Pyannote.Sdk.NanoGpt;
 using Xunit.Abstractions;
 
 namespace Pyannote.Sdk.IntegrationTests.Reliability;
@@ -14,13 +11,15 @@ namespace Pyannote.Sdk.IntegrationTests.Reliability;
 /// pipeline over loopback. Each row records the outcome, the time taken, the attempts sent and how many times a billed
 /// POST was sent and processed, and the whole table is written to <c>artifacts/reliability/fault-matrix.md</c>.
 /// </summary>
-public sealed class FaultMatrixTests(ITestOutputHelper output)
+public sealed partial class FaultMatrixTests(ITestOutputHelper output)
 {
     private const string Url = "https://example.com/meeting.wav";
     private static readonly TimeSpan NetworkTimeout = TimeSpan.FromMilliseconds(2000);
 
-    /// <summary>A vendor operation under test: the request the fault targets, the billed request of the call, how to run it.</summary>
-    internal sealed record Target(string Name, HttpMethod Method, string Path, bool Billed, bool CreatesJob, HttpMethod BilledMethod, string BilledPath, Func<ClientSet, Task<object?>> Run);
+    /// <summary>A vendor operation under test: the request the fault targets, the billed request of the call, how to run it;
+    /// <paramref name="OnlyJobFaults"/> when only the job faults apply (the vendor's job has no poll the other faults can
+    /// reach), <paramref name="CanceledJobFails"/> when the vendor reports a canceled job as failed.</summary>
+    internal sealed record Target(string Name, HttpMethod Method, string Path, bool Billed, bool CreatesJob, HttpMethod BilledMethod, string BilledPath, Func<ClientSet, Task<object?>> Run, bool OnlyJobFaults = false, bool CanceledJobFails = false);
 
     internal sealed record FaultCase(string Label, string Fault, int Count = 1, bool JobOnly = false);
 
@@ -28,25 +27,7 @@ public sealed class FaultMatrixTests(ITestOutputHelper output)
 
     private static bool Ends(HttpRequestMessage r, HttpMethod m, string path) => r.Method == m && r.RequestUri!.AbsolutePath.EndsWith(path, StringComparison.Ordinal);
 
-    internal static IReadOnlyList<Target> Targets { get; } =
-    [
-        new("pyannote.diarize", HttpMethod.Post, "/v1/diarize", true, true, HttpMethod.Post, "/v1/diarize",
-            async c => await c.Pyannote.DiarizeAsync(AudioInput.FromUrl(Url))),
-        new("pyannote.jobs.get (poll)", HttpMethod.Get, "/v1/jobs/*", false, false, HttpMethod.Post, "/v1/diarize",
-            async c => await c.Pyannote.DiarizeAsync(AudioInput.FromUrl(Url))),
-        new("pyannote.media.upload (PUT)", HttpMethod.Put, "/storage/*", false, false, HttpMethod.Post, "/v1/diarize",
-            async c => await c.Pyannote.DiarizeAsync(AudioInput.FromFile(EmulatorTestSupport.ConversationWav))),
-        new("together.transcriptions", HttpMethod.Post, "/v1/audio/transcriptions", true, false, HttpMethod.Post, "/v1/audio/transcriptions",
-            async c => await c.Together.CreateTranscriptionAsync(AudioInput.FromFile(EmulatorTestSupport.ConversationWav))),
-        new("jigsawstack.transcribe", HttpMethod.Post, "/v1/ai/transcribe", true, false, HttpMethod.Post, "/v1/ai/transcribe",
-            async c => await c.JigsawStack.CreateTranscriptionAsync(AudioInput.FromUrl(Url), new JigsawStackTranscriptionOptions { BySpeaker = true })),
-        new("nanogpt.transcribe (sync)", HttpMethod.Post, "/api/transcribe", true, false, HttpMethod.Post, "/api/transcribe",
-            async c => await c.NanoGpt.TranscribeAsync(AudioInput.FromUrl(Url), new TranscriptionOptions { Model = NanoGptModel.WhisperLargeV3.ToString(), Diarize = false })),
-        new("nanogpt.transcribe (job)", HttpMethod.Post, "/api/transcribe", true, true, HttpMethod.Post, "/api/transcribe",
-            async c => await (await c.NanoGpt.StartTranscriptionAsync(AudioInput.FromUrl(Url), new NanoGptTranscriptionOptions { Model = NanoGptModel.ElevenlabsStt, Diarize = true })).WaitForCompletionAsync()),
-        new("nanogpt.transcribe.status (poll)", HttpMethod.Post, "/api/transcribe/status", false, false, HttpMethod.Post, "/api/transcribe",
-            async c => await (await c.NanoGpt.StartTranscriptionAsync(AudioInput.FromUrl(Url), new NanoGptTranscriptionOptions { Model = NanoGptModel.ElevenlabsStt, Diarize = true })).WaitForCompletionAsync()),
-    ];
+    internal static IReadOnlyList<Target> Targets { get; } = [.. VendorRows.Of<Target>(typeof(FaultMatrixTests))];
 
     internal static IReadOnlyList<FaultCase> Faults { get; } =
     [
@@ -124,14 +105,14 @@ public sealed class FaultMatrixTests(ITestOutputHelper output)
             "abort-during-body" => t.Method == HttpMethod.Put ? "success" : "SpeechTransportException",
             "truncated-json" or "invalid-json" or "wrong-shape" => "SpeechResponseFormatException",
             "job-failed" => "SpeechJobFailedException",
-            "job-canceled" => t.Name.StartsWith("nanogpt", StringComparison.Ordinal) ? "SpeechJobFailedException" : "SpeechJobCanceledException",
+            "job-canceled" => t.CanceledJobFails ? "SpeechJobFailedException" : "SpeechJobCanceledException",
             "job-vanish" => "SpeechJobNotFoundException",
             _ => "?",
         };
     }
 
     internal static bool Applies(Target t, FaultCase f) =>
-        f.JobOnly ? t.CreatesJob : !(t.CreatesJob && t.Name.StartsWith("nanogpt", StringComparison.Ordinal));
+        f.JobOnly ? t.CreatesJob : !t.OnlyJobFaults;
 
     /// <summary>Exceptions the SDK documents for a failed call. Anything else is a defect.</summary>
     internal static bool IsDocumented(Exception ex) =>

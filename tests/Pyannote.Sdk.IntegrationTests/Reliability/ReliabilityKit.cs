@@ -5,10 +5,6 @@ using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Pyannote.Sdk.Emulator;
-using Pyannote.Sdk.JigsawStack;
-using Pyannote.Sdk.NanoGpt;
-using Pyannote.Sdk.PyannoteAI;
-using Pyannote.Sdk.Together;
 
 namespace Pyannote.Sdk.IntegrationTests.Reliability;
 
@@ -287,37 +283,36 @@ internal sealed class WireTap : DelegatingHandler
     }
 }
 
-/// <summary>The four clients over one transport, pointed at an emulator.</summary>
-internal sealed class ClientSet
+/// <summary>The four clients over one transport, pointed at an emulator. Each vendor's folder adds its client
+/// (<c>ClientSet.&lt;Vendor&gt;.cs</c>).</summary>
+internal sealed partial class ClientSet
 {
+    private readonly SpeechEmulator _emulator;
+    private readonly HttpMessageHandler _transport;
+    private readonly ILoggerFactory? _logs;
+    private readonly Action<SpeechClientOptions>? _configure;
+
     public ClientSet(SpeechEmulator emulator, HttpMessageHandler transport, ILoggerFactory? logs, Action<SpeechClientOptions>? configure = null)
     {
-        T Configure<T>(T o) where T : SpeechClientOptions
-        {
-            o.Transport = transport;
-            o.LoggerFactory = logs;
-            o.Retry.BaseDelay = TimeSpan.FromMilliseconds(50);
-            o.Retry.MaxDelay = TimeSpan.FromMilliseconds(400);
-            o.JobWait.InitialDelay = TimeSpan.FromMilliseconds(20);
-            o.JobWait.MaxPollInterval = TimeSpan.FromMilliseconds(100);
-            o.JobWait.MaxWait = TimeSpan.FromSeconds(30);
-            configure?.Invoke(o);
-            return o;
-        }
-
-        Pyannote = new PyannoteClient(emulator.ApiKey, Configure(new PyannoteClientOptions { Endpoint = emulator.PyannoteEndpoint }));
-        Together = new TogetherClient(emulator.ApiKey, Configure(new TogetherClientOptions { Endpoint = emulator.TogetherEndpoint }));
-        JigsawStack = new JigsawStackClient(emulator.ApiKey, Configure(new JigsawStackClientOptions { Endpoint = emulator.JigsawStackEndpoint }));
-        NanoGpt = new NanoGptClient(emulator.ApiKey, Configure(new NanoGptClientOptions { Endpoint = emulator.NanoGptEndpoint }));
+        _emulator = emulator;
+        _transport = transport;
+        _logs = logs;
+        _configure = configure;
+        VendorRows.Invoke(this);
     }
 
-    public PyannoteClient Pyannote { get; }
-
-    public TogetherClient Together { get; }
-
-    public JigsawStackClient JigsawStack { get; }
-
-    public NanoGptClient NanoGpt { get; }
+    private T Configure<T>(T o) where T : SpeechClientOptions
+    {
+        o.Transport = _transport;
+        o.LoggerFactory = _logs;
+        o.Retry.BaseDelay = TimeSpan.FromMilliseconds(50);
+        o.Retry.MaxDelay = TimeSpan.FromMilliseconds(400);
+        o.JobWait.InitialDelay = TimeSpan.FromMilliseconds(20);
+        o.JobWait.MaxPollInterval = TimeSpan.FromMilliseconds(100);
+        o.JobWait.MaxWait = TimeSpan.FromSeconds(30);
+        _configure?.Invoke(o);
+        return o;
+    }
 }
 
 internal static class Net

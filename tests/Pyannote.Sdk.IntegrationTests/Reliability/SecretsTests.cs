@@ -13,10 +13,13 @@ namespace Pyannote.Sdk.IntegrationTests.Reliability;
 /// spans and exception texts captured, must not show the key or the emulator's URL signature anywhere.
 /// Writes <c>artifacts/reliability/secrets.md</c>.
 /// </summary>
-public sealed class SecretsTests(ITestOutputHelper output)
+public sealed partial class SecretsTests(ITestOutputHelper output)
 {
     private const string Signature = "SIGrelia0123456789abcdefFEDCBA";
-    private static readonly string PreSigned = $"https://127.0.0.1:9/storage/pyannote/key.wav?X-Signature={Signature}&expires=1999999999";
+
+    /// <summary>What a vendor's part of the secrets sweep works with: the capture, clients over a recording tap, and clients whose uploads fail.</summary>
+    private sealed record Run(LeakCapture Sink, ClientSet Clients, ClientSet FailingClients);
+    private static readonly string PreSigned = $"https://127.0.0.1:9/storage/media/key.wav?X-Signature={Signature}&expires=1999999999";
 
     private static object? Sample(Type t, string? name, int depth)
     {
@@ -190,46 +193,20 @@ public sealed class SecretsTests(ITestOutputHelper output)
             }
         }
 
-        // Clients built with the key, and their options.
-        sink.Add(new PyannoteAI.PyannoteClient(Secrets.ApiKey).ToString());
-        sink.Add(new Together.TogetherClient(Secrets.ApiKey).ToString());
-        sink.Add(new JigsawStack.JigsawStackClient(Secrets.ApiKey).ToString());
-        sink.Add(new NanoGpt.NanoGptClient(Secrets.ApiKey).ToString());
         sink.Add(AudioInput.FromUrl(PreSigned).ToString());
         sink.AddException(Record.Exception(() => AudioInput.FromUrl(new Uri("/storage/x?X-Signature=" + Signature, UriKind.Relative))));
         sink.AddException(Record.Exception(() => AudioInput.FromUrl("relative/x?X-Signature=" + Signature)));
 
-        // A full upload flow through the emulator: the pre-signed PUT's signature must stay on the wire.
+        // Each vendor's part (its folder): clients built with the key, a flow through the emulator, the instances that
+        // only runs produce (jobs, webhook events, options holding secrets).
         var emulatorOptions = Secrets.EmulatorOptions();
         await using var emulator = await SpeechEmulator.StartAsync(emulatorOptions);
         using var spans = new ActivityCapture(sink);
         var tap = new WireTap();
         var clients = new ClientSet(emulator, tap, sink);
-        var result = await clients.Pyannote.DiarizeAsync(AudioInput.FromFile(Emulator.EmulatorTestSupport.ConversationWav));
-        sink.Add(result.ToString());
-        sink.Add(result.Transcript?.ToString());
-        foreach (var s in result.Diarization)
-        {
-            sink.Add(s.ToString());
-        }
-
         var failing = new WireTap { Target = r => r.Method == HttpMethod.Put, Fault = "503", FaultCount = int.MaxValue };
         var failingClients = new ClientSet(emulator, failing, sink);
-        sink.AddException(await Record.ExceptionAsync(() => failingClients.Pyannote.UploadAsync(AudioInput.FromFile(Emulator.EmulatorTestSupport.ConversationWav))));
-        // Instances that only the runs produce: jobs, webhook events, options holding secrets.
-        var job = await clients.Pyannote.StartDiarizationAsync(AudioInput.FromUrl("https://example.com/a.wav"));
-        sink.Add(job.ToString());
-        sink.Add((await clients.Pyannote.GetJobAsync(job.Id)).ToString());
-        var nanoStart = await clients.NanoGpt.StartTranscriptionAsync(AudioInput.FromUrl("https://example.com/a.mp3"), new NanoGpt.NanoGptTranscriptionOptions { Model = NanoGpt.NanoGptModel.ElevenlabsStt });
-        sink.Add(nanoStart.ToString());
-        sink.Add(nanoStart.Job?.ToString());
-        var body = Encoding.UTF8.GetBytes("{\"jobId\":\"j1\",\"status\":\"succeeded\",\"output\":{\"diarization\":[]}}");
-        var headers = Pyannote.Sdk.Webhooks.PyannoteWebhook.CreateSignatureHeaders(body, Secrets.WebhookSecret, DateTimeOffset.UtcNow);
-        sink.Add(Pyannote.Sdk.Webhooks.PyannoteWebhook.ConstructEvent(body, headers.Signature, headers.Timestamp, Secrets.WebhookSecret).ToString());
-        sink.AddException(Record.Exception(() => Pyannote.Sdk.Webhooks.PyannoteWebhook.ConstructEvent(body, headers.Signature, headers.Timestamp, "wrong-" + Secrets.WebhookSecret)));
-        sink.Add(new Pyannote.Sdk.Webhooks.PyannoteWebhookOptions { Secrets = { Secrets.WebhookSecret } }.ToString());
-        sink.Add(new Pyannote.Sdk.Webhooks.JigsawStackWebhookOptions { Secrets = { Secrets.WebhookSecret } }.ToString());
-        sink.Add(Pyannote.Sdk.Webhooks.JigsawStackWebhook.CreateCallbackUrl(new Uri("https://example.com/hook"), Secrets.WebhookSecret, "c1").ToString().Contains(Secrets.WebhookSecret, StringComparison.Ordinal) ? "callback URL holds the secret" : null);
+        await VendorRows.RunAsync(typeof(SecretsTests), new Run(sink, clients, failingClients));
         var presignedSeen = Secrets.Observed.Count;
 
         var leaks = sink.Leaks();

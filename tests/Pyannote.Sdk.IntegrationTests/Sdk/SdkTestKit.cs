@@ -2,11 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Pyannote.Sdk.Emulator;
 using Pyannote.Sdk.IntegrationTests.Emulator;
-using Pyannote.Sdk.JigsawStack;
 using Pyannote.Sdk.Jobs;
-using Pyannote.Sdk.NanoGpt;
-using Pyannote.Sdk.PyannoteAI;
-using Pyannote.Sdk.Together;
 using Pyannote.Sdk.Transcripts;
 
 namespace Pyannote.Sdk.IntegrationTests.Sdk;
@@ -15,7 +11,7 @@ namespace Pyannote.Sdk.IntegrationTests.Sdk;
 /// The real SDK clients pointed at a real emulator over loopback HTTP: one emulator per test (start-up takes a few
 /// milliseconds), fast polling and short backoff so that the whole suite stays quick on the real clock.
 /// </summary>
-internal static class SdkTestKit
+internal static partial class SdkTestKit
 {
     public static string ConversationWav => EmulatorTestSupport.ConversationWav;
 
@@ -42,18 +38,6 @@ internal static class SdkTestKit
         configure?.Invoke(options);
         return options;
     }
-
-    public static PyannoteClient NewPyannote(SpeechEmulator emulator, Action<PyannoteClientOptions>? configure = null) =>
-        new(emulator.ApiKey, Configure(new PyannoteClientOptions(), emulator.PyannoteEndpoint, configure));
-
-    public static TogetherClient NewTogether(SpeechEmulator emulator, Action<TogetherClientOptions>? configure = null) =>
-        new(emulator.ApiKey, Configure(new TogetherClientOptions(), emulator.TogetherEndpoint, configure));
-
-    public static JigsawStackClient NewJigsawStack(SpeechEmulator emulator, Action<JigsawStackClientOptions>? configure = null) =>
-        new(emulator.ApiKey, Configure(new JigsawStackClientOptions(), emulator.JigsawStackEndpoint, configure));
-
-    public static NanoGptClient NewNanoGpt(SpeechEmulator emulator, Action<NanoGptClientOptions>? configure = null) =>
-        new(emulator.ApiKey, Configure(new NanoGptClientOptions(), emulator.NanoGptEndpoint, configure));
 
     /// <summary>The sidecar of conversation.wav: every word in order, and the text of each of the 8 turns.</summary>
     public static Sidecar Expected { get; } = Sidecar.Load(ConversationWav + ".transcript.json");

@@ -1,11 +1,6 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Pyannote.Sdk.JigsawStack;
-using Pyannote.Sdk.NanoGpt;
-using Pyannote.Sdk.PyannoteAI;
-using Pyannote.Sdk.Together;
 
 namespace Pyannote.Sdk.Tests.DependencyInjection;
 
@@ -13,15 +8,22 @@ namespace Pyannote.Sdk.Tests.DependencyInjection;
 
 /// <summary>Keyed lookups the way .NET users reach for them: by <see cref="SpeechVendor"/> or by section name in any
 /// casing; a misspelt section fails start; the M.E.AI speech-to-text clients come from the same builder.</summary>
-public class KeyedLookupTests
+public partial class KeyedLookupTests
 {
-    public static TheoryData<SpeechVendor, string, Type> Vendors() => new()
+    public static TheoryData<SpeechVendor, string, Type> Vendors()
     {
-        { SpeechVendor.Pyannote, "Pyannote", typeof(PyannoteClient) },
-        { SpeechVendor.Together, "Together", typeof(TogetherClient) },
-        { SpeechVendor.JigsawStack, "JigsawStack", typeof(JigsawStackClient) },
-        { SpeechVendor.NanoGpt, "NanoGpt", typeof(NanoGptClient) },
-    };
+        var data = new TheoryData<SpeechVendor, string, Type>();
+        foreach (var v in TestVendor.All)
+        {
+            data.Add(v.Vendor, v.Section, v.ClientType);
+        }
+
+        return data;
+    }
+
+    /// <summary>Every vendor's section (keys, endpoints, the default vendor), from the vendor folders.</summary>
+    private static readonly Dictionary<string, string?> AllSettings =
+        VendorRows.Of<KeyValuePair<string, string?>>(typeof(KeyedLookupTests)).ToDictionary(StringComparer.Ordinal);
 
     private static ServiceProvider Build(IDictionary<string, string?> settings, bool speechToText = false)
     {
@@ -36,17 +38,7 @@ public class KeyedLookupTests
         return services.BuildServiceProvider();
     }
 
-    private static ServiceProvider BuildAll(bool speechToText = false) => Build(
-        new Dictionary<string, string?>
-        {
-            ["Speech:Pyannote:ApiKey"] = "k1",
-            ["Speech:Together:ApiKey"] = "k2",
-            ["Speech:JigsawStack:ApiKey"] = "k3",
-            ["Speech:NanoGpt:ApiKey"] = "k4",
-            ["Speech:NanoGpt:Endpoint"] = "http://127.0.0.1:5080/nanogpt/",
-            ["Speech:DefaultVendor"] = "together",
-        },
-        speechToText);
+    private static ServiceProvider BuildAll(bool speechToText = false) => Build(new Dictionary<string, string?>(AllSettings), speechToText);
 
     [Theory]
     [MemberData(nameof(Vendors))]
@@ -67,27 +59,13 @@ public class KeyedLookupTests
     [Fact]
     public void Unknown_or_unregistered_keys_resolve_to_nothing()
     {
-        using var sp = Build(new Dictionary<string, string?> { ["Speech:Pyannote:ApiKey"] = "k1" });
+        var (registered, other) = (TestVendor.All[0], TestVendor.All[1]);
+        using var sp = Build(new Dictionary<string, string?> { [$"Speech:{registered.Section}:ApiKey"] = "k1" });
 
         Assert.Null(sp.GetKeyedService<ISpeechClient>("deepgram"));
-        Assert.Null(sp.GetKeyedService<ISpeechClient>(SpeechVendor.Together));
-        Assert.Null(sp.GetKeyedService<ISpeechClient>("TOGETHER"));
-        Assert.IsType<PyannoteClient>(sp.GetKeyedService<ISpeechClient>("PyAnNoTe"));
-    }
-
-    [Fact]
-    public void A_misspelt_section_fails_start_naming_it_and_the_known_sections()
-    {
-        using var sp = Build(new Dictionary<string, string?>
-        {
-            ["Speech:Pyannote:ApiKey"] = "k1",
-            ["Speech:Pyanote:ApiKey"] = "typo",
-        });
-
-        var ex = Assert.Throws<OptionsValidationException>(() => sp.GetRequiredService<IStartupValidator>().Validate());
-
-        Assert.Contains("Speech:Pyanote", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("Pyannote, Together, JigsawStack, NanoGpt", ex.Message, StringComparison.Ordinal);
+        Assert.Null(sp.GetKeyedService<ISpeechClient>(other.Vendor));
+        Assert.Null(sp.GetKeyedService<ISpeechClient>(other.Section.ToUpperInvariant()));
+        Assert.IsType(registered.ClientType, sp.GetKeyedService<ISpeechClient>(AlternatingCase(registered.Section)));
     }
 
     [Theory]
@@ -104,13 +82,16 @@ public class KeyedLookupTests
         Assert.Equal(vendor.Key(), metadata.ProviderName);
         Assert.NotNull(metadata.ProviderUri);
         Assert.NotNull(metadata.DefaultModelId);
-        if (vendor == SpeechVendor.NanoGpt)
+        if (AllSettings.TryGetValue($"Speech:{section}:Endpoint", out var endpoint))
         {
-            Assert.Equal(new Uri("http://127.0.0.1:5080/nanogpt/"), metadata.ProviderUri);
+            Assert.Equal(new Uri(endpoint!), metadata.ProviderUri);
         }
 
         var unkeyed = sp.GetRequiredService<ISpeechToTextClient>();
-        Assert.IsType<TogetherClient>(unkeyed.GetService(typeof(ISpeechClient)));
+        Assert.IsType(TestVendor.All.Single(v => v.Vendor.Key() == AllSettings["Speech:DefaultVendor"]).ClientType, unkeyed.GetService(typeof(ISpeechClient)));
         Assert.Null(sp.GetKeyedService<ISpeechToTextClient>("deepgram"));
     }
+
+    /// <summary>"Pyannote" becomes "PyAnNoTe": every other letter upper case.</summary>
+    private static string AlternatingCase(string s) => string.Concat(s.Select((c, i) => i % 2 == 0 ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c)));
 }

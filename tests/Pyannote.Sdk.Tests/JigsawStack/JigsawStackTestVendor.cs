@@ -7,6 +7,14 @@ internal sealed class JigsawStackTestVendor : TestVendor
 {
     public override SpeechVendor Vendor => SpeechVendor.JigsawStack;
 
+    public override string Section => "JigsawStack";
+
+    public override Type ClientType => typeof(JigsawStackClient);
+
+    public override string GeneratedFolder => "JigsawStack";
+
+    public override System.Text.Json.JsonSerializerOptions GeneratedJsonOptions => Sdk.Generated.JigsawStack.JigsawStackGeneratedClient.Json;
+
     public override string ApiKeyVariable => "JIGSAWSTACK_API_KEY";
 
     public override object CreateClient(string apiKey) => new JigsawStackClient(apiKey);

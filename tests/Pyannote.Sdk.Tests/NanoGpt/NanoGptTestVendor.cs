@@ -7,11 +7,23 @@ internal sealed class NanoGptTestVendor : TestVendor
 {
     public override SpeechVendor Vendor => SpeechVendor.NanoGpt;
 
+    public override string Section => "NanoGpt";
+
+    public override Type ClientType => typeof(NanoGptClient);
+
+    public override string GeneratedFolder => "NanoGpt";
+
+    public override System.Text.Json.JsonSerializerOptions GeneratedJsonOptions => Sdk.Generated.NanoGpt.NanoGptGeneratedClient.SerializerOptions;
+
     public override string ApiKeyVariable => "NANOGPT_API_KEY";
 
     public override object CreateClient(string apiKey) => new NanoGptClient(apiKey);
 
     public override object CreateClient(string apiKey, HttpMessageHandler transport) => new NanoGptClient(apiKey, new NanoGptClientOptions { Transport = transport });
+
+    public override IEnumerable<Type> JobTypes => [typeof(NanoGptTranscriptionJob)];
+
+    public override IEnumerable<Type> ExtensibleEnums => [typeof(NanoGptModel)];
 }
 
 /// <summary>Typed access to this vendor's client in vendor-neutral tests.</summary>

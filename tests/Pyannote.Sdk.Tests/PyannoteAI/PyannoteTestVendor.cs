@@ -7,11 +7,23 @@ internal sealed class PyannoteTestVendor : TestVendor
 {
     public override SpeechVendor Vendor => SpeechVendor.Pyannote;
 
+    public override string Section => "Pyannote";
+
+    public override Type ClientType => typeof(PyannoteClient);
+
+    public override string GeneratedFolder => "PyannoteAI";
+
+    public override System.Text.Json.JsonSerializerOptions GeneratedJsonOptions => Sdk.Generated.PyannoteAI.PyannoteAIGeneratedClient.SharedSettings;
+
     public override string ApiKeyVariable => "PYANNOTE_API_KEY";
 
     public override object CreateClient(string apiKey) => new PyannoteClient(apiKey);
 
     public override object CreateClient(string apiKey, HttpMessageHandler transport) => new PyannoteClient(apiKey, new PyannoteClientOptions { Transport = transport });
+
+    public override IEnumerable<Type> JobTypes => [typeof(DiarizationJob)];
+
+    public override IEnumerable<Type> ExtensibleEnums => [typeof(PyannoteModel), typeof(PyannoteTranscriptionModel)];
 }
 
 /// <summary>Typed access to this vendor's client in vendor-neutral tests.</summary>

@@ -86,8 +86,10 @@ public class ApiConventionTests
             Assert.Contains(d.ClientType, types);
         }
 
-        Assert.Contains(typeof(Pyannote.Sdk.PyannoteAI.DiarizationJob), types);
-        Assert.Contains(typeof(Pyannote.Sdk.NanoGpt.NanoGptTranscriptionJob), types);
+        foreach (var job in TestVendor.All.SelectMany(v => v.JobTypes))
+        {
+            Assert.Contains(job, types);
+        }
     }
 
     [Theory]
@@ -116,10 +118,11 @@ public class ApiConventionTests
     public void The_known_extensible_enums_are_found()
     {
         var types = Extensible().ToList();
-        Assert.Contains(typeof(Pyannote.Sdk.Together.TogetherModel), types);
-        Assert.Contains(typeof(Pyannote.Sdk.PyannoteAI.PyannoteModel), types);
-        Assert.Contains(typeof(Pyannote.Sdk.PyannoteAI.PyannoteTranscriptionModel), types);
-        Assert.Contains(typeof(Pyannote.Sdk.NanoGpt.NanoGptModel), types);
+        foreach (var known in TestVendor.All.SelectMany(v => v.ExtensibleEnums))
+        {
+            Assert.Contains(known, types);
+        }
+
         Assert.Contains(typeof(JobStatus), types);
         Assert.Contains(typeof(Pyannote.Sdk.Webhooks.WebhookRetryReason), types);
     }

@@ -15,18 +15,11 @@ namespace Pyannote.Sdk.Tests.Ship;
 /// <see langword="true"/>, so the tests check the resolver itself (a reflection resolver would hide a missing type); in
 /// a trimmed or Native AOT app it is <see langword="false"/> and the settings below are all the serializer has.
 /// </summary>
-public class SourceGenerationTests
+public partial class SourceGenerationTests
 {
-    public static TheoryData<string> Vendors() => new() { "Together", "JigsawStack", "NanoGpt", "PyannoteAI" };
+    public static TheoryData<string> Vendors() => new(TestVendor.All.Select(v => v.GeneratedFolder));
 
-    private static JsonSerializerOptions Settings(string vendor) => vendor switch
-    {
-        "Together" => Sdk.Generated.Together.TogetherGeneratedClient.Json,
-        "JigsawStack" => Sdk.Generated.JigsawStack.JigsawStackGeneratedClient.Json,
-        "NanoGpt" => Sdk.Generated.NanoGpt.NanoGptGeneratedClient.SerializerOptions,
-        "PyannoteAI" => Sdk.Generated.PyannoteAI.PyannoteAIGeneratedClient.SharedSettings,
-        _ => throw new ArgumentOutOfRangeException(nameof(vendor)),
-    };
+    private static JsonSerializerOptions Settings(string vendor) => TestVendor.All.Single(v => v.GeneratedFolder == vendor).GeneratedJsonOptions;
 
     /// <summary>Every class NJsonSchema generated for the vendor (the request, response and error DTOs).</summary>
     private static Type[] Dtos(string vendor) =>
@@ -102,65 +95,5 @@ public class SourceGenerationTests
 
             Assert.Equal(JsonSerializer.Serialize(instance, dto, reflection), JsonSerializer.Serialize(instance, generated.GetTypeInfo(dto)));
         }
-    }
-
-    [Fact]
-    public void Generated_enum_converters_still_write_strings_and_unset_fields_stay_off_the_wire()
-    {
-        var request = new Sdk.Generated.NanoGpt.TranscribeFormRequest
-        {
-            AudioUrl = new Uri("https://example.com/a.mp3"),
-            Diarize = Sdk.Generated.NanoGpt.Diarize.True,
-        };
-
-        var json = JsonSerializer.Serialize(request, Sdk.Generated.NanoGpt.NanoGptGeneratedClient.TypeInfo<Sdk.Generated.NanoGpt.TranscribeFormRequest>());
-        var reflection = new JsonSerializerOptions(Sdk.Generated.NanoGpt.NanoGptGeneratedClient.SerializerOptions) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
-
-        Assert.Equal(JsonSerializer.Serialize(request, reflection), json);
-        using var doc = JsonDocument.Parse(json);
-        Assert.Equal(JsonValueKind.String, doc.RootElement.GetProperty("diarize").ValueKind);
-        Assert.False(doc.RootElement.TryGetProperty("model", out _));
-    }
-
-    [Fact]
-    public void Unknown_fields_survive_a_read_and_write_through_the_context()
-    {
-        // AdditionalProperties values are JsonElements, which the context also lists.
-        var info = Sdk.Generated.PyannoteAI.PyannoteAIGeneratedClient.TypeInfo<Sdk.Generated.PyannoteAI.JobOutput>();
-        var output = JsonSerializer.Deserialize("""{"diarization":[],"future_field":{"a":[1,2]}}""", info)!;
-
-        var element = JsonSerializer.SerializeToElement(output, info);
-
-        Assert.Equal("""{"a":[1,2]}""", element.GetProperty("future_field").GetRawText());
-    }
-
-    [Fact]
-    public void Together_speaker_labels_are_read_once_per_distinct_label()
-    {
-        var info = Sdk.Generated.Together.TogetherGeneratedClient.TypeInfo<Sdk.Generated.Together.TranscriptionResult>();
-        const string json = """
-            {"text":"a b c","words":[{"word":"a","start":0,"end":1,"speaker_id":"SPEAKER_00"},{"word":"b","start":1,"end":2,"speaker_id":"SPEAKER_01"},
-            {"word":"c","start":2,"end":3,"speaker_id":"SPEAKER_00"},{"word":"d","start":3,"end":4,"speaker_id":"SPEAKER_\u0030"},{"word":"e","start":4,"end":5,"speaker_id":null}],
-            "speaker_segments":[{"speaker_id":"SPEAKER_00","start":0,"end":1,"text":"a","words":[]}]}
-            """;
-
-        var dto = JsonSerializer.Deserialize(json, info)!;
-
-        Assert.Same(dto.Words![0].Speaker_id, dto.Words[2].Speaker_id);
-        Assert.Same(dto.Words[0].Speaker_id, dto.Speaker_segments![0].Speaker_id);
-        Assert.Equal("SPEAKER_01", dto.Words[1].Speaker_id);
-        Assert.Equal("SPEAKER_0", dto.Words[3].Speaker_id);
-        Assert.Null(dto.Words[4].Speaker_id);
-        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"text":"","words":[{"word":"a","start":0,"end":1,"speaker_id":7}]}""", info));
-    }
-
-    [Fact]
-    public void JigsawStack_file_store_body_serializes_without_reflection()
-    {
-        var body = new Dictionary<string, object> { ["key"] = "a.wav", ["overwrite"] = true };
-
-        var json = JsonSerializer.Serialize(body, Sdk.Generated.JigsawStack.JigsawStackGeneratedClient.TypeInfo<Dictionary<string, object>>());
-
-        Assert.Equal("""{"key":"a.wav","overwrite":true}""", json);
     }
 }

@@ -7,11 +7,21 @@ internal sealed class TogetherTestVendor : TestVendor
 {
     public override SpeechVendor Vendor => SpeechVendor.Together;
 
+    public override string Section => "Together";
+
+    public override Type ClientType => typeof(TogetherClient);
+
+    public override string GeneratedFolder => "Together";
+
+    public override System.Text.Json.JsonSerializerOptions GeneratedJsonOptions => Sdk.Generated.Together.TogetherGeneratedClient.Json;
+
     public override string ApiKeyVariable => "TOGETHER_API_KEY";
 
     public override object CreateClient(string apiKey) => new TogetherClient(apiKey);
 
     public override object CreateClient(string apiKey, HttpMessageHandler transport) => new TogetherClient(apiKey, new TogetherClientOptions { Transport = transport });
+
+    public override IEnumerable<Type> ExtensibleEnums => [typeof(TogetherModel)];
 }
 
 /// <summary>Typed access to this vendor's client in vendor-neutral tests.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Pyannote.Sdk.Tests.Webhooks;
 
 /// <summary>The committed known-answer vectors (eng/webhook-vectors.sh, computed with openssl) and the webhook bodies.</summary>
-public static class WebhookTestData
+public static partial class WebhookTestData
 {
     public sealed record Vector(string Name, string Secret, string Timestamp, byte[] Body, string SignatureBase64, string SignatureHex, string SignaturePrefixedHex)
     {
@@ -31,23 +31,4 @@ public static class WebhookTestData
     public static Vector Get(string name) => Vectors.Single(v => v.Name == name);
 
     public static byte[] Bytes(params string[] path) => File.ReadAllBytes(RepoPaths.TestData(path));
-
-    public static byte[] PublishedPyannoteBody => Bytes("pyannote", "webhook-diarization-succeeded.json");
-
-    public static string[] PyannoteBodyFiles =>
-    [
-        Path.Combine("pyannote", "webhook-diarization-succeeded.json"),
-        Path.Combine("webhooks", "pyannote-identification-succeeded.json"),
-        Path.Combine("webhooks", "pyannote-transcription-succeeded.json"),
-        Path.Combine("webhooks", "pyannote-voiceprint-succeeded.json"),
-        Path.Combine("webhooks", "pyannote-failed.json"),
-    ];
-
-    public static string[] JigsawStackBodyFiles =>
-    [
-        Path.Combine("webhooks", "jigsawstack-webhook-chunks.json"),
-        Path.Combine("webhooks", "jigsawstack-webhook-by-speaker.json"),
-        Path.Combine("webhooks", "jigsawstack-webhook-speaker-chunks.json"),
-        Path.Combine("jigsawstack", "stt-webhook-example-verbatim.txt"),
-    ];
 }
