@@ -22,9 +22,9 @@ public class StandInClient(HttpClient http, TestClientOptions options, SpeechVen
         throw new NotSupportedException();
 }
 
-public sealed class StandInA(HttpClient http, TestClientOptions options) : StandInClient(http, options, SpeechVendor.Pyannote);
+public sealed class StandInA(HttpClient http, TestClientOptions options) : StandInClient(http, options, AddSpeechClientsTests.A.Vendor);
 
-public sealed class StandInB(HttpClient http, TestClientOptions options) : StandInClient(http, options, SpeechVendor.Together);
+public sealed class StandInB(HttpClient http, TestClientOptions options) : StandInClient(http, options, AddSpeechClientsTests.B.Vendor);
 
 public sealed class StandInOptionsB : SpeechClientOptions
 {
@@ -37,7 +37,7 @@ public sealed class StandInBClient(HttpClient http, StandInOptionsB options) : I
 
     public StandInOptionsB Options { get; } = options;
 
-    public SpeechVendor Vendor => SpeechVendor.Together;
+    public SpeechVendor Vendor => AddSpeechClientsTests.B.Vendor;
 
     public Task<Transcript> TranscribeAsync(AudioInput audio, TranscriptionOptions? options = null, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
@@ -45,14 +45,23 @@ public sealed class StandInBClient(HttpClient http, StandInOptionsB options) : I
 
 public class AddSpeechClientsTests
 {
+    /// <summary>The vendor slots the stand-ins take (the first two vendors) and a vendor left unregistered (the last).</summary>
+    internal static TestVendor A => TestVendor.All[0];
+
+    internal static TestVendor B => TestVendor.All[1];
+
+    private static TestVendor Unregistered => TestVendor.All[^1];
+
+    private static string KeyOf(TestVendor v) => v.Section.ToLowerInvariant();
+
     internal static IConfiguration Config(params (string Key, string? Value)[] values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build();
 
     internal static SpeechClientsBuilder AddStandInA(SpeechClientsBuilder builder, Action<TestClientOptions>? configure = null, string? apiKey = null) =>
-        builder.AddVendor<StandInA, TestClientOptions>(SpeechVendor.Pyannote, (h, o) => new StandInA(h, o), configure, apiKey);
+        builder.AddVendor<StandInA, TestClientOptions>(A.Vendor, (h, o) => new StandInA(h, o), configure, apiKey);
 
     internal static SpeechClientsBuilder AddStandInB(SpeechClientsBuilder builder, Action<StandInOptionsB>? configure = null) =>
-        builder.AddVendor<StandInBClient, StandInOptionsB>(SpeechVendor.Together, (h, o) => new StandInBClient(h, o), configure, null);
+        builder.AddVendor<StandInBClient, StandInOptionsB>(B.Vendor, (h, o) => new StandInBClient(h, o), configure, null);
 
     private static ServiceProvider Build(IConfiguration config, Action<SpeechClientsBuilder> add, Func<string, string?>? environment = null, Action<IServiceCollection>? more = null)
     {
@@ -71,7 +80,7 @@ public class AddSpeechClientsTests
     public async Task Client_resolves_by_type_keyed_and_as_the_default_and_sends_through_the_pipeline()
     {
         var transport = new ScriptedTransport().ThenStatus(503).ThenStatus(200);
-        var config = Config(("Speech:Pyannote:ApiKey", "cfg-key-1"), ("Speech:Pyannote:Endpoint", "http://127.0.0.1:5080/pyannote/"));
+        var config = Config(($"Speech:{A.Section}:ApiKey", "cfg-key-1"), ($"Speech:{A.Section}:Endpoint", $"http://127.0.0.1:5080/{KeyOf(A)}/"));
         using var sp = Build(config, b => AddStandInA(b, o =>
         {
             o.Transport = transport;
@@ -80,11 +89,11 @@ public class AddSpeechClientsTests
         ValidateOnStart(sp);
 
         var typed = sp.GetRequiredService<StandInA>();
-        var keyed = sp.GetRequiredKeyedService<ISpeechClient>("pyannote");
+        var keyed = sp.GetRequiredKeyedService<ISpeechClient>(KeyOf(A));
         var plain = sp.GetRequiredService<ISpeechClient>();
         Assert.IsType<StandInA>(keyed);
         Assert.IsType<StandInA>(plain);
-        Assert.Equal(new Uri("http://127.0.0.1:5080/pyannote/"), typed.Options.EffectiveEndpoint);
+        Assert.Equal(new Uri($"http://127.0.0.1:5080/{KeyOf(A)}/"), typed.Options.EffectiveEndpoint);
         Assert.Equal(Timeout.InfiniteTimeSpan, typed.Http.Timeout);
 
         using var response = await typed.Http.GetAsync(new Uri(typed.Options.EffectiveEndpoint, "v1/jobs/1"));
@@ -92,14 +101,14 @@ public class AddSpeechClientsTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(2, transport.Attempts); // retried by the SDK pipeline
         Assert.All(transport.Seen, s => Assert.Equal("Bearer cfg-key-1", s.Authorization));
-        Assert.Equal("http://127.0.0.1:5080/pyannote/v1/jobs/1", transport.Seen[0].Uri!.ToString());
+        Assert.Equal($"http://127.0.0.1:5080/{KeyOf(A)}/v1/jobs/1", transport.Seen[0].Uri!.ToString());
     }
 
     [Fact]
     public async Task Errors_are_mapped_by_the_pipeline_in_the_factory_client()
     {
         var transport = new ScriptedTransport().ThenStatus(401, body: "{\"message\":\"bad key\"}");
-        using var sp = Build(Config(("Speech:Pyannote:ApiKey", "k")), b => AddStandInA(b, o => o.Transport = transport));
+        using var sp = Build(Config(($"Speech:{A.Section}:ApiKey", "k")), b => AddStandInA(b, o => o.Transport = transport));
 
         var client = sp.GetRequiredService<StandInA>();
         var ex = await Assert.ThrowsAsync<SpeechApiException>(() => client.Http.GetAsync(new Uri(TestClientOptions.PublicEndpoint, "v1/me")));
@@ -112,15 +121,15 @@ public class AddSpeechClientsTests
     public void Settings_are_bound_from_configuration()
     {
         var config = Config(
-            ("Speech:Pyannote:ApiKey", "k"),
-            ("Speech:Pyannote:WebhookSecret", "whsec_abc"),
-            ("Speech:Pyannote:NetworkTimeout", "00:00:30"),
-            ("Speech:Pyannote:UploadTimeout", "900"),
-            ("Speech:Pyannote:Retry:MaxRetries", "5"),
-            ("Speech:Pyannote:Retry:BaseDelay", "00:00:02"),
-            ("Speech:Pyannote:Retry:MaxRetryAfter", "Infinite"),
-            ("Speech:Pyannote:JobWait:MaxWait", "02:00:00"),
-            ("Speech:Pyannote:JobWait:BackoffFactor", "1.5"));
+            ($"Speech:{A.Section}:ApiKey", "k"),
+            ($"Speech:{A.Section}:WebhookSecret", "whsec_abc"),
+            ($"Speech:{A.Section}:NetworkTimeout", "00:00:30"),
+            ($"Speech:{A.Section}:UploadTimeout", "900"),
+            ($"Speech:{A.Section}:Retry:MaxRetries", "5"),
+            ($"Speech:{A.Section}:Retry:BaseDelay", "00:00:02"),
+            ($"Speech:{A.Section}:Retry:MaxRetryAfter", "Infinite"),
+            ($"Speech:{A.Section}:JobWait:MaxWait", "02:00:00"),
+            ($"Speech:{A.Section}:JobWait:BackoffFactor", "1.5"));
         using var sp = Build(config, b => AddStandInA(b));
         ValidateOnStart(sp);
 
@@ -133,7 +142,7 @@ public class AddSpeechClientsTests
         Assert.Equal(TimeSpan.FromHours(2), o.JobWait.MaxWait);
         Assert.Equal(1.5, o.JobWait.BackoffFactor);
         Assert.NotNull(o.LoggerFactory); // taken from the container
-        var credentials = sp.GetRequiredService<IOptionsMonitor<SpeechVendorCredentials>>().Get("pyannote");
+        var credentials = sp.GetRequiredService<IOptionsMonitor<SpeechVendorCredentials>>().Get(KeyOf(A));
         Assert.Equal("whsec_abc", credentials.WebhookSecret);
         Assert.DoesNotContain("whsec_abc", credentials.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("k)", credentials.ToString(), StringComparison.Ordinal);
@@ -142,40 +151,40 @@ public class AddSpeechClientsTests
     [Fact]
     public void Code_configuration_runs_after_the_configuration_section()
     {
-        using var sp = Build(Config(("Speech:Pyannote:ApiKey", "k"), ("Speech:Pyannote:NetworkTimeout", "10")), b => AddStandInA(b, o => o.NetworkTimeout = TimeSpan.FromSeconds(42)));
+        using var sp = Build(Config(($"Speech:{A.Section}:ApiKey", "k"), ($"Speech:{A.Section}:NetworkTimeout", "10")), b => AddStandInA(b, o => o.NetworkTimeout = TimeSpan.FromSeconds(42)));
         Assert.Equal(TimeSpan.FromSeconds(42), sp.GetRequiredService<StandInA>().Options.NetworkTimeout);
     }
 
     [Fact]
     public void Missing_api_key_fails_start_naming_the_configuration_path_and_environment_variable()
     {
-        using var sp = Build(Config(("Speech:Pyannote:Endpoint", "https://api.pyannote.ai/")), b => AddStandInA(b));
+        using var sp = Build(Config(($"Speech:{A.Section}:Endpoint", $"https://api.{KeyOf(A)}.ai/")), b => AddStandInA(b));
 
         var ex = Assert.Throws<OptionsValidationException>(() => ValidateOnStart(sp));
 
-        Assert.Contains("Speech:Pyannote:ApiKey", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("PYANNOTE_API_KEY", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("pyannoteAI", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"Speech:{A.Section}:ApiKey", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(A.ApiKeyVariable, ex.Message, StringComparison.Ordinal);
+        Assert.Contains(A.DisplayName, ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Missing_api_key_message_uses_the_section_path_given()
     {
         var services = new ServiceCollection();
-        var builder = SpeechServiceCollectionExtensions.Create(services, Config(("Audio:Vendors:Pyannote:Endpoint", "https://x.test/")).GetSection("Audio:Vendors"));
+        var builder = SpeechServiceCollectionExtensions.Create(services, Config(($"Audio:Vendors:{A.Section}:Endpoint", "https://x.test/")).GetSection("Audio:Vendors"));
         builder.EnvironmentReader = _ => null;
         AddStandInA(builder);
         using var sp = services.BuildServiceProvider();
 
         var ex = Assert.Throws<OptionsValidationException>(() => ValidateOnStart(sp));
-        Assert.Contains("Audio:Vendors:Pyannote:ApiKey", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"Audio:Vendors:{A.Section}:ApiKey", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Api_key_falls_back_to_the_environment_variable()
     {
         var transport = new ScriptedTransport().ThenStatus(200);
-        using var sp = Build(Config(("Speech:Pyannote:Endpoint", "https://api.vendor.test/")), b => AddStandInA(b, o => o.Transport = transport), name => name == "PYANNOTE_API_KEY" ? "env-key-7" : null);
+        using var sp = Build(Config(($"Speech:{A.Section}:Endpoint", "https://api.vendor.test/")), b => AddStandInA(b, o => o.Transport = transport), name => name == A.ApiKeyVariable ? "env-key-7" : null);
         ValidateOnStart(sp);
 
         using var response = await sp.GetRequiredService<StandInA>().Http.GetAsync(new Uri(TestClientOptions.PublicEndpoint, "v1/me"));
@@ -185,24 +194,24 @@ public class AddSpeechClientsTests
     [Fact]
     public void Configured_key_wins_over_the_environment_variable_and_code_wins_over_both()
     {
-        using (var sp = Build(Config(("Speech:Pyannote:ApiKey", "cfg")), b => AddStandInA(b), _ => "env"))
+        using (var sp = Build(Config(($"Speech:{A.Section}:ApiKey", "cfg")), b => AddStandInA(b), _ => "env"))
         {
-            Assert.Equal("cfg", sp.GetRequiredService<IOptionsMonitor<SpeechVendorCredentials>>().Get("pyannote").ApiKey);
+            Assert.Equal("cfg", sp.GetRequiredService<IOptionsMonitor<SpeechVendorCredentials>>().Get(KeyOf(A)).ApiKey);
         }
 
-        using (var sp = Build(Config(("Speech:Pyannote:ApiKey", "cfg")), b => AddStandInA(b, apiKey: "code"), _ => "env"))
+        using (var sp = Build(Config(($"Speech:{A.Section}:ApiKey", "cfg")), b => AddStandInA(b, apiKey: "code"), _ => "env"))
         {
-            Assert.Equal("code", sp.GetRequiredService<IOptionsMonitor<SpeechVendorCredentials>>().Get("pyannote").ApiKey);
+            Assert.Equal("code", sp.GetRequiredService<IOptionsMonitor<SpeechVendorCredentials>>().Get(KeyOf(A)).ApiKey);
         }
     }
 
     [Fact]
     public void ConfigureCredentials_wins_over_configuration_even_when_called_first()
     {
-        using var sp = Build(Config(("Speech:Pyannote:ApiKey", "cfg"), ("Speech:Pyannote:WebhookSecret", "cfg-secret")), b =>
-            AddStandInA(b.ConfigureCredentials(SpeechVendor.Pyannote, c => c.WebhookSecret = "code-secret")));
+        using var sp = Build(Config(($"Speech:{A.Section}:ApiKey", "cfg"), ($"Speech:{A.Section}:WebhookSecret", "cfg-secret")), b =>
+            AddStandInA(b.ConfigureCredentials(A.Vendor, c => c.WebhookSecret = "code-secret")));
 
-        var credentials = sp.GetRequiredService<IOptionsMonitor<SpeechVendorCredentials>>().Get("pyannote");
+        var credentials = sp.GetRequiredService<IOptionsMonitor<SpeechVendorCredentials>>().Get(KeyOf(A));
         Assert.Equal("cfg", credentials.ApiKey);
         Assert.Equal("code-secret", credentials.WebhookSecret);
     }
@@ -213,20 +222,20 @@ public class AddSpeechClientsTests
     [InlineData("/relative/path")]
     public void Malformed_endpoint_fails_start_naming_the_configuration_path(string endpoint)
     {
-        using var sp = Build(Config(("Speech:Pyannote:ApiKey", "k"), ("Speech:Pyannote:Endpoint", endpoint)), b => AddStandInA(b));
+        using var sp = Build(Config(($"Speech:{A.Section}:ApiKey", "k"), ($"Speech:{A.Section}:Endpoint", endpoint)), b => AddStandInA(b));
 
         var ex = Assert.Throws<OptionsValidationException>(() => ValidateOnStart(sp));
 
-        Assert.Contains("Speech:Pyannote:Endpoint", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"Speech:{A.Section}:Endpoint", ex.Message, StringComparison.Ordinal);
         Assert.Contains("absolute http or https URL", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Endpoint_set_in_code_is_validated_too()
     {
-        using var sp = Build(Config(("Speech:Pyannote:ApiKey", "k")), b => AddStandInA(b, o => o.Endpoint = new Uri("ftp://x.test/")));
+        using var sp = Build(Config(($"Speech:{A.Section}:ApiKey", "k")), b => AddStandInA(b, o => o.Endpoint = new Uri("ftp://x.test/")));
         var ex = Assert.Throws<OptionsValidationException>(() => ValidateOnStart(sp));
-        Assert.Contains("Speech:Pyannote:Endpoint", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"Speech:{A.Section}:Endpoint", ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -238,22 +247,22 @@ public class AddSpeechClientsTests
     [InlineData("JobWait:BackoffFactor", "0.5")]
     public void Malformed_settings_fail_start_naming_the_configuration_path(string key, string value)
     {
-        using var sp = Build(Config(("Speech:Pyannote:ApiKey", "k"), ("Speech:Pyannote:" + key, value)), b => AddStandInA(b));
+        using var sp = Build(Config(($"Speech:{A.Section}:ApiKey", "k"), ($"Speech:{A.Section}:" + key, value)), b => AddStandInA(b));
 
         var ex = Assert.Throws<OptionsValidationException>(() => ValidateOnStart(sp));
 
-        Assert.Contains("Speech:Pyannote:" + key.Split(':')[0], ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"Speech:{A.Section}:" + key.Split(':')[0], ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Several_vendors_resolve_by_key_and_the_configured_default_as_plain_client()
     {
-        var config = Config(("Speech:DefaultVendor", "together"), ("Speech:Pyannote:ApiKey", "a"), ("Speech:Together:ApiKey", "b"));
+        var config = Config(("Speech:DefaultVendor", KeyOf(B)), ($"Speech:{A.Section}:ApiKey", "a"), ($"Speech:{B.Section}:ApiKey", "b"));
         using var sp = Build(config, b => AddStandInB(AddStandInA(b)));
         ValidateOnStart(sp);
 
-        Assert.IsType<StandInA>(sp.GetRequiredKeyedService<ISpeechClient>("pyannote"));
-        Assert.IsType<StandInBClient>(sp.GetRequiredKeyedService<ISpeechClient>("together"));
+        Assert.IsType<StandInA>(sp.GetRequiredKeyedService<ISpeechClient>(KeyOf(A)));
+        Assert.IsType<StandInBClient>(sp.GetRequiredKeyedService<ISpeechClient>(KeyOf(B)));
         Assert.IsType<StandInBClient>(sp.GetRequiredService<ISpeechClient>());
         Assert.Equal(new Uri("https://b.vendor.test/"), sp.GetRequiredService<StandInBClient>().Options.EffectiveEndpoint);
     }
@@ -261,24 +270,24 @@ public class AddSpeechClientsTests
     [Fact]
     public void Several_vendors_without_a_default_give_a_clear_message_for_the_plain_client()
     {
-        using var sp = Build(Config(("Speech:Pyannote:ApiKey", "a"), ("Speech:Together:ApiKey", "b")), b => AddStandInB(AddStandInA(b)));
+        using var sp = Build(Config(($"Speech:{A.Section}:ApiKey", "a"), ($"Speech:{B.Section}:ApiKey", "b")), b => AddStandInB(AddStandInA(b)));
         ValidateOnStart(sp);
 
         var ex = Assert.Throws<InvalidOperationException>(() => sp.GetRequiredService<ISpeechClient>());
-        Assert.Contains("pyannote, together", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"{KeyOf(A)}, {KeyOf(B)}", ex.Message, StringComparison.Ordinal);
         Assert.Contains("Speech:DefaultVendor", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Default_vendor_must_be_registered_and_known()
     {
-        using (var sp = Build(Config(("Speech:DefaultVendor", "nanogpt"), ("Speech:Pyannote:ApiKey", "a")), b => AddStandInA(b)))
+        using (var sp = Build(Config(("Speech:DefaultVendor", KeyOf(Unregistered)), ($"Speech:{A.Section}:ApiKey", "a")), b => AddStandInA(b)))
         {
             var ex = Assert.Throws<OptionsValidationException>(() => ValidateOnStart(sp));
-            Assert.Contains("'nanogpt' is not registered", ex.Message, StringComparison.Ordinal);
+            Assert.Contains($"'{KeyOf(Unregistered)}' is not registered", ex.Message, StringComparison.Ordinal);
         }
 
-        using (var sp = Build(Config(("Speech:DefaultVendor", "acme"), ("Speech:Pyannote:ApiKey", "a")), b => AddStandInA(b)))
+        using (var sp = Build(Config(("Speech:DefaultVendor", "acme"), ($"Speech:{A.Section}:ApiKey", "a")), b => AddStandInA(b)))
         {
             var ex = Assert.Throws<OptionsValidationException>(() => ValidateOnStart(sp));
             Assert.Contains("Speech:DefaultVendor", ex.Message, StringComparison.Ordinal);
@@ -288,8 +297,8 @@ public class AddSpeechClientsTests
     [Fact]
     public void SetDefaultVendor_overrides_configuration()
     {
-        var config = Config(("Speech:DefaultVendor", "together"), ("Speech:Pyannote:ApiKey", "a"), ("Speech:Together:ApiKey", "b"));
-        using var sp = Build(config, b => AddStandInB(AddStandInA(b)).SetDefaultVendor(SpeechVendor.Pyannote));
+        var config = Config(("Speech:DefaultVendor", KeyOf(B)), ($"Speech:{A.Section}:ApiKey", "a"), ($"Speech:{B.Section}:ApiKey", "b"));
+        using var sp = Build(config, b => AddStandInB(AddStandInA(b)).SetDefaultVendor(A.Vendor));
         Assert.IsType<StandInA>(sp.GetRequiredService<ISpeechClient>());
     }
 
@@ -297,7 +306,7 @@ public class AddSpeechClientsTests
     public void Time_provider_from_the_container_is_used()
     {
         var time = new FakeTimeProvider();
-        using var sp = Build(Config(("Speech:Pyannote:ApiKey", "a")), b => AddStandInA(b), more: s => s.AddSingleton<TimeProvider>(time));
+        using var sp = Build(Config(($"Speech:{A.Section}:ApiKey", "a")), b => AddStandInA(b), more: s => s.AddSingleton<TimeProvider>(time));
         Assert.Same(time, sp.GetRequiredService<StandInA>().Options.TimeProvider);
     }
 
@@ -306,11 +315,11 @@ public class AddSpeechClientsTests
     {
         var transport = new ScriptedTransport().ThenStatus(503).ThenStatus(200);
         var seen = new List<string?>();
-        using var sp = Build(Config(("Speech:Pyannote:ApiKey", "a")), b => AddStandInA(b, o =>
+        using var sp = Build(Config(($"Speech:{A.Section}:ApiKey", "a")), b => AddStandInA(b, o =>
         {
             o.Transport = transport;
             o.Retry.BaseDelay = TimeSpan.Zero;
-        }).ConfigureHttpClient(SpeechVendor.Pyannote, h => h.AddHttpMessageHandler(() => new Probe(seen))));
+        }).ConfigureHttpClient(A.Vendor, h => h.AddHttpMessageHandler(() => new Probe(seen))));
 
         using var response = await sp.GetRequiredService<StandInA>().Http.GetAsync(new Uri(TestClientOptions.PublicEndpoint, "v1/x"));
 
@@ -323,7 +332,7 @@ public class AddSpeechClientsTests
         var logs = new CapturingLoggerProvider();
         var transport = new ScriptedTransport().ThenStatus(200);
         using var sp = Build(
-            Config(("Speech:Pyannote:ApiKey", "sk-DI-SECRET-1"), ("Speech:Pyannote:WebhookSecret", "whsec-DI-SECRET-2")),
+            Config(($"Speech:{A.Section}:ApiKey", "sk-DI-SECRET-1"), ($"Speech:{A.Section}:WebhookSecret", "whsec-DI-SECRET-2")),
             b => AddStandInA(b, o => o.Transport = transport),
             more: s => s.AddLogging(l => l.AddProvider(logs).SetMinimumLevel(LogLevel.Trace)));
         ValidateOnStart(sp);

@@ -108,7 +108,8 @@ internal static class PipelineFactory
 {
     public const string ApiKey = "sk-test-AKIA5ECRETKEY";
 
-    public static (HttpClient Client, TestClientOptions Options) Create(ScriptedTransport transport, FakeTimeProvider time, Action<TestClientOptions>? configure = null, ILoggerFactory? logs = null, SpeechVendor vendor = SpeechVendor.Pyannote)
+    /// <summary>A pipeline client for <paramref name="vendor"/>; without one, the first vendor (the pipeline rules under test are the same for all).</summary>
+    public static (HttpClient Client, TestClientOptions Options) Create(ScriptedTransport transport, FakeTimeProvider time, Action<TestClientOptions>? configure = null, ILoggerFactory? logs = null, SpeechVendor? vendor = null)
     {
         var options = new TestClientOptions
         {
@@ -119,7 +120,7 @@ internal static class PipelineFactory
             LoggerFactory = logs,
         };
         configure?.Invoke(options);
-        return (SpeechHttpPipeline.CreateHttpClient(vendor, ApiKey, options), options);
+        return (SpeechHttpPipeline.CreateHttpClient(vendor ?? TestVendor.All[0].Vendor, ApiKey, options), options);
     }
 
     public static HttpRequestMessage Request(HttpMethod method, string path, RequestKind kind, HttpContent? content = null, string operation = "test.op")

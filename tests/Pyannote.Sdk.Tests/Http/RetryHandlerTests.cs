@@ -5,7 +5,7 @@ using Pyannote.Sdk.Http;
 
 namespace Pyannote.Sdk.Tests.HttpPipeline;
 
-public class RetryHandlerTests
+public partial class RetryHandlerTests
 {
     private static readonly FakeTimeProvider NoTime = new();
 
@@ -389,15 +389,5 @@ public class RetryHandlerTests
         var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => send);
         Assert.Equal(cts.Token, ex.CancellationToken);
         Assert.Equal(1, transport.Attempts);
-    }
-
-    [Fact]
-    public void Retry_decisions_match_the_request_kind()
-    {
-        var retry = new SpeechRetryOptions();
-        var timeout = new SpeechTimeoutException(SpeechVendor.Together, "together.transcribe", SpeechTimeoutKind.Network, TimeSpan.FromSeconds(1));
-        Assert.False(RetryHandler.Decide(RequestKind.Billed, null, timeout, null, true, retry, NoTime).Retry);
-        Assert.True(RetryHandler.Decide(RequestKind.Idempotent, null, timeout, null, true, retry, NoTime).Retry);
-        Assert.False(RetryHandler.Decide(RequestKind.Billed, null, new InvalidOperationException(), null, true, retry, NoTime).Retry);
     }
 }

@@ -18,6 +18,9 @@ public abstract class TestVendor
     /// <summary>The vendor described.</summary>
     public abstract SpeechVendor Vendor { get; }
 
+    /// <summary>The vendor's product name as messages spell it.</summary>
+    public abstract string DisplayName { get; }
+
     /// <summary>The vendor's configuration section under <c>Speech</c> (also a keyed-service key).</summary>
     public abstract string Section { get; }
 
@@ -38,6 +41,9 @@ public abstract class TestVendor
 
     /// <summary>The serializer settings the vendor's generated client uses.</summary>
     public abstract System.Text.Json.JsonSerializerOptions GeneratedJsonOptions { get; }
+
+    /// <summary>A client of this vendor pointed at <paramref name="emulator"/>, its options passed to <paramref name="configure"/> first.</summary>
+    public abstract ISpeechClient CreateClient(Pyannote.Sdk.Emulator.SpeechEmulator emulator, Action<SpeechClientOptions>? configure = null);
 
     /// <summary>The vendor's job types, mockable like its client.</summary>
     public virtual IEnumerable<Type> JobTypes => [];

@@ -1,3 +1,4 @@
+using Pyannote.Sdk.Emulator;
 using Pyannote.Sdk.JigsawStack;
 
 namespace Pyannote.Sdk.Tests;
@@ -6,6 +7,8 @@ namespace Pyannote.Sdk.Tests;
 internal sealed class JigsawStackTestVendor : TestVendor
 {
     public override SpeechVendor Vendor => SpeechVendor.JigsawStack;
+
+    public override string DisplayName => "JigsawStack";
 
     public override string Section => "JigsawStack";
 
@@ -18,6 +21,13 @@ internal sealed class JigsawStackTestVendor : TestVendor
     public override string ApiKeyVariable => "JIGSAWSTACK_API_KEY";
 
     public override object CreateClient(string apiKey) => new JigsawStackClient(apiKey);
+
+    public override ISpeechClient CreateClient(SpeechEmulator emulator, Action<SpeechClientOptions>? configure = null)
+    {
+        var options = new JigsawStackClientOptions { Endpoint = emulator.JigsawStackEndpoint };
+        configure?.Invoke(options);
+        return new JigsawStackClient(emulator.ApiKey, options);
+    }
 
     public override object CreateClient(string apiKey, HttpMessageHandler transport) => new JigsawStackClient(apiKey, new JigsawStackClientOptions { Transport = transport });
 }

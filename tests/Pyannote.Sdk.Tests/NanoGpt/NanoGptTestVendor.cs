@@ -1,3 +1,4 @@
+using Pyannote.Sdk.Emulator;
 using Pyannote.Sdk.NanoGpt;
 
 namespace Pyannote.Sdk.Tests;
@@ -6,6 +7,8 @@ namespace Pyannote.Sdk.Tests;
 internal sealed class NanoGptTestVendor : TestVendor
 {
     public override SpeechVendor Vendor => SpeechVendor.NanoGpt;
+
+    public override string DisplayName => "NanoGPT";
 
     public override string Section => "NanoGpt";
 
@@ -18,6 +21,13 @@ internal sealed class NanoGptTestVendor : TestVendor
     public override string ApiKeyVariable => "NANOGPT_API_KEY";
 
     public override object CreateClient(string apiKey) => new NanoGptClient(apiKey);
+
+    public override ISpeechClient CreateClient(SpeechEmulator emulator, Action<SpeechClientOptions>? configure = null)
+    {
+        var options = new NanoGptClientOptions { Endpoint = emulator.NanoGptEndpoint };
+        configure?.Invoke(options);
+        return new NanoGptClient(emulator.ApiKey, options);
+    }
 
     public override object CreateClient(string apiKey, HttpMessageHandler transport) => new NanoGptClient(apiKey, new NanoGptClientOptions { Transport = transport });
 

@@ -1,3 +1,4 @@
+using Pyannote.Sdk.Emulator;
 using Pyannote.Sdk.PyannoteAI;
 
 namespace Pyannote.Sdk.Tests;
@@ -6,6 +7,8 @@ namespace Pyannote.Sdk.Tests;
 internal sealed class PyannoteTestVendor : TestVendor
 {
     public override SpeechVendor Vendor => SpeechVendor.Pyannote;
+
+    public override string DisplayName => "pyannoteAI";
 
     public override string Section => "Pyannote";
 
@@ -18,6 +21,13 @@ internal sealed class PyannoteTestVendor : TestVendor
     public override string ApiKeyVariable => "PYANNOTE_API_KEY";
 
     public override object CreateClient(string apiKey) => new PyannoteClient(apiKey);
+
+    public override ISpeechClient CreateClient(SpeechEmulator emulator, Action<SpeechClientOptions>? configure = null)
+    {
+        var options = new PyannoteClientOptions { Endpoint = emulator.PyannoteEndpoint };
+        configure?.Invoke(options);
+        return new PyannoteClient(emulator.ApiKey, options);
+    }
 
     public override object CreateClient(string apiKey, HttpMessageHandler transport) => new PyannoteClient(apiKey, new PyannoteClientOptions { Transport = transport });
 

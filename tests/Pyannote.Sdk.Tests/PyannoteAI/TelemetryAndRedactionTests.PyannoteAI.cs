@@ -12,7 +12,7 @@ public partial class TelemetryAndRedactionTests
     {
         using var collector = new ActivityCollector();
         var transport = new ScriptedTransport().ThenStatus(503).ThenStatus(200, r => r.Headers.TryAddWithoutValidation("x-request-id", "req-77"));
-        var (client, _) = PipelineFactory.Create(transport, new FakeTimeProvider { AutoAdvance = true });
+        var (client, _) = PipelineFactory.Create(transport, new FakeTimeProvider { AutoAdvance = true }, vendor: SpeechVendor.Pyannote);
 
         using var response = await client.SendAsync(PipelineFactory.Request(HttpMethod.Get, "v1/jobs/abc?page=2", RequestKind.Idempotent, operation: "telemetry.retry_span"));
 
@@ -47,7 +47,7 @@ public partial class TelemetryAndRedactionTests
             .ThenStatus(403, body: "<Error><Code>SignatureDoesNotMatch</Code></Error>")                // PUT pre-signed fails
             .ThenConnectFailure().ThenConnectFailure().ThenConnectFailure().ThenConnectFailure()       // GET never connects
             .ThenResetAfterSend();                                                                     // POST broken after send
-        var (client, options) = PipelineFactory.Create(transport, time, logs: factory);
+        var (client, options) = PipelineFactory.Create(transport, time, logs: factory, vendor: SpeechVendor.Pyannote);
         var observed = new List<string>();
 
         async Task Run(HttpRequestMessage request)

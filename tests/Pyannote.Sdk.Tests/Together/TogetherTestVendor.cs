@@ -1,3 +1,4 @@
+using Pyannote.Sdk.Emulator;
 using Pyannote.Sdk.Together;
 
 namespace Pyannote.Sdk.Tests;
@@ -6,6 +7,8 @@ namespace Pyannote.Sdk.Tests;
 internal sealed class TogetherTestVendor : TestVendor
 {
     public override SpeechVendor Vendor => SpeechVendor.Together;
+
+    public override string DisplayName => "Together AI";
 
     public override string Section => "Together";
 
@@ -18,6 +21,13 @@ internal sealed class TogetherTestVendor : TestVendor
     public override string ApiKeyVariable => "TOGETHER_API_KEY";
 
     public override object CreateClient(string apiKey) => new TogetherClient(apiKey);
+
+    public override ISpeechClient CreateClient(SpeechEmulator emulator, Action<SpeechClientOptions>? configure = null)
+    {
+        var options = new TogetherClientOptions { Endpoint = emulator.TogetherEndpoint };
+        configure?.Invoke(options);
+        return new TogetherClient(emulator.ApiKey, options);
+    }
 
     public override object CreateClient(string apiKey, HttpMessageHandler transport) => new TogetherClient(apiKey, new TogetherClientOptions { Transport = transport });
 

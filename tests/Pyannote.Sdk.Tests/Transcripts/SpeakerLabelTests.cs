@@ -1,8 +1,4 @@
 using Pyannote.Sdk.Emulator;
-using Pyannote.Sdk.JigsawStack;
-using Pyannote.Sdk.NanoGpt;
-using Pyannote.Sdk.PyannoteAI;
-using Pyannote.Sdk.Together;
 using Pyannote.Sdk.Transcripts;
 
 namespace Pyannote.Sdk.Tests.Transcripts;
@@ -12,7 +8,7 @@ namespace Pyannote.Sdk.Tests.Transcripts;
 /// … in order of first appearance), the vendor's labels kept in <see cref="Transcript.VendorSpeakerLabels"/>, switchable
 /// off; and a complete <see cref="Transcript"/> (raw representation, language, duration) from every vendor.
 /// </summary>
-public sealed class SpeakerLabelTests : IAsyncLifetime
+public sealed partial class SpeakerLabelTests : IAsyncLifetime
 {
     private SpeechEmulator _emulator = null!;
 
@@ -20,76 +16,20 @@ public sealed class SpeakerLabelTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _emulator.DisposeAsync();
 
-    [Fact]
-    public void Normalize_relabels_in_order_of_first_appearance_and_keeps_everything_else()
-    {
-        var hi = new TranscriptWord("Hi,", TimeSpan.FromSeconds(0), TimeSpan.FromSeconds(0.4), "Speaker 2");
-        var bob = new TranscriptWord("Bob.", TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(0.9), "Speaker 2");
-        var hello = new TranscriptWord("Hello!", TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(2.0), "Speaker 1");
-        var unknown = new TranscriptWord("hm", TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(2.6));
-        var raw = new object();
-        var original = new Transcript(
-            [hi, bob, hello, unknown],
-            [
-                new SpeakerTurn("Speaker 2", TimeSpan.Zero, TimeSpan.FromSeconds(1), "Hi, Bob.", [hi, bob]),
-                new SpeakerTurn("Speaker 1", TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(2), "Hello!", [hello]),
-                new SpeakerTurn(null, TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(2.6), "hm", [unknown]),
-            ])
-        {
-            Language = "en",
-            Duration = TimeSpan.FromSeconds(3),
-            Vendor = SpeechVendor.NanoGpt,
-            Model = "Elevenlabs-STT",
-            Warnings = ["w"],
-            RawRepresentation = raw,
-            Text = "Speaker 2: Hi, Bob. Speaker 1: Hello! hm",
-        };
-
-        var normalized = SpeakerLabels.Normalize(original);
-
-        Assert.Equal(["SPEAKER_00", "SPEAKER_01"], normalized.Speakers);
-        Assert.Equal(["SPEAKER_00", "SPEAKER_00", "SPEAKER_01", null], normalized.Words.Select(w => w.Speaker));
-        Assert.Equal(["SPEAKER_00", "SPEAKER_01", null], normalized.Turns.Select(t => t.Speaker));
-        Assert.Equal(new Dictionary<string, string> { ["SPEAKER_00"] = "Speaker 2", ["SPEAKER_01"] = "Speaker 1" }, normalized.VendorSpeakerLabels);
-        Assert.Equal(original.Words.Select(w => (w.Text, w.Start, w.End)), normalized.Words.Select(w => (w.Text, w.Start, w.End)));
-        Assert.Equal(original.Turns.Select(t => t.Text), normalized.Turns.Select(t => t.Text));
-        Assert.Same(normalized.Words[0], normalized.Turns[0].Words[0]);
-        Assert.Same(normalized.Words[2], normalized.Turns[1].Words[0]);
-        Assert.Equal(original.Text, normalized.Text);
-        Assert.Equal("en", normalized.Language);
-        Assert.Equal(TimeSpan.FromSeconds(3), normalized.Duration);
-        Assert.Equal(SpeechVendor.NanoGpt, normalized.Vendor);
-        Assert.Equal("Elevenlabs-STT", normalized.Model);
-        Assert.Equal(["w"], normalized.Warnings);
-        Assert.Same(raw, normalized.RawRepresentation);
-
-        // The original is untouched, and a transcript without speakers comes back as it is.
-        Assert.Equal(["Speaker 2", "Speaker 1"], original.Speakers);
-        Assert.Empty(original.VendorSpeakerLabels);
-        Assert.Same(Transcript.Empty, SpeakerLabels.Normalize(Transcript.Empty));
-    }
-
     public static TheoryData<SpeechVendor> Vendors() => new(Enum.GetValues<SpeechVendor>());
 
-    private ISpeechClient Client(SpeechVendor vendor)
+    private ISpeechClient Client(SpeechVendor vendor) => TestVendor.For(vendor).CreateClient(_emulator, options =>
     {
-        static T Fast<T>(T options, Uri endpoint)
-            where T : SpeechClientOptions
-        {
-            options.Endpoint = endpoint;
-            options.JobWait.InitialDelay = TimeSpan.FromMilliseconds(20);
-            options.JobWait.MaxPollInterval = TimeSpan.FromMilliseconds(100);
-            return options;
-        }
+        options.JobWait.InitialDelay = TimeSpan.FromMilliseconds(20);
+        options.JobWait.MaxPollInterval = TimeSpan.FromMilliseconds(100);
+    });
 
-        return vendor switch
-        {
-            SpeechVendor.Pyannote => new PyannoteClient(_emulator.ApiKey, Fast(new PyannoteClientOptions(), _emulator.PyannoteEndpoint)),
-            SpeechVendor.Together => new TogetherClient(_emulator.ApiKey, Fast(new TogetherClientOptions(), _emulator.TogetherEndpoint)),
-            SpeechVendor.JigsawStack => new JigsawStackClient(_emulator.ApiKey, Fast(new JigsawStackClientOptions(), _emulator.JigsawStackEndpoint)),
-            _ => new NanoGptClient(_emulator.ApiKey, Fast(new NanoGptClientOptions(), _emulator.NanoGptEndpoint)),
-        };
-    }
+    /// <summary>Per vendor (its folder): what its transcript carries as raw representation, language and duration, and
+    /// whether its emulated words are placeholders without a sidecar.</summary>
+    private sealed record VendorTranscript(SpeechVendor Vendor, Action<Transcript> CheckRaw, bool PlaceholderWords);
+
+    private static readonly Dictionary<SpeechVendor, VendorTranscript> Expectations =
+        VendorRows.Of<VendorTranscript>(typeof(SpeakerLabelTests)).ToDictionary(v => v.Vendor);
 
     private static AudioInput Audio() => AudioInput.FromFile(RepoPaths.Combine("samples", "audio", "conversation.wav"));
 
@@ -124,34 +64,13 @@ public sealed class SpeakerLabelTests : IAsyncLifetime
 
         Assert.Equal(vendor, transcript.Vendor);
         Assert.NotNull(transcript.RawRepresentation);
-        switch (vendor)
-        {
-            case SpeechVendor.Pyannote:
-                Assert.IsType<DiarizationResult>(transcript.RawRepresentation);
-                break;
-            case SpeechVendor.Together:
-                Assert.IsType<TogetherTranscription>(transcript.RawRepresentation);
-                Assert.False(string.IsNullOrEmpty(transcript.Language));
-                Assert.True(transcript.Duration > TimeSpan.Zero);
-                break;
-            case SpeechVendor.JigsawStack:
-                Assert.IsType<JigsawStackTranscription>(transcript.RawRepresentation);
-                break;
-            case SpeechVendor.NanoGpt:
-                // Raw tokens and cost are reachable through ISpeechClient.
-                var raw = Assert.IsType<NanoGptTranscription>(transcript.RawRepresentation);
-                Assert.NotEmpty(raw.Tokens);
-                Assert.NotNull(raw.Metadata.Cost);
-                Assert.Equal(raw.Metadata.Language, transcript.Language);
-                Assert.Equal(raw.Metadata.ActualDuration, transcript.Duration);
-                break;
-        }
+        Expectations[vendor].CheckRaw(transcript);
     }
 
     public static TheoryData<SpeechVendor, bool> VendorsAndSources()
     {
         var data = new TheoryData<SpeechVendor, bool>();
-        foreach (var v in new[] { SpeechVendor.Pyannote, SpeechVendor.Together, SpeechVendor.NanoGpt })
+        foreach (var v in Expectations.Values.Where(e => e.PlaceholderWords).Select(e => e.Vendor).Order())
         {
             data.Add(v, true);
             data.Add(v, false);
