@@ -202,8 +202,10 @@ public sealed class CancellationTests(ITestOutputHelper output)
 
         Assert.True(rows.Count >= 25, $"only {rows.Count} methods found");
         Assert.All(rows, r => Assert.True(r.Ok, $"{r.Method} ({r.Scenario}): {r.Outcome}, {r.InFlightAfter} in flight"));
-        // The target is 100 ms; allow headroom for a loaded 2-core CI machine, and report the measured maximum.
-        Assert.All(rows, r => Assert.True(r.LatencyMs < Report.EnvInt("PYANNOTE_SDK_CANCEL_LIMIT_MS", 250), $"{r.Method} ({r.Scenario}) took {r.LatencyMs:0.0} ms to stop"));
+        // The target is 100 ms and the measured maximum a few ms (reported above, and in docs/reliability.md). The hard
+        // limit is 10x the target, so a loaded 2-core CI machine (scheduler and GC pauses) cannot fail it, while a
+        // method that ignores the token still does: it would run into the 10 s stall or the 60 s network timeout.
+        Assert.All(rows, r => Assert.True(r.LatencyMs < Report.EnvInt("PYANNOTE_SDK_CANCEL_LIMIT_MS", 1000), $"{r.Method} ({r.Scenario}) took {r.LatencyMs:0.0} ms to stop"));
         Assert.Empty(leaks.Leaks());
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
+using System.Runtime;
 using System.Text;
 using Pyannote.Sdk.PyannoteAI;
 using Pyannote.Sdk.Together;
@@ -67,17 +68,28 @@ internal sealed class ExternalEmulator : IDisposable
 /// <summary>
 /// Load: N concurrent transcriptions and N concurrent job waits per round, R rounds, over one shared client and
 /// socket handler against the emulator (in its own process, loopback). All must complete, sockets must not grow
-/// round over round, and managed memory after a full GC must stay within 10% across rounds. CI runs
-/// <c>PYANNOTE_SDK_LOAD_CONCURRENCY</c>=200 × <c>PYANNOTE_SDK_LOAD_ROUNDS</c>=3; <c>eng/reliability.sh --full</c> runs 1,000 × 10.
+/// round over round, and managed memory after a full blocking GC must not trend upwards: the floor of the last two
+/// rounds may exceed the floor of the first two by at most <see cref="NoiseAllowance"/> plus
+/// <see cref="LeakPerCall"/> per call made in between. Single samples are not compared: the process also holds what
+/// earlier tests left behind (pools, idle connections, timers), which shrinks at its own pace — a 31.5% drop across
+/// three rounds once failed a ±10% spread check under load. A leak grows with every call, so it still breaks the
+/// bound (in CI any leak of 3 KiB a call or more; in the full run any leak of about 1 KiB). CI runs
+/// <c>PYANNOTE_SDK_LOAD_CONCURRENCY</c>=200 × <c>PYANNOTE_SDK_LOAD_ROUNDS</c>=6; <c>eng/reliability.sh --full</c> runs 1,000 × 10.
 /// </summary>
 [Collection(MeasuredCollection.Name)]
 public sealed class LoadTests(ITestOutputHelper output)
 {
+    /// <summary>Memory a round may add without any leak (thread-pool growth under load, pool buckets, JIT data).</summary>
+    private const long NoiseAllowance = 4L * 1024 * 1024;
+
+    /// <summary>Memory each call may add on top of <see cref="NoiseAllowance"/>: a leaked response, job or body is larger.</summary>
+    private const long LeakPerCall = 512;
+
     [Fact]
     public async Task Concurrent_transcriptions_and_job_waits_complete_without_socket_or_memory_growth()
     {
         var n = Report.EnvInt("PYANNOTE_SDK_LOAD_CONCURRENCY", 200);
-        var rounds = Report.EnvInt("PYANNOTE_SDK_LOAD_ROUNDS", 3);
+        var rounds = Math.Max(4, Report.EnvInt("PYANNOTE_SDK_LOAD_ROUNDS", 6));
         using var emulator = await ExternalEmulator.StartAsync(Secrets.ApiKey, "100,200");
         var tap = new WireTap(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { KeepRecords = false };
         void Configure(SpeechClientOptions o)
@@ -140,6 +152,7 @@ public sealed class LoadTests(ITestOutputHelper output)
             }
 
             sw.Stop();
+            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
             GC.WaitForPendingFinalizers();
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
@@ -155,9 +168,14 @@ public sealed class LoadTests(ITestOutputHelper output)
         }
 
         var total = 2 * n * rounds;
-        var spread = memory.Count > 0 ? (double)memory.Max() / memory.Min() - 1 : 0;
+        // Trend, not single samples: the floor (minimum) of the first two measured rounds against that of the last two.
+        var firstFloor = Math.Min(memory[0], memory[1]);
+        var lastFloor = Math.Min(memory[^1], memory[^2]);
+        var growth = lastFloor - firstFloor;
+        long callsBetween = 2L * n * (rounds - 2);
+        var allowed = NoiseAllowance + LeakPerCall * callsBetween;
         var sb = new StringBuilder();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"Load: {completed}/{total} completed ({n} concurrent transcriptions + {n} concurrent job waits per round, {rounds} measured rounds after a warm-up), failures {failed}, socket errors {socketErrors}; managed memory after full GC spread {spread:P1} (min {memory.Min() / 1048576.0:0.00} MiB, max {memory.Max() / 1048576.0:0.00} MiB); sockets before {socketsBefore}, after rounds {string.Join(", ", sockets)}; one shared SocketsHttpHandler; emulator out of process on loopback.");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Load: {completed}/{total} completed ({n} concurrent transcriptions + {n} concurrent job waits per round, {rounds} measured rounds after a warm-up), failures {failed}, socket errors {socketErrors}; managed memory after full GC: floor of the last two rounds {growth / 1048576.0:+0.00;-0.00} MiB against the first two ({growth / (double)callsBetween:+0;-0} B per call over {callsBetween} calls; allowed {allowed / 1048576.0:0.00} MiB), min {memory.Min() / 1048576.0:0.00} MiB, max {memory.Max() / 1048576.0:0.00} MiB; sockets before {socketsBefore}, after rounds {string.Join(", ", sockets)}; one shared SocketsHttpHandler; emulator out of process on loopback.");
         sb.AppendLine();
         sb.AppendLine("| round | calls | seconds | managed MiB after full GC | open sockets | max requests in flight |");
         sb.AppendLine("|---|---:|---:|---:|---:|---:|");
@@ -171,7 +189,7 @@ public sealed class LoadTests(ITestOutputHelper output)
 
         Assert.True(failed == 0, firstError);
         Assert.Equal(total, completed);
-        Assert.True(spread <= 0.10, $"managed memory varied by {spread:P1} across rounds");
+        Assert.True(growth <= allowed, $"managed memory grew by {growth / 1048576.0:0.00} MiB ({growth / (double)callsBetween:0} B per call) from the first two rounds to the last two; allowed {allowed / 1048576.0:0.00} MiB");
         Assert.True(sockets.Count == 0 || sockets[^1] <= sockets[0] + 16, $"sockets grew from {sockets[0]} to {sockets[^1]}");
     }
 

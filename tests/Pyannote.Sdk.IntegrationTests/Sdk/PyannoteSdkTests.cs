@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Pyannote.Sdk.Jobs;
 using Pyannote.Sdk.PyannoteAI;
 using static Pyannote.Sdk.IntegrationTests.Sdk.SdkTestKit;
@@ -73,34 +74,59 @@ public sealed class PyannoteSdkTests
     }
 
     [Fact]
-    public async Task Job_state_machine_is_observed_through_progress_on_the_real_clock()
+    public async Task Job_state_machine_created_running_succeeded_is_observed_through_progress()
     {
+        // The emulator's job clock is a FakeTimeProvider that moves only when the test says so, so no amount of load
+        // can make a poll skip a state: each progress report moves the clock just past the state it reports.
+        var clock = new FakeTimeProvider();
+        var queued = TimeSpan.FromSeconds(30);
+        var running = TimeSpan.FromSeconds(60);
         await using var emulator = await StartAsync(o =>
         {
-            o.JobQueuedDelay = TimeSpan.FromMilliseconds(150);
-            o.JobRunningDelay = TimeSpan.FromMilliseconds(150);
+            o.TimeProvider = clock;
+            o.JobQueuedDelay = queued;
+            o.JobRunningDelay = running;
         });
         var client = NewPyannote(emulator);
         var seen = new List<JobStatus>();
-        var progress = new SynchronousProgress<JobProgress>(p => seen.Add(p.Status));
+        var progress = new SynchronousProgress<JobProgress>(p =>
+        {
+            seen.Add(p.Status);
+            if (p.Status == JobStatus.Created)
+            {
+                clock.Advance(queued);
+            }
+            else if (p.Status == JobStatus.Running)
+            {
+                clock.Advance(running);
+            }
+        });
 
         var job = await client.StartDiarizationAsync(AudioInput.FromUrl("https://example.com/call.wav"));
         Assert.Equal(JobStatus.Created, job.Status);
         Assert.False(job.HasCompleted);
+        // The clock has not moved: the vendor still reports the job as created however long the test took.
+        Assert.Equal(JobStatus.Created, (await client.GetJobAsync(job.Id)).Status);
         var result = await job.WaitForCompletionAsync(progress: progress);
 
         Assert.True(job.HasCompleted);
         Assert.Equal(JobStatus.Succeeded, job.Status);
         Assert.Same(result, job.Value);
-        Assert.Contains(JobStatus.Running, seen);
-        Assert.Equal(JobStatus.Succeeded, seen[^1]);
+        Assert.Equal([JobStatus.Created, JobStatus.Running, JobStatus.Succeeded], seen);
         Assert.Equal(2, result.Diarization.Select(s => s.Speaker).Distinct().Count());
     }
 
     [Fact]
     public async Task Resume_from_id_GetJobAsync_and_a_wait_limit()
     {
-        await using var emulator = await StartAsync(o => o.JobRunningDelay = TimeSpan.FromSeconds(1));
+        // The emulator's clock stands still until the test moves it: the job is running for as long as the wait limit
+        // needs, however slowly a loaded machine serves the polls.
+        var clock = new FakeTimeProvider();
+        await using var emulator = await StartAsync(o =>
+        {
+            o.TimeProvider = clock;
+            o.JobRunningDelay = TimeSpan.FromMinutes(1);
+        });
         var client = NewPyannote(emulator);
         var started = await client.StartDiarizationAsync(AudioInput.FromFile(ConversationWav), new DiarizationOptions { Transcription = true });
 
@@ -109,6 +135,8 @@ public sealed class PyannoteSdkTests
             started.WaitForCompletionAsync(new JobWaitOptions { InitialDelay = TimeSpan.FromMilliseconds(10), MaxWait = TimeSpan.FromMilliseconds(50) }));
         Assert.Equal(started.Id, timeout.JobId);
         Assert.False(timeout.LastStatus.IsTerminal);
+        Assert.Equal(JobStatus.Running, (await client.GetJobAsync(started.Id)).Status);
+        clock.Advance(TimeSpan.FromMinutes(1));
 
         // Another process resumes from the id alone.
         var resumed = client.GetDiarizationJob(started.Id);
@@ -204,11 +232,6 @@ public sealed class PyannoteSdkTests
         // A media key that was never uploaded: the job is created and fails like the real API.
         var failed = await Assert.ThrowsAsync<SpeechJobFailedException>(() => client.DiarizeAsync(AudioInput.FromUrl("media://never-uploaded")));
         Assert.Contains("Could not load audio", failed.Error, StringComparison.Ordinal);
-    }
-
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
     }
 
     private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>

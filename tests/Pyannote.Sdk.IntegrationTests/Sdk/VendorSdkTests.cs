@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Time.Testing;
 using Pyannote.Sdk.IntegrationTests.Emulator;
 using Pyannote.Sdk.JigsawStack;
+using Pyannote.Sdk.Jobs;
 using Pyannote.Sdk.NanoGpt;
 using Pyannote.Sdk.Together;
 using static Pyannote.Sdk.IntegrationTests.Sdk.SdkTestKit;
@@ -166,28 +168,50 @@ public sealed class VendorSdkTests
     [Fact]
     public async Task NanoGpt_async_elevenlabs_is_polled_to_a_diarized_transcript()
     {
+        // The emulator's clock is a FakeTimeProvider moved by the progress reports: the wait starts on "pending", the
+        // clock moves to "processing", the next poll reports it, the clock moves to "completed". At least two status
+        // polls, however slowly a loaded machine serves them.
+        var clock = new FakeTimeProvider();
+        var step = TimeSpan.FromSeconds(30);
         await using var emulator = await StartAsync(o =>
         {
-            o.JobQueuedDelay = TimeSpan.FromMilliseconds(300);
-            o.JobRunningDelay = TimeSpan.FromMilliseconds(300);
+            o.TimeProvider = clock;
+            o.JobQueuedDelay = step;
+            o.JobRunningDelay = step;
         });
         var client = NewNanoGpt(emulator);
+        var seen = new List<JobStatus>();
+        var progress = new SynchronousProgress<JobProgress>(p =>
+        {
+            seen.Add(p.Status);
+            if (!p.Status.IsTerminal)
+            {
+                clock.Advance(step);
+            }
+        });
 
         var start = await client.StartTranscriptionAsync(AudioInput.FromFile(ConversationWav), new NanoGptTranscriptionOptions { Model = NanoGptModel.ElevenlabsStt, Diarize = true });
         Assert.False(start.IsCompleted);
         Assert.NotNull(start.Job);
         Assert.True(start.Job!.Info.Diarize);
-        var result = await start.WaitForCompletionAsync();
+        var result = await start.WaitForCompletionAsync(progress: progress);
 
         AssertConversation(result.Transcript);
         Assert.Equal(2, result.Tokens.Select(t => t.SpeakerId).Distinct().Count());
-        Assert.True(emulator.CountRequests("/api/transcribe/status", "POST") >= 2, string.Join("\n", emulator.RequestLog.Select(r => $"{r.Timestamp:HH:mm:ss.fff} {r.Method} {r.Path} {r.StatusCode}")));
+        // pending, processing, then the terminal state: each reported once.
+        Assert.Equal(3, seen.Count);
+        Assert.NotEqual(seen[0], seen[1]);
+        Assert.False(seen[1].IsTerminal);
+        Assert.True(seen[2].IsTerminal);
+        Assert.True(await CountAsync(emulator, "/api/transcribe/status", "POST", 2) >= 2, string.Join("\n", emulator.RequestLog.Select(r => $"{r.Timestamp:HH:mm:ss.fff} {r.Method} {r.Path} {r.StatusCode}")));
 
         // Resuming from the run id alone polls the same (completed) job.
         var resumed = await client.GetTranscriptionJob(start.Job.Id).WaitForCompletionAsync();
         Assert.Equal(result.Text, resumed.Text);
 
-        // The vendor-neutral call picks Elevenlabs-STT for diarization.
+        // The vendor-neutral call picks Elevenlabs-STT for diarization. It takes no progress, so from here every read
+        // of the emulator's clock moves it one step: the job advances per request, not per wall-clock second.
+        clock.AutoAdvanceAmount = step;
         AssertConversation(await client.TranscribeAsync(AudioInput.FromFile(ConversationWav)));
     }
 

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using Pyannote.Sdk.Emulator;
 using Pyannote.Sdk.JigsawStack;
 using Pyannote.Sdk.Webhooks;
@@ -87,11 +88,18 @@ public class WebhookEndpointTests
     [Fact]
     public async Task A_slow_handler_causes_a_timeout_redelivery_that_idempotent_handling_skips()
     {
+        // The emulator's receiver time limit runs on a fake clock: the first attempt times out when the test moves the
+        // clock (while the handler is still busy), and the redelivery cannot time out however slowly a loaded machine
+        // serves it. The clock starts at the real time so that the signed timestamps are fresh for the endpoint.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var options = SpeechEmulatorOptions.ForTests();
-        options.WebhookTimeout = TimeSpan.FromMilliseconds(500);
+        options.TimeProvider = clock;
+        options.WebhookTimeout = TimeSpan.FromSeconds(10);
         await using var emulator = await SpeechEmulator.StartAsync(options);
         var processed = new ConcurrentDictionary<string, int>();
         var duplicates = new ConcurrentQueue<PyannoteWebhookEvent>();
+        var slowWorkStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var slowWorkDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var receiver = await Receiver.StartAsync(app => app.MapPyannoteWebhook("/hook", new PyannoteWebhookOptions { Secrets = [emulator.WebhookSecret] }, async (evt, http, ct) =>
         {
             if (!processed.TryAdd(evt.IdempotencyKey, evt.RetryNumber))
@@ -101,11 +109,21 @@ public class WebhookEndpointTests
             }
 
             // Doing slow work inline (instead of queueing it) makes the sender give up and redeliver.
-            await Task.Delay(TimeSpan.FromSeconds(1.5), CancellationToken.None);
+            slowWorkStarted.TrySetResult();
+            await slowWorkDone.Task;
         }));
 
-        await StartDiarizationAsync(emulator, new Uri(receiver.BaseAddress, "/hook"), string.Empty);
-        await emulator.WaitForWebhooksAsync().WaitAsync(Wait);
+        try
+        {
+            await StartDiarizationAsync(emulator, new Uri(receiver.BaseAddress, "/hook"), string.Empty);
+            await slowWorkStarted.Task.WaitAsync(Wait);
+            clock.Advance(options.WebhookTimeout);
+            await emulator.WaitForWebhooksAsync().WaitAsync(Wait);
+        }
+        finally
+        {
+            slowWorkDone.TrySetResult();
+        }
 
         Assert.Equal("http_timeout", emulator.WebhookDeliveries[0].Outcome);
         Assert.Equal("delivered", emulator.WebhookDeliveries[^1].Outcome);
