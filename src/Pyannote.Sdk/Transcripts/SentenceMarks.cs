@@ -17,7 +17,6 @@ internal sealed class SentenceMarks
     private int _sentenceCount;
     private int _weakCount;
     private int _changeCount;
-    private long _reach;
 
     /// <summary>The (exclusive) end index of each sentence, in order.</summary>
     public int[] SentenceEnds => _sentenceEnds;
@@ -51,39 +50,10 @@ internal sealed class SentenceMarks
     }
 
     /// <summary>Forgets the sentences cut so far (the words are about to be read again, in another order).</summary>
-    public void StartSentences()
-    {
-        _sentenceCount = 0;
-        _reach = long.MinValue;
-    }
+    public void StartSentences() => _sentenceCount = 0;
 
-    /// <summary>Called for each time-ordered word in turn: cuts a sentence before word <paramref name="i"/> when the word
-    /// before ends with sentence punctuation, or when word <paramref name="i"/> starts more than
-    /// <paramref name="maxPauseTicks"/> after the latest end so far (then marking the word before
-    /// <see cref="MergeWord.PauseFollows"/>).</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public void CutBefore(MergeWord[] words, int i, long maxPauseTicks)
-    {
-        ref readonly var word = ref words[i];
-        if (i > 0)
-        {
-            ref var previous = ref words[i - 1];
-            if (word.Start - _reach > maxPauseTicks)
-            {
-                previous.PauseFollows = true;
-                _sentenceEnds[_sentenceCount++] = i;
-            }
-            else if (previous.EndsSentence)
-            {
-                _sentenceEnds[_sentenceCount++] = i;
-            }
-        }
-
-        if (word.End > _reach)
-        {
-            _reach = word.End;
-        }
-    }
+    /// <summary>Ends a sentence before word <paramref name="i"/> (sentences are cut in order).</summary>
+    public void AddSentenceEnd(int i) => _sentenceEnds[_sentenceCount++] = i;
 
     /// <summary>Ends the last sentence after the last of <paramref name="wordCount"/> words.</summary>
     public void EndSentences(int wordCount)

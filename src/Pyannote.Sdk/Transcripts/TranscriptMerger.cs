@@ -141,32 +141,55 @@ public static partial class TranscriptMerger
         var list = WordOrder.ToArray(words, copy: false);
         slots = System.Buffers.ArrayPool<MergeWord>.Shared.Rent(list.Length);
         marks.Rent(list.Length);
-        var sorted = true;
-        for (var i = 0; i < list.Length; i++)
-        {
-            var w = list[i] ?? throw WordOrder.NullEntry(nameof(words), i);
-            if (sorted && i > 0 && !WordOrder.InOrder(list[i - 1], w))
-            {
-                sorted = false;
-            }
-
-            slots[i] = new MergeWord(w);
-            marks.CutBefore(slots, i, maxPauseTicks);
-        }
-
-        if (!sorted)
+        if (!Fill(list, slots, marks, maxPauseTicks))
         {
             list = WordOrder.SortedCopy(list);
             marks.StartSentences();
-            for (var i = 0; i < list.Length; i++)
-            {
-                slots[i] = new MergeWord(list[i]);
-                marks.CutBefore(slots, i, maxPauseTicks);
-            }
+            Fill(list, slots, marks, maxPauseTicks);
         }
 
         marks.EndSentences(list.Length);
         return list;
+    }
+
+    /// <summary>One pass for <see cref="Prepare"/>: rejects null words, fills the state of each, cuts sentences (after a
+    /// word ending with sentence punctuation, and where the next word starts more than <paramref name="maxPauseTicks"/>
+    /// after the latest end so far, marking <see cref="MergeWord.PauseFollows"/>), and returns whether the words are in
+    /// order (<see cref="WordOrder.InOrder"/>).</summary>
+    private static bool Fill(TranscriptWord[] list, MergeWord[] slots, SentenceMarks marks, long maxPauseTicks)
+    {
+        var sorted = true;
+        var reach = long.MinValue;
+        for (var i = 0; i < list.Length; i++)
+        {
+            var w = list[i] ?? throw WordOrder.NullEntry("words", i);
+            ref var slot = ref slots[i];
+            slot = new MergeWord(w);
+            if (i > 0)
+            {
+                if (sorted && !WordOrder.InOrder(list[i - 1], w))
+                {
+                    sorted = false;
+                }
+
+                if (slot.Start - reach > maxPauseTicks)
+                {
+                    slots[i - 1].PauseFollows = true;
+                    marks.AddSentenceEnd(i);
+                }
+                else if (slots[i - 1].EndsSentence)
+                {
+                    marks.AddSentenceEnd(i);
+                }
+            }
+
+            if (slot.End > reach)
+            {
+                reach = slot.End;
+            }
+        }
+
+        return sorted;
     }
 
     /// <summary>The exclusive and regular tables may both hold a label: one id per distinct label.</summary>
