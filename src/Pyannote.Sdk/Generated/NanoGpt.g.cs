@@ -76,6 +76,163 @@ namespace Pyannote.Sdk.Generated.NanoGpt
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// Transcribe audio.
+        /// </summary>
+        /// <remarks>
+        /// Starts a transcription of an uploaded file (multipart, at most 3 MB) or of a file the server downloads from `audioUrl` (JSON or multipart, at most 500 MB). Most models answer 200 with the transcript; Elevenlabs-STT and the voice-clone models answer 202 with a job to poll at `/api/transcribe/status`. The SDK builds this request by hand (streamed, replayable upload; 200 and 202 told apart) and reads the answers with the generated models.
+        /// </remarks>
+        /// <param name="audio">The audio file, at most 3 MB; mp3, wav, m4a, ogg or aac.</param>
+        /// <param name="audioUrl">An http(s) URL the server downloads instead of an upload (up to 500 MB).</param>
+        /// <param name="model">Transcription model; the server uses Whisper-Large-V3 when absent.</param>
+        /// <param name="language">Spoken language as an ISO 639-1 or ISO 639-3 code; `auto` (the server's default) detects it.</param>
+        /// <param name="actualDuration">The audio's length in minutes as decimal text, used for billing.</param>
+        /// <param name="diarize">Attribute words to speakers (Elevenlabs-STT only). Text, not a JSON boolean.</param>
+        /// <param name="tagAudioEvents">Mark non-speech sounds such as laughter (Elevenlabs-STT only). Text, not a JSON boolean.</param>
+        /// <returns>The transcript, produced synchronously.</returns>
+        /// <exception cref="GeneratedApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<TranscribeResponse> TranscribeAsync(TranscribeFormRequest body, FileParameter audio = null, System.Uri? audioUrl = null, string? model = null, string? language = null, string? actualDuration = null, Diarize? diarize = null, TagAudioEvents? tagAudioEvents = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/transcribe"
+                    urlBuilder_.Append("api/transcribe");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<TranscribeResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeneratedApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 202)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<TranscribeAsyncResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeneratedApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeneratedApiException<TranscribeAsyncResponse>("A job was accepted; poll its status with the returned `runId`.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<NanoGptError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeneratedApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeneratedApiException<NanoGptError>("The parameters or the file format were rejected.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new GeneratedApiException("The API key is missing or unknown.", status_, responseText_, headers_, null);
+                        }
+                        else
+                        if (status_ == 402)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<NanoGptError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeneratedApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeneratedApiException<NanoGptError>("The balance does not cover the transcription.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<NanoGptError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeneratedApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeneratedApiException<NanoGptError>("The upload is larger than the direct-upload limit.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<NanoGptError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeneratedApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeneratedApiException<NanoGptError>("A rate limit or a per-key daily limit was reached; `Retry-After` says when to retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<NanoGptError>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new GeneratedApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new GeneratedApiException<NanoGptError>("The server failed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new GeneratedApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// Get the status of a transcription job.
         /// </summary>
         /// <remarks>
@@ -483,15 +640,15 @@ namespace Pyannote.Sdk.Generated.NanoGpt
         /// Attribute words to speakers (Elevenlabs-STT only). Text, not a JSON boolean.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("diarize")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TranscribeFormRequestDiarize>))]
-        public TranscribeFormRequestDiarize? Diarize { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Diarize>))]
+        public Diarize? Diarize { get; set; } = default!;
 
         /// <summary>
         /// Mark non-speech sounds such as laughter (Elevenlabs-STT only). Text, not a JSON boolean.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("tagAudioEvents")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TranscribeFormRequestTagAudioEvents>))]
-        public TranscribeFormRequestTagAudioEvents? TagAudioEvents { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TagAudioEvents>))]
+        public TagAudioEvents? TagAudioEvents { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -1261,7 +1418,7 @@ namespace Pyannote.Sdk.Generated.NanoGpt
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    internal enum TranscribeFormRequestDiarize
+    internal enum Diarize
     {
 
         [System.Runtime.Serialization.EnumMember(Value = @"true")]
@@ -1273,7 +1430,7 @@ namespace Pyannote.Sdk.Generated.NanoGpt
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    internal enum TranscribeFormRequestTagAudioEvents
+    internal enum TagAudioEvents
     {
 
         [System.Runtime.Serialization.EnumMember(Value = @"true")]

@@ -6,7 +6,7 @@ using System.Text.Json.Serialization.Metadata;
 // Trimming and Native AOT for the generated client (reasoning in docs/architecture.md, "Generation"): scoped to this one type.
 [assembly: UnconditionalSuppressMessage("Trimming", "IL2026", Scope = "type", Target = "T:Pyannote.Sdk.Generated.NanoGpt.NanoGptGeneratedClient", Justification = "Options always carry the source-generated NanoGptJsonContext; see SourceGenerationTests.")]
 [assembly: UnconditionalSuppressMessage("AOT", "IL3050", Scope = "type", Target = "T:Pyannote.Sdk.Generated.NanoGpt.NanoGptGeneratedClient", Justification = "Options always carry the source-generated NanoGptJsonContext; see SourceGenerationTests.")]
-[assembly: UnconditionalSuppressMessage("Trimming", "IL2075", Scope = "type", Target = "T:Pyannote.Sdk.Generated.NanoGpt.NanoGptGeneratedClient", Justification = "No enum reaches ConvertToString: the NanoGPT operations left in the document (job status, audio models) take no enum parameters; NanoGptClient builds its multipart forms itself.")]
+[assembly: UnconditionalSuppressMessage("Trimming", "IL2075", Scope = "type", Target = "T:Pyannote.Sdk.Generated.NanoGpt.NanoGptGeneratedClient", Justification = "The generated multipart method with enum parameters is never called; NanoGptClient builds the form itself.")]
 
 namespace Pyannote.Sdk.Generated.NanoGpt;
 

@@ -66,6 +66,11 @@ public class OpenApiDocumentTests
         }
     }
 
+    /// <summary>Operations no generated call uses but that stay as the documented wire contract the hand-built request
+    /// follows: NanoGPT's <c>POST /api/transcribe</c> (200 with the transcript or 202 with a run id; NanoGptClient
+    /// builds the form through VendorRequest), pinned by NanoGptOpenApiDocumentTests.</summary>
+    private static readonly HashSet<string> KeptForTheirWireContract = ["nanogpt:Transcribe"];
+
     [Theory]
     [MemberData(nameof(Documents))]
     public void Every_operation_in_the_document_is_called_by_the_hand_written_layer(string vendor)
@@ -79,7 +84,7 @@ public class OpenApiDocumentTests
         var uncalled = doc.RootElement.GetProperty("paths").EnumerateObject()
             .SelectMany(p => p.Value.EnumerateObject().Where(o => o.Name is "get" or "post" or "put" or "delete" or "patch"))
             .Select(o => o.Value.GetProperty("operationId").GetString()!)
-            .Where(id => !handWritten.Contains("." + id + "Async(", StringComparison.Ordinal))
+            .Where(id => !handWritten.Contains("." + id + "Async(", StringComparison.Ordinal) && !KeptForTheirWireContract.Contains(vendor + ":" + id))
             .ToArray();
         Assert.True(uncalled.Length == 0, $"{vendor}.json declares operations no hand-written code calls: {string.Join(", ", uncalled)}");
     }
