@@ -122,7 +122,7 @@ def strip_comments(text):
     code(0, False)
     return "".join(out)
 
-files = [f for f in sys.stdin.read().split("\0") if f]
+files = [f for f in sys.stdin.read().split("\0") if f and os.path.isfile(f)]
 with_comments = os.environ.get("WITH_COMMENTS") == "1"
 texts = {}
 for f in files:

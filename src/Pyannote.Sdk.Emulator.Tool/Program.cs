@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Pyannote.Sdk.Emulator.Internal;
 
 namespace Pyannote.Sdk.Emulator.Tool;
 
@@ -36,16 +37,16 @@ internal static class Program
                 case "--verbose": options.EnableConsoleLogging = true; break;
                 case "-h":
                 case "--help":
-                    Console.WriteLine("""
-                        Pyannote.Sdk.Emulator: a local pyannoteAI / Together AI / JigsawStack / NanoGPT speech API server.
+                    Console.WriteLine($"""
+                        Pyannote.Sdk.Emulator: a local {string.Join(" / ", Vendor.All.Select(v => v.DisplayName))} speech API server.
                           --port <n>                 port on 127.0.0.1 (default 5080; 0 = any free port)
                           --api-key <key>            accepted key (default emulator-key)
                           --accept-any-key           accept any non-empty key
                           --job-delay-ms <q>[,<r>]   queued and running time of async jobs (default 500,2000)
                           --instant                  no job or webhook-retry delays
-                          --webhook-secret <s>       pyannoteAI webhook signing secret (default emulator-webhook-secret)
+                          --webhook-secret <s>       secret that signs webhooks (default emulator-webhook-secret)
                           --signature-encoding <e>   base64 (default) | hex | v0hex
-                          --https-webhooks-only      reject http:// pyannoteAI webhooks like the real API
+                          --https-webhooks-only      reject http:// webhook URLs like the real API
                           --rate-limits              enforce the vendors' rate limits
                           --audio-dir <dir>          index <audio>.transcript.json sidecars in <dir> (repeatable; default: ./samples/audio if present)
                           --verbose                  log requests to the console
@@ -64,10 +65,10 @@ internal static class Program
 
         await using var emulator = await SpeechEmulator.StartAsync(options);
         Console.WriteLine($"Pyannote.Sdk.Emulator listening on {emulator.BaseAddress} (API key: {(options.AcceptAnyApiKey ? "any" : emulator.ApiKey)})");
-        Console.WriteLine($"  pyannote     {emulator.PyannoteEndpoint}");
-        Console.WriteLine($"  together     {emulator.TogetherEndpoint}");
-        Console.WriteLine($"  jigsawstack  {emulator.JigsawStackEndpoint}");
-        Console.WriteLine($"  nanogpt      {emulator.NanoGptEndpoint}");
+        foreach (var vendor in Vendor.All)
+        {
+            Console.WriteLine($"  {vendor.Key,-12} {emulator.EndpointOf(vendor)}");
+        }
         Console.WriteLine("Press Ctrl+C to stop.");
 
         var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Pyannote.Sdk.Emulator.Internal;
-using Pyannote.Sdk.Emulator.Vendors;
 
 namespace Pyannote.Sdk.Emulator;
 
@@ -25,7 +24,7 @@ namespace Pyannote.Sdk.Emulator;
 /// var options = new PyannoteClientOptions { Endpoint = emulator.PyannoteEndpoint };
 /// </code>
 /// </example>
-public sealed class SpeechEmulator : IAsyncDisposable
+public sealed partial class SpeechEmulator : IAsyncDisposable
 {
     /// <summary>Header that injects faults into a single request (grammar in docs/emulator.md).</summary>
     public const string FaultHeader = "x-emulator-fault";
@@ -51,17 +50,8 @@ public sealed class SpeechEmulator : IAsyncDisposable
     /// <summary>TCP port the server listens on.</summary>
     public int Port => BaseAddress.Port;
 
-    /// <summary>pyannoteAI endpoint (<c>…/pyannote/</c>); requests go to <c>…/pyannote/v1/diarize</c> and so on.</summary>
-    public Uri PyannoteEndpoint => new(BaseAddress, "pyannote/");
-
-    /// <summary>Together AI endpoint (<c>…/together/</c>); requests go to <c>…/together/v1/audio/transcriptions</c>.</summary>
-    public Uri TogetherEndpoint => new(BaseAddress, "together/");
-
-    /// <summary>JigsawStack endpoint (<c>…/jigsawstack/</c>); requests go to <c>…/jigsawstack/v1/ai/transcribe</c>.</summary>
-    public Uri JigsawStackEndpoint => new(BaseAddress, "jigsawstack/");
-
-    /// <summary>NanoGPT endpoint (<c>…/nanogpt/</c>); requests go to <c>…/nanogpt/api/transcribe</c>.</summary>
-    public Uri NanoGptEndpoint => new(BaseAddress, "nanogpt/");
+    /// <summary>The endpoint of <paramref name="vendor"/> (<c>…/&lt;key&gt;/</c>).</summary>
+    internal Uri EndpointOf(Vendor vendor) => new(BaseAddress, vendor.Key + "/");
 
     /// <summary>The API key every vendor accepts (see <see cref="SpeechEmulatorOptions.AcceptAnyApiKey"/>).</summary>
     public string ApiKey => _state.Options.ApiKey;
@@ -111,13 +101,12 @@ public sealed class SpeechEmulator : IAsyncDisposable
         var app = builder.Build();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.Use(new EmulatorPipeline(state).InvokeAsync);
-        PyannoteApi.Map(app, state);
-        PyannoteLiveApi.Map(app, state);
-        TogetherRealtimeApi.Map(app, state);
-        TogetherApi.Map(app, state);
-        JigsawStackApi.Map(app, state);
-        NanoGptApi.Map(app, state);
-        StorageApi.Map(app, state);
+        foreach (var vendor in Vendor.All)
+        {
+            vendor.Map(app, state);
+        }
+
+        EmulatorFallback.Map(app);
 
         try
         {
@@ -213,7 +202,7 @@ public sealed class SpeechEmulator : IAsyncDisposable
 
     /// <summary>The server-wide request body limit: the largest vendor upload limit plus room for multipart framing.</summary>
     internal static long MaxRequestBodyBytes(SpeechEmulatorOptions options) =>
-        new[] { options.PyannoteMaxUploadBytes, options.TogetherMaxUploadBytes, options.JigsawStackMaxUploadBytes, options.NanoGptMaxUploadBytes, Http.MaxJsonBodyBytes }.Max()
+        Vendor.All.Select(v => v.MaxUploadBytes(options)).Append(Http.MaxJsonBodyBytes).Max()
         + MultipartForm.MaxFormOverheadBytes;
 
     private static void Validate(SpeechEmulatorOptions options)

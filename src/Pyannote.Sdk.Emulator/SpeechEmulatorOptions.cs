@@ -16,7 +16,7 @@ public enum WebhookSignatureEncoding
 
 /// <summary>Settings of a <see cref="SpeechEmulator"/>. Every property has a default suited to a local run; tests usually
 /// start from <see cref="ForTests"/>, which removes every delay.</summary>
-public sealed class SpeechEmulatorOptions
+public sealed partial class SpeechEmulatorOptions
 {
     /// <summary>TCP port to listen on (on 127.0.0.1 only). 0, the default, picks a free ephemeral port.</summary>
     public int Port { get; set; }
@@ -60,24 +60,6 @@ public sealed class SpeechEmulatorOptions
     /// <summary>Enforce the vendors' rate limits (pyannoteAI 100 requests per minute per key, JigsawStack 50 per second).
     /// Rate-limit headers are sent either way. Default <see langword="false"/>.</summary>
     public bool EnforceRateLimits { get; set; }
-
-    /// <summary>pyannoteAI requests allowed per sliding minute when <see cref="EnforceRateLimits"/> is on. Default 100.</summary>
-    public int PyannoteRequestsPerMinute { get; set; } = 100;
-
-    /// <summary>JigsawStack requests allowed per second when <see cref="EnforceRateLimits"/> is on. Default 50.</summary>
-    public int JigsawStackRequestsPerSecond { get; set; } = 50;
-
-    /// <summary>Largest pre-signed pyannoteAI upload (bytes). Default 1 GiB.</summary>
-    public long PyannoteMaxUploadBytes { get; set; } = 1L << 30;
-
-    /// <summary>Largest Together direct upload (bytes) before 413. Default 80 MB.</summary>
-    public long TogetherMaxUploadBytes { get; set; } = 80L * 1024 * 1024;
-
-    /// <summary>Largest JigsawStack upload (transcribe or file store, bytes) before 413. Default 100 MB.</summary>
-    public long JigsawStackMaxUploadBytes { get; set; } = 100L * 1024 * 1024;
-
-    /// <summary>Largest NanoGPT direct upload (bytes) before 413. Default 3 MB.</summary>
-    public long NanoGptMaxUploadBytes { get; set; } = 3L * 1024 * 1024;
 
     /// <summary>Folders scanned at start for <c>&lt;audio&gt;.transcript.json</c> sidecars. An uploaded file whose bytes (SHA-256)
     /// or file name match an indexed audio file gets that sidecar's words and speakers.</summary>

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using Pyannote.Sdk.Live;
-using Pyannote.Sdk.Together;
 using Pyannote.Sdk.Transcripts;
 
 namespace Pyannote.Sdk.Extensions.AI;
@@ -14,7 +13,7 @@ namespace Pyannote.Sdk.Extensions.AI;
 /// service errors and <see cref="SpeechToTextResponseUpdateKind.SessionClose"/> at the end (the final
 /// <see cref="Transcript"/>, when there is one, as its raw representation).
 /// </summary>
-internal static class LiveUpdates
+internal static partial class LiveUpdates
 {
     internal const string SpeakerKey = SpeechToTextClientAdapter.SpeakerKey;
 
@@ -37,43 +36,6 @@ internal static class LiveUpdates
 
         audio.Position = position;
         return read == 12 && header[..4].SequenceEqual("RIFF"u8) && header[8..12].SequenceEqual("WAVE"u8);
-    }
-
-    public static async IAsyncEnumerable<SpeechToTextResponseUpdate> FromTogetherAsync(TogetherClient client, Stream wav, TogetherRealtimeOptions? given, string? language, string? model, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var options = given ?? new TogetherRealtimeOptions();
-        if (language is { Length: > 0 })
-        {
-            options.Language = language;
-        }
-
-        if (model is { Length: > 0 })
-        {
-            options.Model = model;
-        }
-
-        TimeSpan? end = null;
-        await foreach (var e in client.StreamRealtimeTranscriptionAsync(LiveAudioSource.FromWavStream(wav, leaveOpen: true), options, cancellationToken).ConfigureAwait(false))
-        {
-            switch (e)
-            {
-                case TogetherRealtimeSessionCreated created:
-                    yield return Update(SpeechToTextResponseUpdateKind.SessionOpen, string.Empty, options.Model, created);
-                    break;
-                case TogetherTranscriptionDelta delta:
-                    yield return Update(SpeechToTextResponseUpdateKind.TextUpdating, delta.Text, options.Model, delta, start: delta.Start);
-                    break;
-                case TogetherTranscriptionCompleted completed:
-                    end = completed.Start + completed.Duration ?? end;
-                    yield return Update(SpeechToTextResponseUpdateKind.TextUpdated, completed.Text, options.Model, completed, start: completed.Start, end: completed.Start + completed.Duration);
-                    break;
-                case TogetherRealtimeError error:
-                    yield return Update(SpeechToTextResponseUpdateKind.Error, error.Message, options.Model, error);
-                    break;
-            }
-        }
-
-        yield return Update(SpeechToTextResponseUpdateKind.SessionClose, string.Empty, options.Model, null, end: end);
     }
 
     public static async IAsyncEnumerable<SpeechToTextResponseUpdate> FromCaptionsAsync(LiveTranscriber transcriber, LiveAudioSource audio, string? model, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -105,7 +67,7 @@ internal static class LiveUpdates
         }
     }
 
-    private static SpeechToTextResponseUpdate Update(SpeechToTextResponseUpdateKind kind, string text, string? model, object? raw, string? speaker = null, TimeSpan? start = null, TimeSpan? end = null)
+    internal static SpeechToTextResponseUpdate Update(SpeechToTextResponseUpdateKind kind, string text, string? model, object? raw, string? speaker = null, TimeSpan? start = null, TimeSpan? end = null)
     {
         var update = new SpeechToTextResponseUpdate(text)
         {

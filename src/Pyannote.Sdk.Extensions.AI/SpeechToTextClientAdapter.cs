@@ -45,12 +45,10 @@ internal sealed class SpeechToTextClientAdapter : ISpeechToTextClient
     public async IAsyncEnumerable<SpeechToTextResponseUpdate> GetStreamingTextAsync(Stream audioSpeechStream, SpeechToTextOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(audioSpeechStream);
-        if (_client is Together.TogetherClient together && WantsLive(options) && LiveUpdates.LooksLikeWav(audioSpeechStream))
+        if (WantsLive(options) && LiveUpdates.TryStreamLive(_client, audioSpeechStream, options, this, cancellationToken) is { } live)
         {
-            // A live-capable client streams for real: Together real time (text without speakers), paced at real time
-            // unless RawRepresentationFactory supplies TogetherRealtimeOptions saying otherwise.
-            var realtime = options?.RawRepresentationFactory?.Invoke(this) as Together.TogetherRealtimeOptions;
-            await foreach (var update in LiveUpdates.FromTogetherAsync(together, audioSpeechStream, realtime, options?.SpeechLanguage, options?.ModelId, cancellationToken).ConfigureAwait(false))
+            // A live-capable client streams for real (LiveUpdates.TryStreamLive says which can).
+            await foreach (var update in live.ConfigureAwait(false))
             {
                 yield return update;
             }

@@ -6,18 +6,18 @@ namespace Pyannote.Sdk;
 /// <summary>
 /// Everything the shared code knows about one vendor, in one place: <see cref="SpeechVendor"/> helpers, the API-key
 /// handler, error mapping, configuration and DI, telemetry and upload limits all read it. Each vendor declares its
-/// descriptor in its own folder (<c>&lt;Vendor&gt;/&lt;Vendor&gt;Vendor.cs</c>); <see cref="All"/> lists them. A vendor without a
+/// descriptor in its own folder (<c>&lt;Vendor&gt;/&lt;Vendor&gt;Vendor.cs</c>) and registers it (<c>&lt;Vendor&gt;/VendorDescriptor.&lt;Vendor&gt;.cs</c>); <see cref="All"/> collects them. A vendor without a
 /// descriptor fails loudly (<see cref="For"/>) instead of falling back to a default.
 /// </summary>
-internal sealed class VendorDescriptor
+internal sealed partial class VendorDescriptor
 {
-    private static readonly VendorDescriptor[] Descriptors =
-    [
-        PyannoteAI.PyannoteVendor.Descriptor,
-        Together.TogetherVendor.Descriptor,
-        JigsawStack.JigsawStackVendor.Descriptor,
-        NanoGpt.NanoGptVendor.Descriptor,
-    ];
+    // Each vendor folder adds its descriptor through a partial of this class (<Vendor>/VendorDescriptor.<Vendor>.cs),
+    // a static field initialised with Add(...): the type initializer runs them all before any static member is
+    // read, so the list is complete without this file naming any vendor. Parts run in no fixed order, hence the sort.
+    private static List<VendorDescriptor>? s_registered;
+    private static VendorDescriptor[]? s_descriptors;
+
+    private static VendorDescriptor[] Descriptors => s_descriptors ??= [.. (s_registered ?? []).OrderBy(d => d.Vendor)];
 
     /// <summary>The enum value.</summary>
     public required SpeechVendor Vendor { get; init; }
@@ -59,8 +59,18 @@ internal sealed class VendorDescriptor
     /// <summary>Adds the vendor's client to a builder (what <c>AddSpeechClients(configuration)</c> does for each section).</summary>
     public required Action<SpeechClientsBuilder> Register { get; init; }
 
+    /// <summary>The headers a refused WebSocket handshake may carry the vendor's request id in, read in this order.</summary>
+    public IReadOnlyList<string> RequestIdHeaders { get; init; } = ["x-request-id", "request-id"];
+
     /// <summary>Every vendor, in <see cref="SpeechVendor"/> order.</summary>
     public static IReadOnlyList<VendorDescriptor> All => Descriptors;
+
+    /// <summary>Adds <paramref name="descriptor"/> to <see cref="All"/>; called only from static field initialisers of this class.</summary>
+    private static VendorDescriptor Add(VendorDescriptor descriptor)
+    {
+        (s_registered ??= []).Add(descriptor);
+        return descriptor;
+    }
 
     /// <summary>The descriptor of <paramref name="vendor"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">No vendor has that value.</exception>

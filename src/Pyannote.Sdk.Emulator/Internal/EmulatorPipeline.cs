@@ -5,7 +5,8 @@ using Microsoft.Extensions.Logging;
 
 namespace Pyannote.Sdk.Emulator.Internal;
 
-/// <summary>The middleware in front of every endpoint: request log, faults, rate limits, per-vendor auth.</summary>
+/// <summary>The middleware in front of every endpoint: request log, faults, rate limits, per-vendor auth (each asked of the
+/// request's <see cref="Vendor"/>).</summary>
 internal sealed class EmulatorPipeline(EmulatorState state)
 {
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
@@ -81,14 +82,11 @@ internal sealed class EmulatorPipeline(EmulatorState state)
 
         // Every answer carries the rate-limit headers (as the vendors' do); reading them takes nothing from any window
         // and creates none. RateLimitAsync below updates them for accepted keys.
-        WriteRateLimitHeaders(context, vendor);
+        vendor.WriteRateLimitHeaders(context, state);
         if (faults?.Status is { } status)
         {
             WriteRetryAfter(context, faults);
-            if (status == 429 && vendor == Vendor.Pyannote && !context.Response.Headers.ContainsKey("X-RateLimit-Reset"))
-            {
-                context.Response.Headers["X-RateLimit-Reset"] = (state.Now + TimeSpan.FromSeconds(faults.RetryAfterSeconds ?? 60)).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-            }
+            vendor.OnInjectedStatus(context, state, faults, status);
 
             await VendorErrors.WriteAsync(context, vendor, status, faults.Message ?? DefaultMessage(status)).ConfigureAwait(false);
             return;
@@ -96,12 +94,12 @@ internal sealed class EmulatorPipeline(EmulatorState state)
 
         // Authenticate first: a request with a bad key gets its 401/403 and leaves no trace in the rate-limit state,
         // which is keyed only by keys the emulator accepts.
-        if (!await AuthorizeAsync(context, vendor).ConfigureAwait(false))
+        if (!await vendor.AuthorizeAsync(context, state).ConfigureAwait(false))
         {
             return;
         }
 
-        if (!await RateLimitAsync(context, vendor).ConfigureAwait(false))
+        if (!await vendor.TakeRateLimitAsync(context, state).ConfigureAwait(false))
         {
             return;
         }
@@ -187,119 +185,23 @@ internal sealed class EmulatorPipeline(EmulatorState state)
         }
     }
 
-    private async Task<bool> RateLimitAsync(HttpContext context, Vendor vendor)
+    /// <summary>The <c>Authorization: Bearer</c> check of the vendors that use it: a missing or unknown key gets 401, with
+    /// <c>missing_api_key</c>/<c>invalid_api_key</c> codes when <paramref name="withCode"/>.</summary>
+    internal static async Task<bool> AuthorizeBearerAsync(HttpContext context, EmulatorState state, Vendor vendor, bool withCode)
     {
-        var headers = context.Response.Headers;
-        if (vendor == Vendor.Pyannote)
+        var token = BearerToken(context.Request);
+        if (state.IsValidKey(token))
         {
-            var (remaining, reset) = state.TakePyannote(BearerToken(context.Request) ?? "");
-            headers["X-RateLimit-Limit"] = state.Options.PyannoteRequestsPerMinute.ToString(CultureInfo.InvariantCulture);
-            headers["X-RateLimit-Remaining"] = Math.Max(0, remaining).ToString(CultureInfo.InvariantCulture);
-            if (remaining < 0)
-            {
-                headers["X-RateLimit-Reset"] = reset.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-                headers.RetryAfter = Math.Max(1, (int)Math.Ceiling((reset - state.Now).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await VendorErrors.WriteAsync(context, vendor, 429, "Too many requests").ConfigureAwait(false);
-                return false;
-            }
+            return true;
         }
-        else if (vendor == Vendor.JigsawStack)
-        {
-            var (remaining, reset) = state.TakeJigsawStack();
-            headers["x-jigsaw-rate-limit-limit"] = state.Options.JigsawStackRequestsPerSecond.ToString(CultureInfo.InvariantCulture);
-            headers["x-jigsaw-rate-limit-remaining"] = Math.Max(0, remaining).ToString(CultureInfo.InvariantCulture);
-            headers["x-jigsaw-rate-limit-reset"] = reset.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
-            if (remaining < 0)
-            {
-                headers.RetryAfter = "1";
-                await VendorErrors.WriteAsync(context, vendor, 429, "Rate limit exceeded").ConfigureAwait(false);
-                return false;
-            }
-        }
-        return true;
+
+        var message = token is null ? "Missing API key. Send Authorization: Bearer <key>." : "Invalid API key.";
+        var code = token is null ? "missing_api_key" : "invalid_api_key";
+        await VendorErrors.WriteAsync(context, vendor, 401, message, code: withCode ? code : null).ConfigureAwait(false);
+        return false;
     }
 
-    private void WriteRateLimitHeaders(HttpContext context, Vendor vendor)
-    {
-        var headers = context.Response.Headers;
-        if (vendor == Vendor.Pyannote)
-        {
-            var key = BearerToken(context.Request);
-            var remaining = state.IsValidKey(key) ? state.PeekPyannote(key!) : state.Options.PyannoteRequestsPerMinute;
-            headers["X-RateLimit-Limit"] = state.Options.PyannoteRequestsPerMinute.ToString(CultureInfo.InvariantCulture);
-            headers["X-RateLimit-Remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
-        }
-        else if (vendor == Vendor.JigsawStack)
-        {
-            var (remaining, reset) = state.PeekJigsawStack();
-            headers["x-jigsaw-rate-limit-limit"] = state.Options.JigsawStackRequestsPerSecond.ToString(CultureInfo.InvariantCulture);
-            headers["x-jigsaw-rate-limit-remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
-            headers["x-jigsaw-rate-limit-reset"] = reset.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
-        }
-    }
-
-    private async Task<bool> AuthorizeAsync(HttpContext context, Vendor vendor)
-    {
-        var request = context.Request;
-        switch (vendor)
-        {
-            case Vendor.Pyannote:
-            case Vendor.Together:
-                {
-                    var token = BearerToken(request);
-                    if (state.IsValidKey(token))
-                    {
-                        return true;
-                    }
-
-                    var message = token is null ? "Missing API key. Send Authorization: Bearer <key>." : "Invalid API key.";
-                    var code = token is null ? "missing_api_key" : "invalid_api_key";
-                    await VendorErrors.WriteAsync(context, vendor, 401, message, code: vendor == Vendor.Together ? code : null).ConfigureAwait(false);
-                    return false;
-                }
-            case Vendor.JigsawStack:
-                {
-                    string? key = request.Headers["x-api-key"].ToString();
-                    if (string.IsNullOrEmpty(key))
-                    {
-                        key = request.Query["x-api-key"].ToString();
-                    }
-
-                    if (string.IsNullOrEmpty(key))
-                    {
-                        await VendorErrors.WriteAsync(context, vendor, 401, "Missing API key. Send the x-api-key header.").ConfigureAwait(false);
-                        return false;
-                    }
-                    if (state.IsValidKey(key))
-                    {
-                        return true;
-                    }
-
-                    await VendorErrors.WriteAsync(context, vendor, 403, "Invalid API key.").ConfigureAwait(false);
-                    return false;
-                }
-            case Vendor.NanoGpt:
-                {
-                    var key = request.Headers["x-api-key"].ToString();
-                    if (string.IsNullOrEmpty(key))
-                    {
-                        key = BearerToken(request) ?? "";
-                    }
-
-                    if (state.IsValidKey(key))
-                    {
-                        return true;
-                    }
-
-                    await VendorErrors.WriteAsync(context, vendor, 401, key.Length == 0 ? "API key required" : "Invalid API key").ConfigureAwait(false);
-                    return false;
-                }
-            default:
-                return true;
-        }
-    }
-
-    private static string? BearerToken(HttpRequest request)
+    internal static string? BearerToken(HttpRequest request)
     {
         var value = request.Headers.Authorization.ToString();
         if (!value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
@@ -322,7 +224,7 @@ internal sealed class EmulatorPipeline(EmulatorState state)
                 .LogInformation("{Method} {Path} -> {Status}{Fault}", context.Request.Method, path, aborted && !context.Response.HasStarted ? 0 : context.Response.StatusCode, fault is null ? "" : " (fault " + fault + ")");
         }
         state.Log(new EmulatorRequest(
-            VendorName(vendor),
+            vendor.Key,
             context.Request.Method,
             path,
             aborted && !context.Response.HasStarted ? 0 : context.Response.StatusCode,
@@ -331,35 +233,7 @@ internal sealed class EmulatorPipeline(EmulatorState state)
             arrived));
     }
 
-    internal static Vendor VendorOf(string path)
-    {
-        var segment = path.TrimStart('/');
-        var slash = segment.IndexOf('/');
-        if (slash >= 0)
-        {
-            segment = segment[..slash];
-        }
-
-        return segment.ToLowerInvariant() switch
-        {
-            "pyannote" => Vendor.Pyannote,
-            "together" => Vendor.Together,
-            "jigsawstack" => Vendor.JigsawStack,
-            "nanogpt" => Vendor.NanoGpt,
-            "storage" => Vendor.Storage,
-            _ => Vendor.None,
-        };
-    }
-
-    internal static string VendorName(Vendor vendor) => vendor switch
-    {
-        Vendor.Pyannote => "pyannote",
-        Vendor.Together => "together",
-        Vendor.JigsawStack => "jigsawstack",
-        Vendor.NanoGpt => "nanogpt",
-        Vendor.Storage => "storage",
-        _ => "",
-    };
+    internal static Vendor VendorOf(string path) => Vendor.Of(path);
 
     private static string DefaultMessage(int status) => status switch
     {

@@ -1,17 +1,16 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 
 namespace Pyannote.Sdk.Emulator.Internal;
 
 /// <summary>Everything the endpoints share: options, storage, content, jobs, logs, fault queue, webhooks.</summary>
-internal sealed class EmulatorState : IDisposable
+internal sealed partial class EmulatorState : IDisposable
 {
     private readonly List<EmulatorRequest> _log = [];
     private readonly List<MutableRule> _faults = [];
-    private readonly Dictionary<string, Queue<DateTimeOffset>> _pyannoteWindows = new(StringComparer.Ordinal);
-    private long _jigsawSecond;
-    private int _jigsawCount;
+    private readonly Dictionary<string, Queue<DateTimeOffset>> _keyWindows = new(StringComparer.Ordinal);
+    private long _currentSecond;
+    private int _secondCount;
 
     public EmulatorState(SpeechEmulatorOptions options)
     {
@@ -30,8 +29,6 @@ internal sealed class EmulatorState : IDisposable
     public ContentLibrary Content { get; }
     public WebhookDispatcher Webhooks { get; }
     public Uri BaseAddress { get; set; } = new("http://127.0.0.1/");
-    public ConcurrentDictionary<string, PyannoteJob> PyannoteJobs { get; } = new(StringComparer.Ordinal);
-    public ConcurrentDictionary<string, NanoGptRun> NanoGptRuns { get; } = new(StringComparer.Ordinal);
     public DateTimeOffset Now => Options.TimeProvider.GetUtcNow();
 
     public void Log(EmulatorRequest request)
@@ -106,7 +103,7 @@ internal sealed class EmulatorState : IDisposable
 
     public static string StripVendor(string fullPath)
     {
-        foreach (var prefix in new[] { "/pyannote", "/together", "/jigsawstack", "/nanogpt" })
+        foreach (var prefix in Vendor.All.Select(v => "/" + v.Key))
         {
             if (fullPath.StartsWith(prefix + "/", StringComparison.OrdinalIgnoreCase))
             {
@@ -121,34 +118,35 @@ internal sealed class EmulatorState : IDisposable
     /// <see cref="SpeechEmulatorOptions.AcceptAnyApiKey"/> runs too.</summary>
     internal const int MaxRateLimitWindows = 1024;
 
-    /// <summary>Number of per-key pyannoteAI rate-limit windows held (for tests).</summary>
+    /// <summary>Number of per-key rate-limit windows held (for tests).</summary>
     internal int RateLimitWindowCount
     {
         get
         {
-            lock (_pyannoteWindows)
+            lock (_keyWindows)
             {
-                return _pyannoteWindows.Count;
+                return _keyWindows.Count;
             }
         }
     }
 
-    /// <summary>pyannoteAI sliding one-minute window per accepted key. Returns remaining after this request, or -1 when
-    /// over the limit. Windows are keyed by a SHA-256 of the key, so a long key costs no more than a short one.</summary>
-    public (int Remaining, DateTimeOffset Reset) TakePyannote(string key)
+    /// <summary>A sliding one-minute window per accepted key, <paramref name="limit"/> requests each (pyannoteAI's kind).
+    /// Returns remaining after this request, or -1 when over the limit. Windows are keyed by a SHA-256 of the key, so a
+    /// long key costs no more than a short one.</summary>
+    public (int Remaining, DateTimeOffset Reset) TakeKeyedMinute(string key, int limit)
     {
         var now = Now;
         var id = KeyId(key);
-        lock (_pyannoteWindows)
+        lock (_keyWindows)
         {
-            if (!_pyannoteWindows.TryGetValue(id, out var window))
+            if (!_keyWindows.TryGetValue(id, out var window))
             {
-                if (_pyannoteWindows.Count >= MaxRateLimitWindows)
+                if (_keyWindows.Count >= MaxRateLimitWindows)
                 {
                     EvictWindows(now);
                 }
 
-                _pyannoteWindows[id] = window = new Queue<DateTimeOffset>();
+                _keyWindows[id] = window = new Queue<DateTimeOffset>();
             }
             while (window.Count > 0 && now - window.Peek() >= TimeSpan.FromMinutes(1))
             {
@@ -156,7 +154,6 @@ internal sealed class EmulatorState : IDisposable
             }
 
             var reset = (window.Count > 0 ? window.Peek() : now) + TimeSpan.FromMinutes(1);
-            var limit = Options.PyannoteRequestsPerMinute;
             if (Options.EnforceRateLimits && window.Count >= limit)
             {
                 return (-1, reset);
@@ -167,45 +164,45 @@ internal sealed class EmulatorState : IDisposable
         }
     }
 
-    /// <summary>What <see cref="TakePyannote"/> would report as remaining, without taking a request or creating a window.</summary>
-    public int PeekPyannote(string key)
+    /// <summary>What <see cref="TakeKeyedMinute"/> would report as remaining, without taking a request or creating a window.</summary>
+    public int PeekKeyedMinute(string key, int limit)
     {
         var now = Now;
-        lock (_pyannoteWindows)
+        lock (_keyWindows)
         {
-            var used = _pyannoteWindows.TryGetValue(KeyId(key), out var window) ? window.Count(t => now - t < TimeSpan.FromMinutes(1)) : 0;
-            return Math.Max(0, Options.PyannoteRequestsPerMinute - used);
+            var used = _keyWindows.TryGetValue(KeyId(key), out var window) ? window.Count(t => now - t < TimeSpan.FromMinutes(1)) : 0;
+            return Math.Max(0, limit - used);
         }
     }
 
-    /// <summary>JigsawStack fixed one-second window. Returns remaining after this request, or -1 when over the limit.</summary>
-    public (int Remaining, DateTimeOffset Reset) TakeJigsawStack()
+    /// <summary>A fixed one-second window for all keys, <paramref name="limit"/> requests each (JigsawStack's kind).
+    /// Returns remaining after this request, or -1 when over the limit.</summary>
+    public (int Remaining, DateTimeOffset Reset) TakeSecond(int limit)
     {
         var now = Now;
         var second = now.ToUnixTimeMilliseconds() / 1000;
-        lock (_pyannoteWindows)
+        lock (_keyWindows)
         {
-            if (second != _jigsawSecond) { _jigsawSecond = second; _jigsawCount = 0; }
+            if (second != _currentSecond) { _currentSecond = second; _secondCount = 0; }
             var reset = DateTimeOffset.FromUnixTimeMilliseconds((second + 1) * 1000);
-            var limit = Options.JigsawStackRequestsPerSecond;
-            if (Options.EnforceRateLimits && _jigsawCount >= limit)
+            if (Options.EnforceRateLimits && _secondCount >= limit)
             {
                 return (-1, reset);
             }
 
-            _jigsawCount++;
-            return (Math.Max(0, limit - _jigsawCount), reset);
+            _secondCount++;
+            return (Math.Max(0, limit - _secondCount), reset);
         }
     }
 
-    /// <summary>What <see cref="TakeJigsawStack"/> would report, without taking a request.</summary>
-    public (int Remaining, DateTimeOffset Reset) PeekJigsawStack()
+    /// <summary>What <see cref="TakeSecond"/> would report, without taking a request.</summary>
+    public (int Remaining, DateTimeOffset Reset) PeekSecond(int limit)
     {
         var second = Now.ToUnixTimeMilliseconds() / 1000;
-        lock (_pyannoteWindows)
+        lock (_keyWindows)
         {
-            var used = second == _jigsawSecond ? _jigsawCount : 0;
-            return (Math.Max(0, Options.JigsawStackRequestsPerSecond - used), DateTimeOffset.FromUnixTimeMilliseconds((second + 1) * 1000));
+            var used = second == _currentSecond ? _secondCount : 0;
+            return (Math.Max(0, limit - used), DateTimeOffset.FromUnixTimeMilliseconds((second + 1) * 1000));
         }
     }
 
@@ -213,50 +210,42 @@ internal sealed class EmulatorState : IDisposable
 
     private void EvictWindows(DateTimeOffset now)
     {
-        foreach (var (id, window) in _pyannoteWindows.ToArray())
+        foreach (var (id, window) in _keyWindows.ToArray())
         {
             if (window.Count == 0 || now - window.Last() >= TimeSpan.FromMinutes(1))
             {
-                _pyannoteWindows.Remove(id);
+                _keyWindows.Remove(id);
             }
         }
-        if (_pyannoteWindows.Count < MaxRateLimitWindows)
+        if (_keyWindows.Count < MaxRateLimitWindows)
         {
             return;
         }
 
-        var oldest = _pyannoteWindows.MinBy(w => w.Value.Count == 0 ? DateTimeOffset.MinValue : w.Value.Last()).Key;
-        _pyannoteWindows.Remove(oldest);
+        var oldest = _keyWindows.MinBy(w => w.Value.Count == 0 ? DateTimeOffset.MinValue : w.Value.Last()).Key;
+        _keyWindows.Remove(oldest);
     }
 
     public bool IsValidKey(string? key) =>
         !string.IsNullOrEmpty(key) && (Options.AcceptAnyApiKey || string.Equals(key, Options.ApiKey, StringComparison.Ordinal));
 
-    /// <summary>Resolves an audio URL: media:// keys and the emulator's own storage URLs map to stored files; anything
-    /// else is a placeholder the emulator cannot fetch (it never goes to the network) and gets synthetic content.
-    /// Returns null for a media:// key that was never uploaded.</summary>
+    /// <summary>The unescaped path of <paramref name="url"/> when it points at this emulator, else null.</summary>
+    public string? OwnPath(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.IsLoopback && uri.Port == BaseAddress.Port ? Uri.UnescapeDataString(uri.AbsolutePath) : null;
+
+    /// <summary>Resolves an audio URL: a vendor's own storage URLs (<see cref="Vendor.ResolveUrl"/>) map to stored files;
+    /// anything else is a placeholder the emulator cannot fetch (it never goes to the network) and gets synthetic
+    /// content. Returns null for a stored-file URL whose key was never uploaded.</summary>
     public EmulatedContent? ResolveUrl(string url)
     {
-        if (url.StartsWith("media://", StringComparison.Ordinal))
+        foreach (var vendor in Vendor.All)
         {
-            return Storage.TryGet("pyannote", url["media://".Length..], out var media)
-                ? Content.FromFile(media.Path, media.Sha256, media.FileName ?? Path.GetFileName(url))
-                : null;
-        }
-        if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.IsLoopback && uri.Port == BaseAddress.Port)
-        {
-            var path = Uri.UnescapeDataString(uri.AbsolutePath);
-            if (path.StartsWith("/storage/pyannote/", StringComparison.Ordinal) && Storage.TryGet("pyannote", path["/storage/pyannote/".Length..], out var p))
+            if (vendor.ResolveUrl(this, url) is (true, var content))
             {
-                return Content.FromFile(p.Path, p.Sha256, p.FileName);
+                return content;
             }
+        }
 
-            const string jigsawRead = "/jigsawstack/v1/store/file/read/";
-            if (path.StartsWith(jigsawRead, StringComparison.Ordinal) && Storage.TryGet("jigsawstack", path[jigsawRead.Length..], out var j))
-            {
-                return Content.FromFile(j.Path, j.Sha256, j.FileName ?? path[jigsawRead.Length..]);
-            }
-        }
         return Content.Synthetic(url);
     }
 

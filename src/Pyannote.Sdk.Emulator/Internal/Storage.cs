@@ -15,6 +15,10 @@ internal sealed class UploadTooLargeException(long limit) : Exception($"Upload e
 /// <summary>Files uploaded to the emulator (pyannote media://, JigsawStack file store, transient uploads), on disk.</summary>
 internal sealed class EmulatorStorage : IDisposable
 {
+    /// <summary>Escapes each segment of a storage key for a URL path.</summary>
+    public static string EscapeKey(string key) => string.Join('/', key.Split('/').Select(Uri.EscapeDataString));
+
+
     private readonly ConcurrentDictionary<string, StoredObject> _objects = new(StringComparer.Ordinal);
     private readonly byte[] _signingKey = RandomNumberGenerator.GetBytes(32);
     private readonly bool _ownsRoot;

@@ -53,7 +53,7 @@ internal sealed class WebhookDispatcher : IDisposable
 
     /// <summary>Schedules a delivery after <paramref name="delay"/>. pyannoteAI deliveries are signed and retried; JigsawStack ones are sent once.
     /// When <c>notBefore</c> is given, nothing is sent before it completes (for example the answer that announced the job).</summary>
-    public void Schedule(string vendor, string jobId, string url, Func<string> body, TimeSpan delay, bool pyannoteStyle, int injectedFailures, Task? notBefore = null)
+    public void Schedule(string vendor, string jobId, string url, Func<string> body, TimeSpan delay, bool signedWithRetries, int injectedFailures, Task? notBefore = null)
     {
         lock (_gate)
         {
@@ -76,7 +76,7 @@ internal sealed class WebhookDispatcher : IDisposable
                     await Task.Delay(delay, _options.TimeProvider, _stopping.Token).ConfigureAwait(false);
                 }
 
-                await DeliverAsync(vendor, jobId, url, body(), pyannoteStyle, injectedFailures).ConfigureAwait(false);
+                await DeliverAsync(vendor, jobId, url, body(), signedWithRetries, injectedFailures).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -94,7 +94,7 @@ internal sealed class WebhookDispatcher : IDisposable
         });
     }
 
-    private async Task DeliverAsync(string vendor, string jobId, string url, string body, bool pyannoteStyle, int injectedFailures)
+    private async Task DeliverAsync(string vendor, string jobId, string url, string body, bool signedWithRetries, int injectedFailures)
     {
         var target = new Uri(url);
         if (!target.IsLoopback && !_options.AllowNonLoopbackWebhooks)
@@ -103,7 +103,7 @@ internal sealed class WebhookDispatcher : IDisposable
             return;
         }
 
-        var retries = pyannoteStyle ? Math.Min(3, _options.WebhookRetryDelays.Count) : 0;
+        var retries = signedWithRetries ? Math.Min(3, _options.WebhookRetryDelays.Count) : 0;
         string? reason = null;
         var bytes = Encoding.UTF8.GetBytes(body);
         for (int attempt = 0; attempt <= retries; attempt++)
@@ -125,7 +125,7 @@ internal sealed class WebhookDispatcher : IDisposable
 
             using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ByteArrayContent(bytes) };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            if (pyannoteStyle)
+            if (signedWithRetries)
             {
                 var timestamp = _options.TimeProvider.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
                 request.Headers.TryAddWithoutValidation("X-Request-Timestamp", timestamp);

@@ -206,7 +206,7 @@ internal static class JigsawStackApi
                 var payload = (JsonObject)result.DeepClone();
                 payload["id"] = id;
                 payload["status"] = "success";
-                state.Webhooks.Schedule("jigsawstack", id, webhook, () => payload.ToJsonString(), delay, pyannoteStyle: false, EmulatorPipeline.Faults(context)?.WebhookFailures ?? 0, answered.Task);
+                state.Webhooks.Schedule("jigsawstack", id, webhook, () => payload.ToJsonString(), delay, signedWithRetries: false, EmulatorPipeline.Faults(context)?.WebhookFailures ?? 0, answered.Task);
                 await Http.WriteJsonAsync(context, 200, new JsonObject
                 {
                     ["success"] = true,
@@ -229,7 +229,7 @@ internal static class JigsawStackApi
         }
     }
 
-    internal static string SpeakerLabel(int speaker) => "Speaker " + (speaker + 1).ToString(CultureInfo.InvariantCulture);
+    internal static string SpeakerLabel(int speaker) => SpeakerLabels.Spaced(speaker);
 
     private static JsonObject Result(EmulatedContent content, bool bySpeaker, double chunkDuration, string? language)
     {
@@ -385,7 +385,7 @@ internal static class JigsawStackApi
 
             state.Storage.Add("jigsawstack", key, file with { FileName = file.FileName ?? key });
             file = null; // adopted by storage
-            var url = $"{state.BaseAddress}jigsawstack/v1/store/file/read/{StorageApi.EscapeKey(key)}";
+            var url = $"{state.BaseAddress}jigsawstack/v1/store/file/read/{EmulatorStorage.EscapeKey(key)}";
             state.Storage.TryGet("jigsawstack", key, out var stored);
             var body = new JsonObject { ["success"] = true, ["key"] = key, ["url"] = url, ["size"] = stored.Size };
             if (tempUrl == true)

@@ -320,7 +320,7 @@ internal static class NanoGptApi
     private static JsonObject Completed(EmulatedContent content, bool diarize, JsonObject metadata)
     {
         var text = diarize
-            ? string.Join(' ', content.Turns.Select(t => $"{JigsawStackApi.SpeakerLabel(t.Speaker)}: {t.Text}"))
+            ? string.Join(' ', content.Turns.Select(t => $"{SpeakerLabels.Spaced(t.Speaker)}: {t.Text}"))
             : content.Text;
         var body = new JsonObject
         {
@@ -344,7 +344,7 @@ internal static class NanoGptApi
             {
                 ["segments"] = Http.Array(content.Turns.Select(t => (JsonNode)new JsonObject
                 {
-                    ["speaker"] = JigsawStackApi.SpeakerLabel(t.Speaker),
+                    ["speaker"] = SpeakerLabels.Spaced(t.Speaker),
                     ["text"] = t.Text,
                     ["start"] = Http.R(t.Start),
                     ["end"] = Http.R(t.End),

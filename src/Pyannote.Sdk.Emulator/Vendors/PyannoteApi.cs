@@ -240,7 +240,7 @@ internal static partial class PyannoteApi
                 answered.TrySetResult();
                 return Task.CompletedTask;
             });
-            state.Webhooks.Schedule("pyannote", job.Id, webhook, () => WebhookBody(job, statusOnlyBody), job.Queued + job.Running, pyannoteStyle: true, failures, answered.Task);
+            state.Webhooks.Schedule("pyannote", job.Id, webhook, () => WebhookBody(job, statusOnlyBody), job.Queued + job.Running, signedWithRetries: true, failures, answered.Task);
         }
         await Http.WriteJsonAsync(context, 200, created).ConfigureAwait(false);
     }
@@ -332,7 +332,7 @@ internal static partial class PyannoteApi
         }
         var key = url["media://".Length..];
         var expires = (state.Now + TimeSpan.FromHours(1)).ToUnixTimeSeconds();
-        var signed = $"{state.BaseAddress}storage/pyannote/{StorageApi.EscapeKey(key)}?X-Signature={state.Storage.Sign(method, key, expires)}&expires={expires}";
+        var signed = $"{state.BaseAddress}storage/pyannote/{EmulatorStorage.EscapeKey(key)}?X-Signature={state.Storage.Sign(method, key, expires)}&expires={expires}";
         await Http.WriteJsonAsync(context, 201, new JsonObject { ["url"] = signed }).ConfigureAwait(false);
     }
 
@@ -366,7 +366,7 @@ internal static partial class PyannoteApi
         return value is null ? null : (int)value.Value;
     }
 
-    internal static string Label(int speaker) => "SPEAKER_" + speaker.ToString("00", CultureInfo.InvariantCulture);
+    internal static string Label(int speaker) => SpeakerLabels.Underscored(speaker);
 
     private static JsonArray Segments(EmulatedContent content, bool turnConfidence) =>
         Http.Array(content.Turns.Select(t =>

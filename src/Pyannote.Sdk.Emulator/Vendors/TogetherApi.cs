@@ -164,7 +164,7 @@ internal static class TogetherApi
                 body["speaker_segments"] = Http.Array(content.Turns.Select((t, i) => (JsonNode)new JsonObject
                 {
                     ["id"] = i,
-                    ["speaker_id"] = PyannoteApi.Label(t.Speaker),
+                    ["speaker_id"] = SpeakerLabels.Underscored(t.Speaker),
                     ["start"] = Http.R(t.Start),
                     ["end"] = Http.R(t.End),
                     ["text"] = t.Text,
@@ -180,7 +180,7 @@ internal static class TogetherApi
         var json = new JsonObject { ["id"] = id, ["word"] = word.Text, ["start"] = Http.R(word.Start), ["end"] = Http.R(word.End) };
         if (diarized)
         {
-            json["speaker_id"] = PyannoteApi.Label(word.Speaker);
+            json["speaker_id"] = SpeakerLabels.Underscored(word.Speaker);
         }
 
         return json;

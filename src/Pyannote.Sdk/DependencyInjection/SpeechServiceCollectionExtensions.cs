@@ -101,7 +101,7 @@ public static class SpeechServiceCollectionExtensions
             if (registry.Vendors.Count != 1)
             {
                 throw new InvalidOperationException(registry.Vendors.Count == 0
-                    ? "No speech vendor is registered: add one with AddSpeechClients(...).AddPyannote(...) (or another vendor)."
+                    ? $"No speech vendor is registered: add one with AddSpeechClients(...) and a vendor ({string.Join(", ", VendorDescriptor.All.Select(d => $"Add{d.Vendor}(...)"))})."
                     : $"Several speech vendors are registered ({registry.Describe()}): set Speech:DefaultVendor or call SetDefaultVendor, or resolve a keyed ISpeechClient.");
             }
 

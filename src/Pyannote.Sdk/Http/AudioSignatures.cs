@@ -1,6 +1,6 @@
 // One source file, compiled into the SDK (which refuses unrecognised audio before sending it) and into the emulator
 // (which answers unrecognised audio the way each vendor does); the emulator does not reference the SDK.
-#if PYANNOTE_EMULATOR
+#if SPEECH_EMULATOR
 namespace Pyannote.Sdk.Emulator.Internal;
 #else
 namespace Pyannote.Sdk.Http;

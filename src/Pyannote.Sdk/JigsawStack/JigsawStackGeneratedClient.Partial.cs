@@ -1,7 +1,13 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+
+// Trimming and Native AOT for the generated client (reasoning in docs/architecture.md, "Generation"): scoped to this one type.
+[assembly: UnconditionalSuppressMessage("Trimming", "IL2026", Scope = "type", Target = "T:Pyannote.Sdk.Generated.JigsawStack.JigsawStackGeneratedClient", Justification = "Options always carry the source-generated JigsawStackJsonContext; see SourceGenerationTests.")]
+[assembly: UnconditionalSuppressMessage("AOT", "IL3050", Scope = "type", Target = "T:Pyannote.Sdk.Generated.JigsawStack.JigsawStackGeneratedClient", Justification = "Options always carry the source-generated JigsawStackJsonContext; see SourceGenerationTests.")]
+[assembly: UnconditionalSuppressMessage("Trimming", "IL2075", Scope = "type", Target = "T:Pyannote.Sdk.Generated.JigsawStack.JigsawStackGeneratedClient", Justification = "No enum reaches ConvertToString: the JigsawStack operations the SDK calls take no enum parameters.")]
 
 namespace Pyannote.Sdk.Generated.JigsawStack;
 

@@ -123,7 +123,7 @@ public static class JigsawStackWebhook
             throw new WebhookVerificationException(SpeechVendor.JigsawStack, WebhookFailureReason.MissingToken, $"The callback URL lacks '{CorrelationIdParameter}', '{ExpiresParameter}' or '{TokenParameter}'.");
         }
 
-        if (correlationId.Length > MaxCorrelationIdLength || !PyannoteWebhook.TryParseTimestamp(expires, out var digits, out var expiresAt) || !TryDecodeToken(token, out var received))
+        if (correlationId.Length > MaxCorrelationIdLength || !UnixSeconds.TryParse(expires, out var digits, out var expiresAt) || !TryDecodeToken(token, out var received))
         {
             throw new WebhookVerificationException(SpeechVendor.JigsawStack, WebhookFailureReason.InvalidToken, "The callback URL's token is not valid.");
         }

@@ -63,7 +63,7 @@ internal sealed class LiveSocket : IAsyncDisposable
                 string? requestId = null;
                 if (headers is not null)
                 {
-                    foreach (var name in new[] { "x-request-id", "request-id", "x-together-request-id" })
+                    foreach (var name in VendorDescriptor.For(vendor).RequestIdHeaders)
                     {
                         if (headers.TryGetValue(name, out var values) && values.FirstOrDefault() is { Length: > 0 } id)
                         {

@@ -1,10 +1,7 @@
-using Pyannote.Sdk.PyannoteAI;
-using Pyannote.Sdk.Together;
-
 namespace Pyannote.Sdk.Live;
 
 /// <summary>Settings of a <see cref="LiveTranscriber"/>.</summary>
-public sealed class LiveTranscriberOptions
+public sealed partial class LiveTranscriberOptions
 {
     /// <summary>How fast recorded audio is sent. Default <see cref="LivePacing.RealTime"/>, which pyannoteAI requires;
     /// <see cref="LivePacing.None"/> only against the emulator started without pacing.</summary>
@@ -37,25 +34,6 @@ public sealed class LiveTranscriberOptions
 
     /// <summary>The clock that paces the audio. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
-
-    internal PyannoteLiveOptions DiarizationOptions() => new()
-    {
-        Pacing = Pacing,
-        ConnectTimeout = ConnectTimeout,
-        CloseTimeout = FinalResultTimeout,
-        EventBufferCapacity = EventBufferCapacity,
-    };
-
-    internal TogetherRealtimeOptions TranscriptionOptions() => new()
-    {
-        Model = Model,
-        Language = Language,
-        DisableTurnDetection = true,
-        Pacing = Pacing,
-        ConnectTimeout = ConnectTimeout,
-        FinalResultTimeout = FinalResultTimeout,
-        EventBufferCapacity = EventBufferCapacity,
-    };
 
     internal void Validate(string parameterName)
     {

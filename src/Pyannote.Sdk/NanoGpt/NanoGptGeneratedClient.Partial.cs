@@ -1,6 +1,12 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+
+// Trimming and Native AOT for the generated client (reasoning in docs/architecture.md, "Generation"): scoped to this one type.
+[assembly: UnconditionalSuppressMessage("Trimming", "IL2026", Scope = "type", Target = "T:Pyannote.Sdk.Generated.NanoGpt.NanoGptGeneratedClient", Justification = "Options always carry the source-generated NanoGptJsonContext; see SourceGenerationTests.")]
+[assembly: UnconditionalSuppressMessage("AOT", "IL3050", Scope = "type", Target = "T:Pyannote.Sdk.Generated.NanoGpt.NanoGptGeneratedClient", Justification = "Options always carry the source-generated NanoGptJsonContext; see SourceGenerationTests.")]
+[assembly: UnconditionalSuppressMessage("Trimming", "IL2075", Scope = "type", Target = "T:Pyannote.Sdk.Generated.NanoGpt.NanoGptGeneratedClient", Justification = "The generated multipart method with enum parameters is never called; NanoGptClient builds the form itself.")]
 
 namespace Pyannote.Sdk.Generated.NanoGpt;
 

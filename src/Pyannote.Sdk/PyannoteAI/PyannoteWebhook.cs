@@ -23,7 +23,6 @@ public static class PyannoteWebhook
 {
     private const int MacLength = 32;
     private const string PrefixV0 = "v0=";
-    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
 
     /// <summary>Verifies a delivery against one secret and reads it, checking the timestamp against the system clock.</summary>
     /// <param name="body">The raw request body, exactly as received.</param>
@@ -99,7 +98,7 @@ public static class PyannoteWebhook
     /// <exception cref="WebhookVerificationException">The body is not a pyannoteAI webhook payload (<see cref="WebhookFailureReason.MalformedBody"/>).</exception>
     public static PyannoteWebhookEvent ParseUnverified(ReadOnlySpan<byte> body, PyannoteWebhookHeaders? headers = null)
     {
-        DateTimeOffset? timestamp = headers?.Timestamp is { } ts && TryParseTimestamp(ts, out _, out var at) ? at : null;
+        DateTimeOffset? timestamp = headers?.Timestamp is { } ts && UnixSeconds.TryParse(ts, out _, out var at) ? at : null;
         return Read(body, headers, timestamp, null);
     }
 
@@ -196,7 +195,7 @@ public static class PyannoteWebhook
             throw new WebhookVerificationException(SpeechVendor.Pyannote, WebhookFailureReason.MissingHeader, $"The {PyannoteWebhookHeaders.TimestampName} header is missing or empty.");
         }
 
-        if (!TryParseTimestamp(headers.Timestamp, out var signedTimestamp, out var timestamp))
+        if (!UnixSeconds.TryParse(headers.Timestamp, out var signedTimestamp, out var timestamp))
         {
             throw new WebhookVerificationException(SpeechVendor.Pyannote, WebhookFailureReason.MalformedTimestamp, $"The {PyannoteWebhookHeaders.TimestampName} header is not a whole number of Unix seconds.");
         }
@@ -270,36 +269,6 @@ public static class PyannoteWebhook
         {
             CryptographicOperations.ZeroMemory(key);
         }
-    }
-
-    /// <summary>Reads a Unix-seconds header: ASCII digits only (surrounding spaces ignored), within the range of <see cref="DateTimeOffset"/>.</summary>
-    internal static bool TryParseTimestamp(string value, out string digits, out DateTimeOffset timestamp)
-    {
-        digits = value.Trim();
-        timestamp = default;
-        if (digits.Length is 0 or > 18)
-        {
-            return false;
-        }
-
-        long seconds = 0;
-        foreach (var c in digits)
-        {
-            if (c is < '0' or > '9')
-            {
-                return false;
-            }
-
-            seconds = (seconds * 10) + (c - '0');
-        }
-
-        if (seconds > MaxUnixSeconds)
-        {
-            return false;
-        }
-
-        timestamp = DateTimeOffset.FromUnixTimeSeconds(seconds);
-        return true;
     }
 
     private static List<(byte[] Bytes, PyannoteSignatureEncodings Encoding)> DecodeSignatures(string header, PyannoteSignatureEncodings accepted)

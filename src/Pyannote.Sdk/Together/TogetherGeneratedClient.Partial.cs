@@ -1,5 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+
+// Trimming and Native AOT for the generated client (reasoning in docs/architecture.md, "Generation"): scoped to this one type.
+[assembly: UnconditionalSuppressMessage("Trimming", "IL2026", Scope = "type", Target = "T:Pyannote.Sdk.Generated.Together.TogetherGeneratedClient", Justification = "Options always carry the source-generated TogetherJsonContext; see SourceGenerationTests.")]
+[assembly: UnconditionalSuppressMessage("AOT", "IL3050", Scope = "type", Target = "T:Pyannote.Sdk.Generated.Together.TogetherGeneratedClient", Justification = "Options always carry the source-generated TogetherJsonContext; see SourceGenerationTests.")]
+[assembly: UnconditionalSuppressMessage("Trimming", "IL2075", Scope = "type", Target = "T:Pyannote.Sdk.Generated.Together.TogetherGeneratedClient", Justification = "The generated multipart methods with enum parameters are never called; TogetherClient builds the form itself.")]
 
 namespace Pyannote.Sdk.Generated.Together;
 

@@ -19,5 +19,6 @@ internal static class TogetherVendor
         Capabilities = TogetherCapabilities.Value,
         MaxUploadBytes = TogetherClient.MaxUploadBytes,
         Register = static builder => builder.AddTogether(),
+        RequestIdHeaders = ["x-request-id", "request-id", "x-together-request-id"],
     };
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -9,22 +8,13 @@ namespace Pyannote.Sdk.Emulator.Vendors;
 
 /// <summary>The object store behind pyannoteAI's pre-signed URLs, S3-like: the signature lives in the query string,
 /// an Authorization header is refused, Content-Length is required, bodies stream to disk.</summary>
-internal static class StorageApi
+internal static class PyannoteStorageApi
 {
     public static void Map(IEndpointRouteBuilder app, EmulatorState state)
     {
         app.MapPut("/storage/pyannote/{**key}", (RequestDelegate)(ctx => PutAsync(ctx, state)));
         app.MapGet("/storage/pyannote/{**key}", (RequestDelegate)(ctx => GetAsync(ctx, state)));
-        app.MapFallback((RequestDelegate)(ctx =>
-        {
-            var vendor = EmulatorPipeline.VendorOf(ctx.Request.Path.Value ?? "/");
-            return vendor == Vendor.None || vendor == Vendor.Storage
-                ? StorageErrorAsync(ctx, 404, "NoSuchKey", "No such path on the emulator.")
-                : VendorErrors.WriteAsync(ctx, vendor, 404, $"No route for {ctx.Request.Method} {ctx.Request.Path} (emulated).");
-        }));
     }
-
-    public static string EscapeKey(string key) => string.Join('/', key.Split('/').Select(Uri.EscapeDataString));
 
     private static string Key(HttpContext context) => Uri.UnescapeDataString(context.Request.RouteValues["key"] as string ?? "");
 
@@ -50,24 +40,24 @@ internal static class StorageApi
         var key = Key(context);
         if (context.Request.Headers.ContainsKey("Authorization"))
         {
-            await StorageErrorAsync(context, 400, "InvalidArgument",
+            await VendorErrors.StorageErrorAsync(context, 400, "InvalidArgument",
                 "Only one authentication mechanism is allowed: the pre-signed query string, not an Authorization header as well.").ConfigureAwait(false);
             return;
         }
         if (!CheckSignature(context, state, "PUT", key, out var error))
         {
-            await StorageErrorAsync(context, error.Status, error.Code, error.Message).ConfigureAwait(false);
+            await VendorErrors.StorageErrorAsync(context, error.Status, error.Code, error.Message).ConfigureAwait(false);
             return;
         }
         var length = context.Request.ContentLength;
         if (length is null)
         {
-            await StorageErrorAsync(context, 411, "MissingContentLength", "You must provide the Content-Length HTTP header.").ConfigureAwait(false);
+            await VendorErrors.StorageErrorAsync(context, 411, "MissingContentLength", "You must provide the Content-Length HTTP header.").ConfigureAwait(false);
             return;
         }
         if (length > state.Options.PyannoteMaxUploadBytes)
         {
-            await StorageErrorAsync(context, 413, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size.").ConfigureAwait(false);
+            await VendorErrors.StorageErrorAsync(context, 413, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size.").ConfigureAwait(false);
             return;
         }
         var stored = await state.Storage.SaveAsync(context.Request.Body, state.Options.PyannoteMaxUploadBytes, context.Request.ContentType, Path.GetFileName(key), context.RequestAborted).ConfigureAwait(false);
@@ -82,27 +72,16 @@ internal static class StorageApi
         var key = Key(context);
         if (!CheckSignature(context, state, "GET", key, out var error))
         {
-            await StorageErrorAsync(context, error.Status, error.Code, error.Message).ConfigureAwait(false);
+            await VendorErrors.StorageErrorAsync(context, error.Status, error.Code, error.Message).ConfigureAwait(false);
             return;
         }
         if (!state.Storage.TryGet("pyannote", key, out var stored))
         {
-            await StorageErrorAsync(context, 404, "NoSuchKey", "The specified key does not exist.").ConfigureAwait(false);
+            await VendorErrors.StorageErrorAsync(context, 404, "NoSuchKey", "The specified key does not exist.").ConfigureAwait(false);
             return;
         }
         context.Response.ContentType = stored.ContentType ?? "application/octet-stream";
         context.Response.ContentLength = stored.Size;
         await context.Response.SendFileAsync(stored.Path, context.RequestAborted).ConfigureAwait(false);
-    }
-
-    internal static Task StorageErrorAsync(HttpContext context, int status, string code, string message)
-    {
-        context.Items["emulator.error"] = message;
-        var xml = $"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>{code}</Code><Message>{System.Security.SecurityElement.Escape(message)}</Message><RequestId>{VendorErrors.RequestId(context)}</RequestId></Error>";
-        var bytes = Encoding.UTF8.GetBytes(xml);
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/xml";
-        context.Response.ContentLength = bytes.Length;
-        return context.Response.Body.WriteAsync(bytes, context.RequestAborted).AsTask();
     }
 }
