@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Pyannote.Sdk.IntegrationTests.Sdk;
 using Pyannote.Sdk.Live;
-using Pyannote.Sdk.PyannoteAI;
 
 namespace Pyannote.Sdk.IntegrationTests.Live;
 
@@ -9,8 +8,6 @@ namespace Pyannote.Sdk.IntegrationTests.Live;
 /// without pacing too, so a 30 s file streams in well under a second.</summary>
 internal static class LiveTestKit
 {
-    public static PyannoteLiveOptions Fast => new() { Pacing = LivePacing.None, CloseTimeout = TimeSpan.FromSeconds(20) };
-
     public static LiveAudioSource Conversation() => LiveAudioSource.FromWavFile(SdkTestKit.ConversationWav);
 
     public static async Task<List<T>> CollectAsync<T>(IAsyncEnumerable<T> events, CancellationToken cancellationToken = default)

@@ -1,13 +1,8 @@
-using System.Net.Http.Headers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Pyannote.Sdk.JigsawStack;
-using Pyannote.Sdk.NanoGpt;
-using Pyannote.Sdk.PyannoteAI;
 using Pyannote.Sdk.Tests.HttpPipeline;
-using Pyannote.Sdk.Together;
 
 namespace Pyannote.Sdk.Tests.DependencyInjection;
 
@@ -15,7 +10,7 @@ namespace Pyannote.Sdk.Tests.DependencyInjection;
 /// Every vendor client on main, registered from in-memory configuration through AddSpeechClients: resolution by type
 /// and key, validation messages, and a redaction sweep over a successful and a failing call. Add a row per vendor.
 /// </summary>
-public class VendorRegistrationTests
+public partial class VendorRegistrationTests
 {
     private const string Emulator = "http://127.0.0.1:5080/";
 
@@ -32,51 +27,7 @@ public class VendorRegistrationTests
         public override string ToString() => Id.Key();
     }
 
-    private const string Presigned = "https://bucket.storage.test/input/a.wav?X-Amz-Credential=CRED-S3CR3T&X-Amz-Signature=SIG-S3CR3T";
-
-    private static readonly Dictionary<string, Vendor> Vendors = new[]
-    {
-        new Vendor(
-            SpeechVendor.Pyannote,
-            "Pyannote",
-            "PYANNOTE_API_KEY",
-            typeof(PyannoteClient),
-            (b, t) => b.AddPyannote(o => o.Transport = t),
-            t => t
-                .ThenStatus(201, body: "{\"url\":\"" + Presigned + "\"}").ThenStatus(200)
-                .ThenStatus(201, body: "{\"url\":\"" + Presigned + "\"}").ThenStatus(403, body: "<Error><Code>SignatureDoesNotMatch</Code></Error>"),
-            (sp, _) => sp.GetRequiredService<PyannoteClient>().UploadAsync(AudioInput.FromStream(new MemoryStream(TestAudio.WavWith("AUDIO"u8)), "a.wav"))),
-        new Vendor(
-            SpeechVendor.NanoGpt,
-            "NanoGpt",
-            "NANOGPT_API_KEY",
-            typeof(NanoGptClient),
-            (b, t) => b.AddNanoGpt(o => o.Transport = t),
-            t => t
-                .ThenStatus(200, body: File.ReadAllText(RepoPaths.TestData("nanogpt", "transcribe-sync-response.json")))
-                .ThenStatus(429, r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromHours(2)), File.ReadAllText(RepoPaths.TestData("nanogpt", "error-429-daily-limit.json"))),
-            (sp, url) => sp.GetRequiredKeyedService<ISpeechClient>("nanogpt").TranscribeAsync(AudioInput.FromUrl(url), new TranscriptionOptions { Diarize = false })),
-        new Vendor(
-            SpeechVendor.Together,
-            "Together",
-            "TOGETHER_API_KEY",
-            typeof(TogetherClient),
-            (b, t) => b.AddTogether(o => o.Transport = t),
-            t => t
-                .ThenStatus(200, body: "{\"task\":\"transcribe\",\"language\":\"english\",\"duration\":1.5,\"text\":\"Hello\",\"segments\":[]}")
-                .ThenStatus(400, body: "{\"error\":{\"message\":\"invalid file\",\"type\":\"invalid_request_error\"}}"),
-            (sp, url) => sp.GetRequiredKeyedService<ISpeechClient>("together").TranscribeAsync(AudioInput.FromUrl(url), new TranscriptionOptions { Diarize = false })),
-        new Vendor(
-            SpeechVendor.JigsawStack,
-            "JigsawStack",
-            "JIGSAWSTACK_API_KEY",
-            typeof(JigsawStackClient),
-            (b, t) => b.AddJigsawStack(o => o.Transport = t),
-            t => t
-                .ThenStatus(200, body: File.ReadAllText(RepoPaths.TestData("jigsawstack", "stt-response-url.json")))
-                .ThenStatus(500, body: "{\"success\":false,\"message\":\"internal\"}"),
-            (sp, url) => sp.GetRequiredKeyedService<ISpeechClient>("jigsawstack").TranscribeAsync(AudioInput.FromUrl(url), new TranscriptionOptions { Diarize = false })),
-    }.ToDictionary(v => v.Id.Key());
+    private static readonly Dictionary<string, Vendor> Vendors = VendorRows.Of<Vendor>(typeof(VendorRegistrationTests)).ToDictionary(v => v.Id.Key());
 
     public static TheoryData<string> VendorKeys()
     {
@@ -121,17 +72,6 @@ public class VendorRegistrationTests
         }
 
         Assert.Equal(Vendors.Values.First().Id, sp.GetRequiredService<ISpeechClient>().Vendor);
-    }
-
-    [Fact]
-    public void Configured_webhook_secrets_reach_the_webhook_options()
-    {
-        var services = new ServiceCollection();
-        services.AddSpeechClients(AllVendors().GetSection("Speech")).AddPyannote().EnvironmentReader = _ => null;
-        using var sp = services.BuildServiceProvider();
-
-        Assert.Equal(["whsec-pyannote-S3CR3T"], sp.GetRequiredService<IOptionsMonitor<Pyannote.Sdk.Webhooks.PyannoteWebhookOptions>>().CurrentValue.Secrets);
-        Assert.Equal(["whsec-jigsawstack-S3CR3T"], sp.GetRequiredService<IOptionsMonitor<Pyannote.Sdk.Webhooks.JigsawStackWebhookOptions>>().CurrentValue.Secrets);
     }
 
     [Theory]

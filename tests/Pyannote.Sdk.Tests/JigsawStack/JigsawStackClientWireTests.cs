@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Pyannote.Sdk.JigsawStack;
-using Pyannote.Sdk.Tests.Together;
 
 namespace Pyannote.Sdk.Tests.JigsawStack;
 

@@ -1,5 +1,4 @@
 using Pyannote.Sdk.JigsawStack;
-using Pyannote.Sdk.Tests.Together;
 
 namespace Pyannote.Sdk.Tests.JigsawStack;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using RichardSzalay.MockHttp;
 using Xunit.Abstractions;
 
 namespace Pyannote.Sdk.Tests.Reliability;
@@ -13,7 +12,7 @@ namespace Pyannote.Sdk.Tests.Reliability;
 /// and the rule, for every operation of every vendor that uploads; a counting transport proves nothing was sent.
 /// Writes <c>artifacts/reliability/bad-audio-matrix.md</c> (the figure in docs/reliability.md).
 /// </summary>
-public sealed class BadAudioRefusedTests(ITestOutputHelper output) : IDisposable
+public sealed partial class BadAudioRefusedTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan Hang = TimeSpan.FromSeconds(30); // only a broken build gets near it: a FIFO blocks forever
     private readonly string _dir = Directory.CreateTempSubdirectory("pyannote-sdk-bad-audio-").FullName;
@@ -24,20 +23,9 @@ public sealed class BadAudioRefusedTests(ITestOutputHelper output) : IDisposable
     private sealed record BadInput(string Name, Func<AudioInput> Make, string FileName, string Rule);
 
     /// <summary>One uploading operation: vendor, method, and the parameter name it reports.</summary>
-    private sealed record Operation(string Vendor, string Method, Func<BadInputMatrixTests.Clients, AudioInput, Task> Call, string Param);
+    private sealed record Operation(string Vendor, string Method, Func<VendorClients, AudioInput, Task> Call, string Param);
 
-    private static readonly Operation[] Operations =
-    [
-        new("pyannoteAI", "DiarizeAsync", (c, a) => c.Pyannote.DiarizeAsync(a), "audio"),
-        new("pyannoteAI", "UploadAsync", (c, a) => c.Pyannote.UploadAsync(a), "audio"),
-        new("pyannoteAI", "StartVoiceprintAsync", (c, a) => c.Pyannote.StartVoiceprintAsync(a), "audio"),
-        new("Together AI", "CreateTranscriptionAsync", (c, a) => c.Together.CreateTranscriptionAsync(a), "audio"),
-        new("Together AI", "CreateTranslationAsync", (c, a) => c.Together.CreateTranslationAsync(a), "audio"),
-        new("JigsawStack", "CreateTranscriptionAsync", (c, a) => c.JigsawStack.CreateTranscriptionAsync(a), "audio"),
-        new("JigsawStack", "UploadFileAsync", (c, a) => c.JigsawStack.UploadFileAsync(a), "file"),
-        new("NanoGPT", "StartTranscriptionAsync", (c, a) => c.NanoGpt.StartTranscriptionAsync(a), "audio"),
-        new("NanoGPT", "CreateOpenAITranscriptionAsync", (c, a) => c.NanoGpt.CreateOpenAITranscriptionAsync(a), "audio"),
-    ];
+    private static readonly Operation[] Operations = [.. VendorRows.Of<Operation>(typeof(BadAudioRefusedTests))];
 
     private List<BadInput> Inputs()
     {
@@ -72,7 +60,7 @@ public sealed class BadAudioRefusedTests(ITestOutputHelper output) : IDisposable
     public async Task Bad_audio_is_refused_naming_the_file_and_the_rule_with_zero_requests_for_every_uploading_operation()
     {
         var transport = new CountingTransport();
-        var clients = new BadInputMatrixTests.Clients(transport);
+        var clients = new VendorClients(ReliabilityData.ApiKey, transport);
         var inputs = Inputs();
         var failures = new List<string>();
         var table = new StringBuilder();
@@ -113,99 +101,6 @@ public sealed class BadAudioRefusedTests(ITestOutputHelper output) : IDisposable
         ReliabilityData.WriteReport("bad-audio-matrix.md", report);
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         Assert.Equal(0, transport.Count);
-    }
-
-    [Fact]
-    public async Task A_FIFO_is_refused_before_it_is_opened_so_the_call_cannot_block()
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            return; // FIFOs are a Unix file type.
-        }
-
-        var fifo = MakeFifo("live.wav");
-        var transport = new CountingTransport();
-        var clients = new BadInputMatrixTests.Clients(transport);
-
-        // Nobody ever writes to the FIFO: opening it for reading would block this call forever.
-        var ex = await CallAsync(() => clients.Together.CreateTranscriptionAsync(AudioInput.FromFile(fifo).WithoutFormatCheck()));
-
-        var refused = Assert.IsType<ArgumentException>(ex);
-        Assert.Equal("audio", refused.ParamName);
-        Assert.Contains("live.wav", refused.Message, StringComparison.Ordinal);
-        Assert.Contains("FIFO", refused.Message, StringComparison.Ordinal);
-        Assert.Contains("regular file", refused.Message, StringComparison.Ordinal);
-        Assert.Equal(0, transport.Count);
-    }
-
-    [Fact]
-    public async Task A_symbolic_link_to_an_audio_file_is_followed_and_uploaded()
-    {
-        var target = Write("real.wav", TestAudio.WavWith("samples"u8));
-        var link = Path.Combine(_dir, "link.wav");
-        File.CreateSymbolicLink(link, target);
-        var (client, bodies) = RecordingTogether();
-
-        await client.CreateTranscriptionAsync(AudioInput.FromFile(link));
-
-        var body = Assert.Single(bodies);
-        Assert.Contains(Convert.ToHexString(TestAudio.WavWith("samples"u8)), Convert.ToHexString(body), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Checking_a_non_seekable_stream_loses_no_byte_of_the_upload()
-    {
-        var audio = TestAudio.WavWith(Enumerable.Range(0, 200_000).Select(i => (byte)(i % 253)).ToArray());
-        var (client, bodies) = RecordingTogether();
-
-        await client.CreateTranscriptionAsync(AudioInput.FromStream(new NonSeekableStream(audio), "call.wav"));
-
-        var body = Assert.Single(bodies);
-        Assert.Equal(1, CountOccurrences(body, audio));
-    }
-
-    [Fact]
-    public async Task Checking_a_seekable_stream_uploads_from_its_starting_position_and_leaves_it_there_for_retries()
-    {
-        var audio = TestAudio.WavWith("the samples"u8);
-        var stream = new MemoryStream([.. "JUNK"u8, .. audio]) { Position = 4 };
-        var (client, bodies) = RecordingTogether();
-
-        await client.CreateTranscriptionAsync(AudioInput.FromStream(stream, "call.wav"));
-
-        var body = Assert.Single(bodies);
-        Assert.Equal(1, CountOccurrences(body, audio));
-        Assert.Equal(-1, Convert.ToHexString(body).IndexOf(Convert.ToHexString("JUNK"u8), StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task WithoutFormatCheck_sends_unrecognised_bytes_and_leaves_the_original_input_checked()
-    {
-        var path = Write("speech.xyz.wav", "custom codec frame"u8.ToArray());
-        var checkedInput = AudioInput.FromFile(path);
-        var unchecked_ = checkedInput.WithoutFormatCheck();
-        var (client, bodies) = RecordingTogether();
-
-        await client.CreateTranscriptionAsync(unchecked_);
-        await Assert.ThrowsAsync<ArgumentException>(() => client.CreateTranscriptionAsync(checkedInput));
-
-        Assert.True(checkedInput.ChecksFormat);
-        Assert.False(unchecked_.ChecksFormat);
-        Assert.Equal(checkedInput.FilePath, unchecked_.FilePath);
-        Assert.Equal(checkedInput.ContentType, unchecked_.ContentType);
-        var body = Assert.Single(bodies);
-        Assert.Equal(1, CountOccurrences(body, "custom codec frame"u8.ToArray()));
-    }
-
-    [Fact]
-    public async Task A_URL_input_is_never_sniffed()
-    {
-        var (client, bodies) = RecordingTogether();
-
-        await client.CreateTranscriptionAsync(AudioInput.FromUrl("https://example.com/not-really-audio.txt"));
-
-        Assert.Single(bodies);
-        Assert.True(AudioInput.FromUrl("https://example.com/a.wav").ChecksFormat);
     }
 
     [Theory]
@@ -276,18 +171,6 @@ public sealed class BadAudioRefusedTests(ITestOutputHelper output) : IDisposable
         mkfifo.WaitForExit();
         Assert.Equal(0, mkfifo.ExitCode);
         return path;
-    }
-
-    private static (Pyannote.Sdk.Together.TogetherClient Client, List<byte[]> Bodies) RecordingTogether()
-    {
-        var bodies = new List<byte[]>();
-        var mock = new RichardSzalay.MockHttp.MockHttpMessageHandler();
-        mock.When("*").Respond(async request =>
-        {
-            bodies.Add(await request.Content!.ReadAsByteArrayAsync());
-            return new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent("{\"text\":\"ok\"}", Encoding.UTF8, "application/json") };
-        });
-        return (new Pyannote.Sdk.Together.TogetherClient(ReliabilityData.ApiKey, new Pyannote.Sdk.Together.TogetherClientOptions { Transport = mock }), bodies);
     }
 
     private static int CountOccurrences(byte[] haystack, byte[] needle)

@@ -4,12 +4,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Pyannote.Sdk.Http;
-using Pyannote.Sdk.JigsawStack;
-using Pyannote.Sdk.NanoGpt;
-using Pyannote.Sdk.PyannoteAI;
-using Pyannote.Sdk.Together;
-using Pyannote.Sdk.Webhooks;
 using Xunit.Abstractions;
 
 namespace Pyannote.Sdk.Tests.Reliability;
@@ -20,7 +14,7 @@ namespace Pyannote.Sdk.Tests.Reliability;
 /// parser is <c>PYANNOTE_SDK_FUZZ_COUNT</c> (default 5,000 for CI; <c>eng/reliability.sh --full</c> runs 100,000).
 /// Writes <c>artifacts/reliability/fuzz.md</c>.
 /// </summary>
-public sealed class FuzzTests(ITestOutputHelper output)
+public sealed partial class FuzzTests(ITestOutputHelper output)
 {
     private const int Seed = 20261121;
 
@@ -46,64 +40,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
             Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(Body) { Headers = { { "Content-Type", "application/json" } } } });
     }
 
-    private static IEnumerable<Target> Targets()
-    {
-        yield return new Target("PyannoteMapper (job output → result)", SeedFiles("pyannote"), bytes =>
-        {
-            var parsed = PyannoteMapper.Parse(bytes);
-            _ = PyannoteMapper.DetectKind(parsed) switch
-            {
-                PyannoteWebhookJobKind.Voiceprint => (object)PyannoteMapper.ToVoiceprint(parsed),
-                PyannoteWebhookJobKind.Identification => PyannoteMapper.ToIdentificationResult(parsed),
-                _ => PyannoteMapper.ToDiarizationResult(parsed, "parakeet-tdt-0.6b-v3")?.Transcript?.ToString(),
-            };
-            return Task.CompletedTask;
-        }, Format);
-
-        var together = new StubTransport();
-        var togetherClient = new TogetherClient(ReliabilityData.ApiKey, new TogetherClientOptions { Transport = together, Retry = { MaxRetries = 0 } });
-        yield return new Target("Together transcription (client path)", SeedFiles("together"), async bytes =>
-        {
-            together.Body = bytes;
-            var t = await togetherClient.CreateTranscriptionAsync(AudioInput.FromUrl("https://example.com/a.wav"), new TogetherTranscriptionOptions { ResponseFormat = TogetherResponseFormat.VerboseJson, Diarize = true });
-            _ = t.ToTranscript().ToString();
-        }, Format);
-
-        yield return new Target("JigsawStackMapper", SeedFiles("jigsawstack"), bytes =>
-        {
-            _ = JigsawStackMapper.Parse(bytes).ToTranscript().ToString();
-            return Task.CompletedTask;
-        }, Format);
-
-        var nano = new StubTransport();
-        var nanoClient = new NanoGptClient(ReliabilityData.ApiKey, new NanoGptClientOptions { Transport = nano, Retry = { MaxRetries = 0 } });
-        yield return new Target("NanoGPT sync transcription (client path)", SeedFiles("nanogpt"), async bytes =>
-        {
-            nano.Body = bytes;
-            var start = await nanoClient.StartTranscriptionAsync(AudioInput.FromUrl("https://example.com/a.mp3"), new NanoGptTranscriptionOptions { Model = NanoGptModel.WhisperLargeV3 });
-            _ = start.ToString();
-            _ = start.Transcription?.Transcript.ToString();
-        }, Format);
-
-        var nanoStatus = new StubTransport();
-        var nanoStatusClient = new NanoGptClient(ReliabilityData.ApiKey, new NanoGptClientOptions { Transport = nanoStatus, Retry = { MaxRetries = 0 } });
-        yield return new Target("NanoGPT job status (client path)", SeedFiles("nanogpt"), async bytes =>
-        {
-            nanoStatus.Body = bytes;
-            var job = nanoStatusClient.GetTranscriptionJob(new NanoGptJobInfo("run-1") { Model = NanoGptModel.ElevenlabsStt, Diarize = true });
-            await job.UpdateStatusAsync();
-            _ = job.HasValue ? job.Value?.Transcript.ToString() : null;
-        }, Format);
-
-        yield return new Target("ErrorMappingHandler.ParseBody + ToExceptionAsync", SeedFiles("nanogpt", "pyannote", "together", "jigsawstack"), async bytes =>
-        {
-            _ = ErrorMappingHandler.ParseBody(Encoding.UTF8.GetString(bytes));
-            using var response = new HttpResponseMessage((HttpStatusCode)429) { Content = new ByteArrayContent(bytes) };
-            response.Headers.TryAddWithoutValidation("Retry-After", "7");
-            var ex = await ErrorMappingHandler.ToExceptionAsync(SpeechVendor.NanoGpt, response, CancellationToken.None);
-            _ = ex.ToString();
-        }, _ => false);
-    }
+    private static IEnumerable<Target> Targets() => VendorRows.Of<Target>(typeof(FuzzTests));
 
     [Fact]
     public async Task Mutated_vendor_payloads_parse_or_fail_with_documented_exceptions_in_bounded_time()

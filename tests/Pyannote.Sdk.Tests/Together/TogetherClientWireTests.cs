@@ -17,7 +17,7 @@ public class TogetherClientWireTests
         {
             Model = TogetherModel.ParakeetTdt06bV3,
             Language = "auto",
-            Prompt = "Pyannote, Together",
+            Prompt = "Acme, Together",
             ResponseFormat = TogetherResponseFormat.VerboseJson,
             Temperature = 0.2,
             TimestampGranularities = TogetherTimestampGranularities.Word,
@@ -43,7 +43,7 @@ public class TogetherClientWireTests
         Assert.NotNull(req.ContentLength); // a known length: Content-Length, not chunked
         Assert.Equal("nvidia/parakeet-tdt-0.6b-v3", req.Part("model").Text);
         Assert.Equal("auto", req.Part("language").Text);
-        Assert.Equal("Pyannote, Together", req.Part("prompt").Text);
+        Assert.Equal("Acme, Together", req.Part("prompt").Text);
         Assert.Equal("verbose_json", req.Part("response_format").Text);
         Assert.Equal("0.2", req.Part("temperature").Text);
         Assert.Equal("word", req.Part("timestamp_granularities").Text);

@@ -4,7 +4,6 @@ using Pyannote.Sdk.NanoGpt;
 using Pyannote.Sdk.PyannoteAI;
 using Pyannote.Sdk.Tests.NanoGpt;
 using Pyannote.Sdk.Tests.PyannoteAI;
-using Pyannote.Sdk.Tests.Together;
 using Pyannote.Sdk.Together;
 
 namespace Pyannote.Sdk.Tests.VendorOptions;

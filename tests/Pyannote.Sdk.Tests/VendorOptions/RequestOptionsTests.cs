@@ -3,7 +3,6 @@ using System.Net;
 using Pyannote.Sdk.Diagnostics;
 using Pyannote.Sdk.JigsawStack;
 using Pyannote.Sdk.Tests.PyannoteAI;
-using Pyannote.Sdk.Tests.Together;
 using Pyannote.Sdk.Together;
 
 namespace Pyannote.Sdk.Tests.VendorOptions;

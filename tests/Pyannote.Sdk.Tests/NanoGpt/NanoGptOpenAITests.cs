@@ -39,7 +39,7 @@ public class NanoGptOpenAITests
         await NanoGptTestKit.Client(mock).CreateOpenAITranscriptionAsync(AudioInput.FromFile(path));
 
         var r = Assert.Single(requests);
-        var parts = Pyannote.Sdk.Tests.Together.MultipartPart.Parse(r.ContentType!, r.Body);
+        var parts = MultipartPart.Parse(r.ContentType!, r.Body);
         Assert.Equal(new[] { "model", "file" }, parts.Select(p => p.Name));
         Assert.Equal("Whisper-Large-V3", parts[0].Text);
         Assert.Equal("meeting.m4a", parts[1].FileName);

@@ -1,6 +1,5 @@
 using System.Net;
 using Pyannote.Sdk.JigsawStack;
-using Pyannote.Sdk.Tests.Together;
 
 namespace Pyannote.Sdk.Tests.VendorOptions;
 

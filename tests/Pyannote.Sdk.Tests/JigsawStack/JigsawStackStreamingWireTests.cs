@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using Pyannote.Sdk.JigsawStack;
 using Pyannote.Sdk.Live;
-using Pyannote.Sdk.Tests.Together;
 
 namespace Pyannote.Sdk.Tests.Live;
 

@@ -10,6 +10,8 @@ namespace Pyannote.Sdk.IntegrationTests.Live;
 /// <summary>pyannoteAI live diarization through the real client against the emulator over loopback WebSockets.</summary>
 public sealed class PyannoteLiveTests
 {
+    private static PyannoteLiveOptions Fast => new() { Pacing = LivePacing.None, CloseTimeout = TimeSpan.FromSeconds(20) };
+
     [Fact]
     public async Task Conversation_streams_to_one_start_and_one_end_per_sidecar_turn_at_the_sidecar_times()
     {

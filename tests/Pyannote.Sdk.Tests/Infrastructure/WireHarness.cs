@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using RichardSzalay.MockHttp;
 
-namespace Pyannote.Sdk.Tests.Together;
+namespace Pyannote.Sdk.Tests.Infrastructure;
 
 /// <summary>One captured request: method, URL, headers and the body read as bytes (parsed as multipart when it is one).</summary>
 public sealed class CapturedRequest
