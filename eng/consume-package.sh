@@ -135,7 +135,10 @@ cd "$work"
 
 # The standalone emulator as a .NET tool, from the same folder feed.
 dotnet tool install Pyannote.Sdk.Emulator.Tool --version "$version" --tool-path "$work/tools" --add-source "$feed" >&2
-"$work/tools/pyannote-emulator" --port 0 --instant >"$work/tool.log" 2>&1 &
+# The log exists before the tool starts: the background child opens it only when it gets scheduled, and on a loaded
+# machine the loop below could otherwise read a file that is not there yet (sed exits 2 and set -e ends the script).
+: >"$work/tool.log"
+"$work/tools/pyannote-emulator" --port 0 --instant >>"$work/tool.log" 2>&1 &
 tool_pid=$!
 base=""
 for _ in $(seq 1 300); do

@@ -102,18 +102,29 @@ internal sealed class SegmentIndex
     }
 
     /// <summary>
-    /// Sweeps time-ordered words (their start and end ticks) against the segments and, for every word still at -1 in
-    /// <paramref name="assigned"/>, writes a speaker id (plus <paramref name="speakerOffset"/>), how it was chosen and
-    /// how sure that is (the rules in <see cref="TranscriptMerger"/>). Without <paramref name="nearest"/>, only words
-    /// some segment overlaps are attributed.
+    /// Sweeps time-ordered words against the segments and, for every word without a speaker yet, writes a speaker id
+    /// (plus <paramref name="speakerOffset"/>), how it was chosen and how sure that is (the rules in
+    /// <see cref="TranscriptMerger"/>). Without <paramref name="nearest"/>, only words some segment overlaps are
+    /// attributed. Returns how many of the words have a speaker afterwards. With <paramref name="marks"/> (only for the
+    /// last sweep), each word is noted there once settled.
     /// </summary>
-    public void Assign(long[] wordStarts, long[] wordEnds, int wordCount, int[] assigned, SpeakerAttribution[] reasons, float[] confidences, long maxGapTicks, long maxPauseTicks, int speakerOffset, bool nearest = true)
+    public int Assign(MergeWord[] words, int wordCount, long maxGapTicks, long maxPauseTicks, int speakerOffset, bool nearest = true, SentenceMarks? marks = null)
     {
+        var attributed = 0;
         if (_starts.Length == 0)
         {
-            return;
+            for (var w = 0; w < wordCount; w++)
+            {
+                attributed += words[w].Speaker >= 0 ? 1 : 0;
+                marks?.Observe(words, w);
+            }
+
+            return attributed;
         }
 
+        var segmentStarts = _starts;
+        var segmentEnds = _ends;
+        var segmentSpeakers = _speakers;
         var totals = new long[Speakers.Length];
         var present = new bool[Speakers.Length];
         var touched = new int[Speakers.Length];
@@ -124,16 +135,19 @@ internal sealed class SegmentIndex
 
         for (var w = 0; w < wordCount; w++)
         {
-            if (assigned[w] >= 0)
+            ref var word = ref words[w];
+            if (word.Speaker >= 0)
             {
+                attributed++;
+                marks?.Observe(words, w);
                 continue;
             }
 
-            var ws = wordStarts[w];
-            var we = wordEnds[w];
+            var ws = word.Start;
+            var we = word.End;
 
             // Segments that start no later than the word's end may overlap it (or contain it, for a point word).
-            while (next < _starts.Length && _starts[next] <= we)
+            while (next < segmentStarts.Length && segmentStarts[next] <= we)
             {
                 if (activeCount == active.Length)
                 {
@@ -143,12 +157,16 @@ internal sealed class SegmentIndex
                 active[activeCount++] = next++;
             }
 
+            // The overlap per speaker: while only one speaker overlaps the word (most words), in locals; from the second
+            // speaker on, in the per-speaker tallies.
             var point = ws == we;
             var keep = 0;
+            var only = -1;
+            var onlyTotal = 0L;
             for (var a = 0; a < activeCount; a++)
             {
                 var seg = active[a];
-                var se = _ends[seg];
+                var se = segmentEnds[seg];
                 if (se < ws)
                 {
                     // Ended before this word: word starts only grow, so it can never overlap a later word.
@@ -156,11 +174,25 @@ internal sealed class SegmentIndex
                 }
 
                 active[keep++] = seg;
-                var ss = _starts[seg];
-                var spk = _speakers[seg];
+                var ss = segmentStarts[seg];
                 var overlap = Math.Min(se, we) - Math.Max(ss, ws);
                 if (overlap > 0 || (point && ss <= ws))
                 {
+                    var spk = segmentSpeakers[seg];
+                    if (touchedCount == 0 && (only < 0 || only == spk))
+                    {
+                        only = spk;
+                        onlyTotal += overlap;
+                        continue;
+                    }
+
+                    if (touchedCount == 0)
+                    {
+                        present[only] = true;
+                        totals[only] = onlyTotal;
+                        touched[touchedCount++] = only;
+                    }
+
                     if (!present[spk])
                     {
                         present[spk] = true;
@@ -173,9 +205,17 @@ internal sealed class SegmentIndex
 
             activeCount = keep;
 
-            if (touchedCount > 0)
+            var length = we - ws;
+            if (touchedCount == 0 && only >= 0)
             {
-                var length = we - ws;
+                // One speaker: the clear overlap rule, with no other speaker to beat.
+                word.Speaker = only + speakerOffset;
+                word.Reason = SpeakerAttribution.Overlap;
+                word.Confidence = length == 0 ? 1f : (float)Math.Min(1.0, onlyTotal / (double)length);
+                attributed++;
+            }
+            else if (touchedCount > 0)
+            {
                 var best = -1;
                 var bestTotal = long.MinValue;
                 var second = 0L;
@@ -200,9 +240,9 @@ internal sealed class SegmentIndex
                     // Overlapped speech: speakers within a tenth of the word's length of the best are tied. The speaker
                     // of the word just before wins if tied and at most a pause away (the floor holder goes on);
                     // else the one whose segment holds the word's midpoint deepest, then the one heard first.
-                    var previous = w > 0 && assigned[w - 1] >= speakerOffset ? assigned[w - 1] - speakerOffset : -1;
+                    var previous = w > 0 && words[w - 1].Speaker >= speakerOffset ? words[w - 1].Speaker - speakerOffset : -1;
                     var continuing = previous >= 0 && previous < present.Length && present[previous]
-                        && (bestTotal - totals[previous]) * 10 <= length && ws - wordEnds[w - 1] <= maxPauseTicks;
+                        && (bestTotal - totals[previous]) * 10 <= length && ws - words[w - 1].End <= maxPauseTicks;
                     var chosen = continuing ? previous : DeepestTied(active, activeCount, ws, we, totals, present, bestTotal, length);
 
                     var other = 0L;
@@ -214,15 +254,15 @@ internal sealed class SegmentIndex
                         }
                     }
 
-                    assigned[w] = chosen + speakerOffset;
-                    reasons[w] = SpeakerAttribution.OverlappedSpeech;
-                    confidences[w] = length == 0 ? 0f : (float)(Math.Max(0, totals[chosen] - other) / (double)length);
+                    word.Speaker = chosen + speakerOffset;
+                    word.Reason = SpeakerAttribution.OverlappedSpeech;
+                    word.Confidence = length == 0 ? 0f : (float)(Math.Max(0, totals[chosen] - other) / (double)length);
                 }
                 else
                 {
-                    assigned[w] = best + speakerOffset;
-                    reasons[w] = SpeakerAttribution.Overlap;
-                    confidences[w] = length == 0 ? 1f : (float)Math.Min(1.0, (bestTotal - second) / (double)length);
+                    word.Speaker = best + speakerOffset;
+                    word.Reason = SpeakerAttribution.Overlap;
+                    word.Confidence = length == 0 ? 1f : (float)Math.Min(1.0, (bestTotal - second) / (double)length);
                 }
 
                 for (var k = 0; k < touchedCount; k++)
@@ -232,18 +272,24 @@ internal sealed class SegmentIndex
                 }
 
                 touchedCount = 0;
+                attributed++;
             }
             else if (nearest)
             {
                 var closest = Nearest(ws, we, maxGapTicks, out var distance);
                 if (closest >= 0)
                 {
-                    assigned[w] = closest + speakerOffset;
-                    reasons[w] = SpeakerAttribution.NearestSegment;
-                    confidences[w] = maxGapTicks == 0 ? 0.5f : (float)(0.5 * (1 - (distance / (double)maxGapTicks)));
+                    word.Speaker = closest + speakerOffset;
+                    word.Reason = SpeakerAttribution.NearestSegment;
+                    word.Confidence = maxGapTicks == 0 ? 0.5f : (float)(0.5 * (1 - (distance / (double)maxGapTicks)));
+                    attributed++;
                 }
             }
+
+            marks?.Observe(words, w);
         }
+
+        return attributed;
     }
 
     /// <summary>Among the speakers tied on overlap (within a tenth of the word's length of the best), the one whose
@@ -281,9 +327,9 @@ internal sealed class SegmentIndex
     public bool Overlaps(string label, long ws, long we) => _ids.TryGetValue(label, out var speaker) && Overlaps(speaker, ws, we);
 
     /// <summary>This index's speaker id of each label (-1 where it has no such speaker).</summary>
-    public int[] IdsOf(List<string> labels)
+    public int[] IdsOf(string[] labels)
     {
-        var ids = new int[labels.Count];
+        var ids = new int[labels.Length];
         for (var k = 0; k < ids.Length; k++)
         {
             ids[k] = _ids.TryGetValue(labels[k], out var id) ? id : -1;

@@ -36,7 +36,7 @@ public sealed class Transcript
     private static (IReadOnlyList<TranscriptWord> Words, SpeakerTurn[] Turns) Prepare(IEnumerable<TranscriptWord> words, IEnumerable<SpeakerTurn>? turns)
     {
         ArgumentNullException.ThrowIfNull(words);
-        var wordList = TranscriptMerger.SortWords(words, nameof(words));
+        var wordList = WordOrder.Sort(words, nameof(words));
         if (turns is null)
         {
             return (wordList, TurnBuilder.Build(wordList, TurnOptions.DefaultMaxPause));

@@ -280,7 +280,7 @@ public static partial class TranscriptFormats
                 duration = Seconds(dur.GetDouble(), "duration");
             }
 
-            var sortedWords = TranscriptMerger.SortWords(words, "wordLevelTranscription");
+            var sortedWords = WordOrder.Sort(words, "wordLevelTranscription");
             return turns is null
                 ? new Transcript(sortedWords) { Language = language, Duration = duration }
                 : new Transcript(sortedWords, AttachWords(turns, sortedWords)) { Language = language, Duration = duration };

@@ -12,18 +12,12 @@ public static partial class TranscriptMerger
     /// one speaker's segments and no other's).</summary>
     private const float StrongAt = 0.9f;
 
-    /// <summary>The passes after the sweep: sentence smoothing and neighbouring words, over the sweep's per-word arrays
+    /// <summary>The passes after the sweep: sentence smoothing and neighbouring words, over the sweep's per-word state
     /// (speaker ids already mapped to one id per label).</summary>
     private sealed class Smoother(
         int wordCount,
-        long[] starts,
-        long[] ends,
-        bool[] sentenceEnds,
-        int[] assigned,
-        SpeakerAttribution[] reasons,
-        float[] confidences,
-        long maxPauseTicks,
-        List<string> labels,
+        MergeWord[] words,
+        string[] labels,
         SegmentIndex regular,
         SegmentIndex? exclusive)
     {
@@ -40,56 +34,98 @@ public static partial class TranscriptMerger
         private int[]? _regularIds;
         private int[]? _exclusiveIds;
 
-        private int WordCount => wordCount;
-
-        /// <summary>Cuts the words into sentences (after <c>. ? !</c>, and at pauses longer than the pause limit since the
-        /// latest end so far) and smooths each: the run rule, then the weak-word rule. Linear in the words.</summary>
-        public void SmoothSentences()
+        /// <summary>Smooths each sentence (cut by <paramref name="marks"/>: after <c>. ? !</c>, and at pauses longer than
+        /// the pause limit since the latest end so far): the run rule, then the weak-word rule. Only sentences with weak
+        /// words or a speaker change are visited; the run rule, the only one that reads every word of a sentence, only
+        /// where its punctuation closes it and the speaker changes inside it.</summary>
+        public void SmoothSentences(SentenceMarks marks)
         {
-            // One pass cuts sentences and builds each one's runs; a sentence is smoothed when its end is reached.
-            var reach = long.MinValue;
-            var first = 0;
-            var confident = 0;
-            _runCount = 0;
-            for (var i = 0; i < WordCount; i++)
+            var ends = marks.SentenceEnds;
+            var weak = marks.Weak;
+            var changes = marks.Changes;
+            var weakAt = 0;
+            var changeAt = 0;
+            var a = 0;
+            for (var s = 0; s < marks.SentenceCount; s++)
             {
-                if (i == first || assigned[i] != assigned[i - 1])
+                var b = ends[s];
+                var weakFrom = weakAt;
+                while (weakAt < marks.WeakCount && weak[weakAt] < b)
                 {
-                    AddRun(i, assigned[i]);
+                    weakAt++;
                 }
 
-                if (IsConfident(reasons[i], confidences[i]))
+                // Changes inside the sentence: after its first word.
+                var changed = false;
+                while (changeAt < marks.ChangeCount && changes[changeAt] < b)
                 {
-                    confident++;
-                    _runConfident[_runCount - 1]++;
-                    _runConfidence[_runCount - 1] += confidences[i];
-                    if (confidences[i] >= StrongAt)
+                    changed |= changes[changeAt] > a;
+                    changeAt++;
+                }
+
+                var weakCount = weakAt - weakFrom;
+
+                // Nothing to do when every word is confident and one speaker's, or none is confident.
+                if (weakCount < b - a && (weakCount > 0 || changed))
+                {
+                    // Runs only in a sentence its punctuation closes: a stretch of unpunctuated words between long
+                    // pauses may hold several speakers' turns.
+                    if (changed && words[b - 1].EndsSentence)
                     {
-                        _runStrong[_runCount - 1]++;
+                        ReadRuns(a, b);
+                        SmoothRuns(b);
+
+                        // The run rule may have made confident words weak: read the whole sentence again.
+                        SmoothWeakWords(a, b);
+                    }
+                    else if (weakCount > 0)
+                    {
+                        SmoothListedWeakWords(a, b, weak, weakFrom, weakAt);
                     }
                 }
 
-                reach = Math.Max(reach, ends[i]);
-                if (i + 1 == WordCount || sentenceEnds[i] || starts[i + 1] - reach > maxPauseTicks)
-                {
-                    // Nothing to do when every word is confident, or none is.
-                    if (confident > 0 && (confident < i + 1 - first || _runCount >= 2))
-                    {
-                        // Runs only in a sentence its punctuation closes: a stretch of unpunctuated words between long
-                        // pauses may hold several speakers' turns.
-                        if (_runCount >= 2 && sentenceEnds[i])
-                        {
-                            SmoothRuns(i + 1);
-                        }
+                a = b;
+            }
+        }
 
-                        SmoothWeakWords(first, i + 1);
+        /// <summary>The runs of sentence [<paramref name="a"/>, <paramref name="b"/>): maximal sequences of words with one
+        /// speaker (or none), with their confident and strong words and sum of confidences.</summary>
+        private void ReadRuns(int a, int b)
+        {
+            var all = words;
+            var speaker = int.MinValue;
+            var runConfident = 0;
+            var runStrong = 0;
+            var runConfidence = 0f;
+            _runCount = 0;
+            for (var i = a; i < b; i++)
+            {
+                ref readonly var word = ref all[i];
+                if (word.Speaker != speaker)
+                {
+                    if (_runCount > 0)
+                    {
+                        CloseRun(runConfident, runConfidence, runStrong);
+                        runConfident = runStrong = 0;
+                        runConfidence = 0;
                     }
 
-                    first = i + 1;
-                    confident = 0;
-                    _runCount = 0;
+                    speaker = word.Speaker;
+                    AddRun(i, speaker);
+                }
+
+                if (IsConfident(word.Reason, word.Confidence))
+                {
+                    runConfident++;
+                    runConfidence += word.Confidence;
+                    if (word.Confidence >= StrongAt)
+                    {
+                        runStrong++;
+                    }
                 }
             }
+
+            CloseRun(runConfident, runConfidence, runStrong);
         }
 
         /// <summary>
@@ -132,12 +168,12 @@ public static partial class TranscriptMerger
                 var last = r + 1 < _runCount ? _runFirst[r + 1] : b;
                 for (var i = _runFirst[r]; i < last; i++)
                 {
-                    var source = next < 0 || (p >= 0 && (island || starts[i] - ends[_runFirst[p + 1] - 1] <= starts[_runFirst[next]] - ends[i])) ? p : next;
-                    if (assigned[i] != _runSpeaker[source] && (island || MayTake(i, _runSpeaker[source])))
+                    var source = next < 0 || (p >= 0 && (island || words[i].Start - words[_runFirst[p + 1] - 1].End <= words[_runFirst[next]].Start - words[i].End)) ? p : next;
+                    if (words[i].Speaker != _runSpeaker[source] && (island || MayTake(i, _runSpeaker[source])))
                     {
-                        assigned[i] = _runSpeaker[source];
-                        reasons[i] = SpeakerAttribution.Sentence;
-                        confidences[i] = island ? islandConfidence : MeanConfidence(source) / 2;
+                        words[i].Speaker = _runSpeaker[source];
+                        words[i].Reason = SpeakerAttribution.Sentence;
+                        words[i].Confidence = island ? islandConfidence : MeanConfidence(source) / 2;
                     }
                 }
             }
@@ -152,10 +188,11 @@ public static partial class TranscriptMerger
         private void SmoothWeakWords(int a, int b)
         {
             // One pass: the weak words between two confident words (or a sentence end) are settled when the second is reached.
+            var all = words;
             var p = -1;
             for (var i = a; i <= b; i++)
             {
-                if (i < b && !IsConfident(reasons[i], confidences[i]))
+                if (i < b && !IsConfident(all[i].Reason, all[i].Confidence))
                 {
                     continue;
                 }
@@ -165,13 +202,7 @@ public static partial class TranscriptMerger
                 {
                     for (var j = p < 0 ? a : p + 1; j < i; j++)
                     {
-                        var source = q < 0 || (p >= 0 && (assigned[p] == assigned[q] || starts[j] - ends[p] <= starts[q] - ends[j])) ? p : q;
-                        if (assigned[j] != assigned[source] && MayTake(j, assigned[source]))
-                        {
-                            assigned[j] = assigned[source];
-                            reasons[j] = SpeakerAttribution.Sentence;
-                            confidences[j] = confidences[source] / 2;
-                        }
+                        SettleWeakWord(j, p, q);
                     }
                 }
 
@@ -179,16 +210,60 @@ public static partial class TranscriptMerger
             }
         }
 
+        /// <summary>As <see cref="SmoothWeakWords"/> when no rule has run on the sentence yet, so its weak words are the
+        /// ones the sweep listed (<paramref name="weak"/> from <paramref name="weakFrom"/> to before <paramref name="weakTo"/>): only those are visited, a stretch of consecutive ones at a time, between the
+        /// confident words around it.</summary>
+        private void SmoothListedWeakWords(int a, int b, int[] weak, int weakFrom, int weakTo)
+        {
+            for (var k = weakFrom; k < weakTo; k++)
+            {
+                var from = weak[k];
+                var to = from;
+                while (k + 1 < weakTo && weak[k + 1] == to + 1)
+                {
+                    k++;
+                    to++;
+                }
+
+                var p = from > a ? from - 1 : -1;
+                var q = to + 1 < b ? to + 1 : -1;
+                if (p >= 0 || q >= 0)
+                {
+                    for (var j = from; j <= to; j++)
+                    {
+                        SettleWeakWord(j, p, q);
+                    }
+                }
+            }
+        }
+
+        /// <summary>Weak word <paramref name="j"/> takes the speaker of the nearer of the confident words
+        /// <paramref name="p"/> before it and <paramref name="q"/> after it (-1: none; the earlier at equal distance),
+        /// where its overlapping segments allow it (<see cref="MayTake"/>).</summary>
+        private void SettleWeakWord(int j, int p, int q)
+        {
+            var all = words;
+            ref var weak = ref all[j];
+            var source = q < 0 || (p >= 0 && (all[p].Speaker == all[q].Speaker || weak.Start - all[p].End <= all[q].Start - weak.End)) ? p : q;
+            var speaker = all[source].Speaker;
+            if (weak.Speaker != speaker && MayTake(j, speaker))
+            {
+                weak.Speaker = speaker;
+                weak.Reason = SpeakerAttribution.Sentence;
+                weak.Confidence = all[source].Confidence / 2;
+            }
+        }
+
         /// <summary>A word some segment overlaps may only take a speaker whose segments overlap it too.</summary>
         private bool MayTake(int word, int speaker)
         {
-            if (reasons[word] is not (SpeakerAttribution.Overlap or SpeakerAttribution.OverlappedSpeech))
+            if (words[word].Reason is not (SpeakerAttribution.Overlap or SpeakerAttribution.OverlappedSpeech))
             {
                 return true;
             }
 
             _regularIds ??= regular.IdsOf(labels);
-            if (_regularIds[speaker] >= 0 && regular.Overlaps(_regularIds[speaker], starts[word], ends[word]))
+            if (_regularIds[speaker] >= 0 && regular.Overlaps(_regularIds[speaker], words[word].Start, words[word].End))
             {
                 return true;
             }
@@ -199,7 +274,7 @@ public static partial class TranscriptMerger
             }
 
             _exclusiveIds ??= exclusive.IdsOf(labels);
-            return _exclusiveIds[speaker] >= 0 && exclusive.Overlaps(_exclusiveIds[speaker], starts[word], ends[word]);
+            return _exclusiveIds[speaker] >= 0 && exclusive.Overlaps(_exclusiveIds[speaker], words[word].Start, words[word].End);
         }
 
         /// <summary>Neighbouring-words rule: a word still without a speaker (no segment within the gap) takes the speaker
@@ -207,24 +282,21 @@ public static partial class TranscriptMerger
         /// equal distance). Two linear passes; only run when some word has no speaker.</summary>
         public void FillFromNeighbours()
         {
-            // Nearest attributed word before each unattributed one in the same stretch of speech (-1: none), and where
-            // stretches start.
-            var before = System.Buffers.ArrayPool<int>.Shared.Rent(WordCount);
-            var startsStretch = System.Buffers.ArrayPool<bool>.Shared.Rent(WordCount);
-            var reach = long.MinValue;
+            // Nearest attributed word before each unattributed one in the same stretch of speech (-1: none); stretches
+            // end where a long pause follows a word (MergeWord.PauseFollows).
+            var all = words;
+            var before = System.Buffers.ArrayPool<int>.Shared.Rent(wordCount);
             var last = -1;
             var any = false;
-            for (var i = 0; i < WordCount; i++)
+            for (var i = 0; i < wordCount; i++)
             {
-                startsStretch[i] = i > 0 && starts[i] - reach > maxPauseTicks;
-                if (startsStretch[i])
+                if (i > 0 && all[i - 1].PauseFollows)
                 {
                     last = -1;
                 }
 
-                reach = Math.Max(reach, ends[i]);
                 before[i] = last;
-                if (assigned[i] >= 0)
+                if (all[i].Speaker >= 0)
                 {
                     last = i;
                 }
@@ -235,32 +307,41 @@ public static partial class TranscriptMerger
             }
 
             var next = -1;
-            for (var i = WordCount - 1; i >= 0 && any; i--)
+            for (var i = wordCount - 1; i >= 0 && any; i--)
             {
-                if (assigned[i] >= 0 && reasons[i] != SpeakerAttribution.NeighbouringWords)
+                ref var word = ref all[i];
+                if (word.PauseFollows)
+                {
+                    next = -1;
+                }
+
+                if (word.Speaker >= 0 && word.Reason != SpeakerAttribution.NeighbouringWords)
                 {
                     next = i;
                 }
-                else if (assigned[i] < 0)
+                else if (word.Speaker < 0)
                 {
                     var p = before[i];
-                    var source = next < 0 || (p >= 0 && starts[i] - ends[p] <= starts[next] - ends[i]) ? p : next;
+                    var source = next < 0 || (p >= 0 && word.Start - all[p].End <= all[next].Start - word.End) ? p : next;
                     if (source >= 0)
                     {
-                        assigned[i] = assigned[source];
-                        reasons[i] = SpeakerAttribution.NeighbouringWords;
-                        confidences[i] = Math.Min(0.25f, confidences[source] / 4);
+                        word.Speaker = all[source].Speaker;
+                        word.Reason = SpeakerAttribution.NeighbouringWords;
+                        word.Confidence = Math.Min(0.25f, all[source].Confidence / 4);
                     }
-                }
-
-                if (startsStretch[i])
-                {
-                    next = -1;
                 }
             }
 
             System.Buffers.ArrayPool<int>.Shared.Return(before);
-            System.Buffers.ArrayPool<bool>.Shared.Return(startsStretch);
+        }
+
+        /// <summary>Stores the tallies of the run being read (the last one added).</summary>
+        private void CloseRun(int confident, float confidence, int strong)
+        {
+            var r = _runCount - 1;
+            _runConfident[r] = confident;
+            _runConfidence[r] = confidence;
+            _runStrong[r] = strong;
         }
 
         private void AddRun(int first, int speaker)
@@ -278,9 +359,6 @@ public static partial class TranscriptMerger
 
             _runFirst[_runCount] = first;
             _runSpeaker[_runCount] = speaker;
-            _runConfident[_runCount] = 0;
-            _runConfidence[_runCount] = 0;
-            _runStrong[_runCount] = 0;
             _runCount++;
         }
     }

@@ -32,13 +32,15 @@ namespace Pyannote.Sdk.Transcripts;
 /// when it is farther than <see cref="MergeOptions.MaxGapToNearestSegment"/> from every segment and separated from
 /// every attributed word by a pause longer than <see cref="MergeOptions.MaxPauseInTurn"/>.</para>
 /// <para>Neither input needs to be sorted. The merge sorts both (skipping the sort when an input is already in order,
-/// as vendor output is), sweeps them once with a set of active segments, and smooths in linear passes; a word that no
+/// as vendor output is), sweeps them once with a set of active segments, and smooths only the sentences the sweep found
+/// weak words or speaker changes in; a word that no
 /// segment overlaps costs one binary search, and so does each smoothing check against the segments. Time-ordered input
 /// costs at most O((W + D) log D) plus the overlaps found (O(W log W) more when the words come unsorted), never W × D;
 /// memory is proportional to the output.</para>
 /// </remarks>
 public static partial class TranscriptMerger
 {
+
     /// <summary>Attributes each word to a speaker of <paramref name="diarization"/> and builds turns.</summary>
     /// <param name="words">Words from any vendor, in any order (their own speakers, if any, are replaced).</param>
     /// <param name="diarization">Speaker segments from any vendor, in any order; may overlap.</param>
@@ -72,98 +74,159 @@ public static partial class TranscriptMerger
         options ??= MergeOptions.Default;
         options.Validate();
 
+        var maxGap = options.MaxGapToNearestSegment.Ticks;
+        var maxPause = options.MaxPauseInTurn.Ticks;
+
         // Only read here (the result is a new array), so an already sorted input array is used without a copy.
-        var sortedWords = SortWords(words, nameof(words), copy: false, withTimes: true, out var starts, out var ends, out var sentenceEnds);
+        var marks = new SentenceMarks();
+        var sortedWords = Prepare(words, maxPause, marks, out var slots);
         var regular = SegmentIndex.Build(diarization, nameof(diarization));
         var exclusive = exclusiveDiarization is null ? null : SegmentIndex.Build(exclusiveDiarization, nameof(exclusiveDiarization));
 
         var n = sortedWords.Length;
-        var assigned = System.Buffers.ArrayPool<int>.Shared.Rent(n);
-        var reasons = System.Buffers.ArrayPool<SpeakerAttribution>.Shared.Rent(n);
-        var confidences = System.Buffers.ArrayPool<float>.Shared.Rent(n);
-        Array.Fill(assigned, -1, 0, n);
-        Array.Fill(reasons, SpeakerAttribution.Unattributed, 0, n);
-        Array.Clear(confidences, 0, n);
-        var maxGap = options.MaxGapToNearestSegment.Ticks;
-        var maxPause = options.MaxPauseInTurn.Ticks;
-        string[] names;
+        string[] labels;
+        int attributed;
         if (exclusive is { Count: > 0 })
         {
             // Overlap with the exclusive diarization first, then with the regular one (its speaker ids offset so the two
             // label tables stay separate); only then the nearest segment, exclusive first.
-            exclusive.Assign(starts, ends, n, assigned, reasons, confidences, maxGap, maxPause, speakerOffset: 0, nearest: false);
-            regular.Assign(starts, ends, n, assigned, reasons, confidences, maxGap, maxPause, speakerOffset: exclusive.SpeakerCount, nearest: false);
-            exclusive.Assign(starts, ends, n, assigned, reasons, confidences, maxGap, maxPause, speakerOffset: 0);
-            regular.Assign(starts, ends, n, assigned, reasons, confidences, maxGap, maxPause, speakerOffset: exclusive.SpeakerCount);
+            exclusive.Assign(slots, n, maxGap, maxPause, speakerOffset: 0, nearest: false);
+            regular.Assign(slots, n, maxGap, maxPause, speakerOffset: exclusive.SpeakerCount, nearest: false);
+            exclusive.Assign(slots, n, maxGap, maxPause, speakerOffset: 0);
+            regular.Assign(slots, n, maxGap, maxPause, speakerOffset: exclusive.SpeakerCount);
 
-            names = [.. exclusive.Speakers, .. regular.Speakers];
+            // The two tables may both hold a label: one id per distinct label.
+            var canonical = CanonicalIds([.. exclusive.Speakers, .. regular.Speakers], out labels);
+            attributed = 0;
+            for (var i = 0; i < n; i++)
+            {
+                ref var slot = ref slots[i];
+                if (slot.Speaker >= 0)
+                {
+                    slot.Speaker = canonical[slot.Speaker];
+                    attributed++;
+                }
+
+                marks.Observe(slots, i);
+            }
         }
         else
         {
-            regular.Assign(starts, ends, n, assigned, reasons, confidences, maxGap, maxPause, speakerOffset: 0);
-            names = regular.Speakers;
-        }
-
-        var canonical = CanonicalIds(names, out var labels);
-        var unattributed = 0;
-        for (var i = 0; i < n; i++)
-        {
-            if (assigned[i] >= 0)
-            {
-                assigned[i] = canonical[assigned[i]];
-            }
-            else
-            {
-                unattributed++;
-            }
+            // One table, whose ids are already one per label: a single sweep, which also notes where the sentence rule has work.
+            attributed = regular.Assign(slots, n, maxGap, maxPause, speakerOffset: 0, marks: marks);
+            labels = regular.Speakers;
         }
 
         if (regular.Count > 0 || exclusive is { Count: > 0 })
         {
-            var smoother = new Smoother(n, starts, ends, sentenceEnds, assigned, reasons, confidences, maxPause, labels, regular, exclusive);
-            smoother.SmoothSentences();
-            if (unattributed > 0)
+            var smoother = new Smoother(n, slots, labels, regular, exclusive);
+            smoother.SmoothSentences(marks);
+            if (attributed < n)
             {
                 smoother.FillFromNeighbours();
             }
         }
 
-        var transcript = Build(sortedWords, starts, ends, assigned, reasons, confidences, labels, options.MaxPauseInTurn.Ticks);
-        System.Buffers.ArrayPool<int>.Shared.Return(assigned);
-        System.Buffers.ArrayPool<SpeakerAttribution>.Shared.Return(reasons);
-        System.Buffers.ArrayPool<float>.Shared.Return(confidences);
-        System.Buffers.ArrayPool<bool>.Shared.Return(sentenceEnds);
-        System.Buffers.ArrayPool<long>.Shared.Return(starts);
-        System.Buffers.ArrayPool<long>.Shared.Return(ends);
+        var transcript = Build(sortedWords, slots, labels, maxPause);
+        System.Buffers.ArrayPool<MergeWord>.Shared.Return(slots);
+        marks.Return();
         return transcript;
     }
 
-    /// <summary>The exclusive and regular tables may both hold a label: one id per distinct label.</summary>
-    private static int[] CanonicalIds(string[] names, out List<string> labels)
+    /// <summary>Checks the words and puts them in order (no copy when already in order, checked in the same pass), and
+    /// fills the per-word merge state (times, sentence ends; no speaker yet) in an array rented from
+    /// <see cref="System.Buffers.ArrayPool{T}.Shared"/>, so later passes read one dense array instead of every word object.
+    /// Also cuts the sentences (<paramref name="marks"/>).</summary>
+    private static TranscriptWord[] Prepare(IEnumerable<TranscriptWord> words, long maxPauseTicks, SentenceMarks marks, out MergeWord[] slots)
     {
-        labels = new List<string>(names.Length);
+        var list = WordOrder.ToArray(words, copy: false);
+        slots = System.Buffers.ArrayPool<MergeWord>.Shared.Rent(list.Length);
+        marks.Rent(list.Length);
+        if (!Fill(list, slots, marks, maxPauseTicks))
+        {
+            list = WordOrder.SortedCopy(list);
+            marks.StartSentences();
+            Fill(list, slots, marks, maxPauseTicks);
+        }
+
+        marks.EndSentences(list.Length);
+        return list;
+    }
+
+    /// <summary>One pass for <see cref="Prepare"/>: rejects null words, fills the state of each, cuts sentences (after a
+    /// word ending with sentence punctuation, and where the next word starts more than <paramref name="maxPauseTicks"/>
+    /// after the latest end so far, marking <see cref="MergeWord.PauseFollows"/>), and returns whether the words are in
+    /// order (<see cref="WordOrder.InOrder"/>).</summary>
+    private static bool Fill(TranscriptWord[] list, MergeWord[] slots, SentenceMarks marks, long maxPauseTicks)
+    {
+        var sorted = true;
+        var reach = long.MinValue;
+        for (var i = 0; i < list.Length; i++)
+        {
+            var w = list[i] ?? throw WordOrder.NullEntry("words", i);
+            ref var slot = ref slots[i];
+            slot = new MergeWord(w);
+            if (i > 0)
+            {
+                if (sorted && !WordOrder.InOrder(list[i - 1], w))
+                {
+                    sorted = false;
+                }
+
+                if (slot.Start - reach > maxPauseTicks)
+                {
+                    slots[i - 1].PauseFollows = true;
+                    marks.AddSentenceEnd(i);
+                }
+                else if (slots[i - 1].EndsSentence)
+                {
+                    marks.AddSentenceEnd(i);
+                }
+            }
+
+            if (slot.End > reach)
+            {
+                reach = slot.End;
+            }
+        }
+
+        return sorted;
+    }
+
+    /// <summary>The exclusive and regular tables may both hold a label: one id per distinct label.</summary>
+    private static int[] CanonicalIds(string[] names, out string[] labels)
+    {
+        var list = new List<string>(names.Length);
         var canonical = new int[names.Length];
         for (var j = 0; j < names.Length; j++)
         {
-            var k = labels.IndexOf(names[j]);
+            var k = list.IndexOf(names[j]);
             if (k < 0)
             {
-                k = labels.Count;
-                labels.Add(names[j]);
+                k = list.Count;
+                list.Add(names[j]);
             }
 
             canonical[j] = k;
         }
 
+        labels = list.ToArray();
         return canonical;
     }
 
-    private static bool IsConfident(SpeakerAttribution reason, float confidence) => reason == SpeakerAttribution.Overlap && confidence >= ConfidentAt;
+    /// <summary>Whether the sentence rule takes a word's own evidence as confident (<see cref="ConfidentAt"/>).</summary>
+    internal static bool IsConfident(SpeakerAttribution reason, float confidence) => reason == SpeakerAttribution.Overlap && confidence >= ConfidentAt;
 
     /// <summary>Whether a word ends a sentence: its last character, ignoring closing quotes and brackets, is
     /// <c>. ? ! …</c> or the full-width <c>。？！</c>.</summary>
     internal static bool EndsSentence(string text)
     {
+        // Most words end in a letter or digit.
+        if (text.Length > 0 && char.IsAsciiLetterOrDigit(text[^1]))
+        {
+            return false;
+        }
+
         for (var k = text.Length - 1; k >= 0; k--)
         {
             switch (text[k])
@@ -185,13 +248,13 @@ public static partial class TranscriptMerger
     /// pause longer than <paramref name="maxPauseTicks"/>, as <see cref="TurnBuilder"/> does) and lists speakers in
     /// order of first appearance.
     /// </summary>
-    private static Transcript Build(TranscriptWord[] sortedWords, long[] starts, long[] ends, int[] assigned, SpeakerAttribution[] reasons, float[] confidences, List<string> labels, long maxPauseTicks)
+    private static Transcript Build(TranscriptWord[] sortedWords, MergeWord[] slots, string[] labels, long maxPauseTicks)
     {
         var n = sortedWords.Length;
         var result = new ChunkedWordList(n);
         var turns = new List<SpeakerTurn>();
-        var seen = new bool[labels.Count];
-        var speakers = new List<string>(labels.Count);
+        var seen = new bool[labels.Length];
+        var speakers = new List<string>(labels.Length);
         var turnStart = 0;
         var turnEnd = 0L;
         var previousId = -1;
@@ -199,19 +262,20 @@ public static partial class TranscriptMerger
         for (var i = 0; i < n; i++)
         {
             var w = sortedWords[i];
-            var id = assigned[i];
+            ref readonly var slot = ref slots[i];
+            var id = slot.Speaker;
             var speaker = id >= 0 ? labels[id] : null;
-            result.Set(i, new TranscriptWord(w, speaker, reasons[i], confidences[i]));
+            result.Set(i, new TranscriptWord(w, speaker, slot.Reason, slot.Confidence));
 
-            if (i > turnStart && (id != previousId || starts[i] - turnEnd > maxPauseTicks))
+            if (i > turnStart && (id != previousId || slot.Start - turnEnd > maxPauseTicks))
             {
                 turns.Add(new SpeakerTurn(previousSpeaker, sortedWords[turnStart].Start, TimeSpan.FromTicks(turnEnd), new WordSlice(result, turnStart, i - turnStart)));
                 turnStart = i;
             }
 
-            if (i == turnStart || ends[i] > turnEnd)
+            if (i == turnStart || slot.End > turnEnd)
             {
-                turnEnd = ends[i];
+                turnEnd = slot.End;
             }
 
             if (id >= 0 && !seen[id])
@@ -261,76 +325,34 @@ public static partial class TranscriptMerger
 
         return new Transcript(Array.Empty<TranscriptWord>(), turns);
     }
+}
 
-    /// <summary>Rejects null entries and sorts the words stably by (start, end) unless already sorted. With
-    /// <paramref name="copy"/> false, an already sorted array comes back as is (callers then only read it).</summary>
-    internal static TranscriptWord[] SortWords(IEnumerable<TranscriptWord> words, string paramName, bool copy = true)
-        => SortWords(words, paramName, copy, withTimes: false, out _, out _, out _);
+/// <summary>The merge state of one word, in time order: its times, whether it ends a sentence, and the speaker id chosen so
+/// far (-1: none), how and how surely. One dense array of these is what every merge pass reads.</summary>
+internal struct MergeWord
+{
+    public long Start;
+    public long End;
+    public int Speaker;
+    public float Confidence;
+    public SpeakerAttribution Reason;
 
-    /// <summary>As <see cref="SortWords(IEnumerable{TranscriptWord}, string, bool)"/>; with <paramref name="withTimes"/>,
-    /// also gives the sorted words' start and end ticks in arrays rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/>
-    /// and whether each ends a sentence (<see cref="EndsSentence"/>), in arrays rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/>
-    /// (filled in the same pass, so later passes read dense arrays instead of visiting every word object again).</summary>
-    internal static TranscriptWord[] SortWords(IEnumerable<TranscriptWord> words, string paramName, bool copy, bool withTimes, out long[] starts, out long[] ends, out bool[] sentenceEnds)
+    /// <summary>The word ends with sentence punctuation (<see cref="TranscriptMerger.EndsSentence"/>).</summary>
+    public bool EndsSentence;
+
+    /// <summary>A pause longer than <see cref="MergeOptions.MaxPauseInTurn"/> follows the word: the next word starts that
+    /// long after the latest end so far.</summary>
+    public bool PauseFollows;
+
+    public MergeWord(TranscriptWord word)
     {
-        var list = !copy && words is TranscriptWord[] array ? array : words.ToArray();
-        starts = withTimes ? System.Buffers.ArrayPool<long>.Shared.Rent(list.Length) : [];
-        ends = withTimes ? System.Buffers.ArrayPool<long>.Shared.Rent(list.Length) : [];
-        sentenceEnds = withTimes ? System.Buffers.ArrayPool<bool>.Shared.Rent(list.Length) : [];
-
-        var sorted = true;
-        for (var i = 0; i < list.Length; i++)
-        {
-            if (list[i] is null)
-            {
-                throw new ArgumentException($"{paramName}[{i}] is null; every word must be non-null.", paramName);
-            }
-
-            if (i > 0 && sorted && Compare(list[i - 1].Start, list[i - 1].End, list[i].Start, list[i].End) > 0)
-            {
-                sorted = false;
-            }
-
-            if (withTimes)
-            {
-                starts[i] = list[i].Start.Ticks;
-                ends[i] = list[i].End.Ticks;
-                sentenceEnds[i] = EndsSentence(list[i].Text);
-            }
-        }
-
-        if (!sorted)
-        {
-            // Stable: sort indices by (start, end, original index).
-            var keys = new (long Start, long End, int Index)[list.Length];
-            for (var i = 0; i < list.Length; i++)
-            {
-                keys[i] = (list[i].Start.Ticks, list[i].End.Ticks, i);
-            }
-
-            Array.Sort(keys);
-            var ordered = new TranscriptWord[list.Length];
-            for (var i = 0; i < keys.Length; i++)
-            {
-                ordered[i] = list[keys[i].Index];
-                if (withTimes)
-                {
-                    starts[i] = keys[i].Start;
-                    ends[i] = keys[i].End;
-                    sentenceEnds[i] = EndsSentence(ordered[i].Text);
-                }
-            }
-
-            list = ordered;
-        }
-
-        return list;
-    }
-
-    private static int Compare(TimeSpan s1, TimeSpan e1, TimeSpan s2, TimeSpan e2)
-    {
-        var c = s1.CompareTo(s2);
-        return c != 0 ? c : e1.CompareTo(e2);
+        Start = word.Start.Ticks;
+        End = word.End.Ticks;
+        Speaker = -1;
+        Confidence = 0;
+        Reason = SpeakerAttribution.Unattributed;
+        EndsSentence = TranscriptMerger.EndsSentence(word.Text);
+        PauseFollows = false;
     }
 }
 

@@ -44,8 +44,13 @@ public sealed class TranscriptWord
 
     /// <summary>Copies <paramref name="source"/> with the speaker <see cref="TranscriptMerger"/> attributed and how.</summary>
     internal TranscriptWord(TranscriptWord source, string? speaker, SpeakerAttribution attribution, float attributionConfidence)
-        : this(source, speaker)
     {
+        // Every field set once (no chained constructor): the merger builds one of these per word.
+        Text = source.Text;
+        Start = source.Start;
+        End = source.End;
+        Speaker = speaker;
+        _confidence = source._confidence;
         Attribution = attribution;
         _attributionConfidence = attributionConfidence;
     }

@@ -25,10 +25,6 @@ internal static class EmulatorTestSupport
     public static SpeechEmulatorOptions Options(bool withSidecars = true)
     {
         var options = SpeechEmulatorOptions.ForTests();
-        // A receiver answers within milliseconds; on a loaded machine the first delivery (JIT, connection set-up) can
-        // take seconds, so the limit is a minute: only a test that means to time out would reach it, and such a test
-        // drives the emulator's TimeProvider instead.
-        options.WebhookTimeout = TimeSpan.FromMinutes(1);
         if (withSidecars)
         {
             options.AudioLibraryDirectories.Add(SampleAudioDirectory);

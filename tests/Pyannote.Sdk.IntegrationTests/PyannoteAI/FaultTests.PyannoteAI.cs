@@ -79,14 +79,20 @@ public sealed partial class FaultTests
     [Fact]
     public async Task Slow_headers_past_the_network_timeout_retry_an_idempotent_request_and_fail_a_billed_one()
     {
-        await using var emulator = await StartAsync();
-        var client = NewPyannote(emulator, o => o.NetworkTimeout = TimeSpan.FromMilliseconds(300));
+        // The SDK's attempt timeouts run on a fake clock that only the stalled attempt moves: the retry cannot time
+        // out however slowly a loaded machine serves it, and the stall (10 minutes) outlasts any test.
+        var server = new StallDriver.ServerClock();
+        await using var emulator = await StartAsync(o => o.TimeProvider = server);
+        using var stall = new StallDriver(server);
+        var client = NewPyannote(emulator, o => stall.Apply(o));
 
-        emulator.EnqueueFault("/v1/test", "slow-headers=1500");
+        stall.Arm("/v1/test", afterHeaders: false);
+        emulator.EnqueueFault("/v1/test", StallDriver.SlowHeaders);
         Assert.True(await client.TestConnectionAsync());
         Assert.Equal(2, await CountAsync(emulator, "/v1/test", "GET", 2));
 
-        emulator.EnqueueFault("/v1/diarize", "slow-headers=1500");
+        stall.Arm("/v1/diarize", afterHeaders: false);
+        emulator.EnqueueFault("/v1/diarize", StallDriver.SlowHeaders);
         var timeout = await Assert.ThrowsAsync<SpeechTimeoutException>(() => client.StartDiarizationAsync(AudioInput.FromUrl(Remote)));
         Assert.Equal("SpeechTimeoutException", timeout.GetType().Name);
         Assert.Equal(1, await CountAsync(emulator, "/v1/diarize", "POST", 1));
@@ -150,11 +156,15 @@ public sealed partial class FaultTests
     public async Task Slow_body_stalling_past_the_network_timeout_fails_an_idempotent_request_after_one_request()
     {
         // The response was already handed over when the body stalls, so the retry handler is out of the picture, for
-        // billed and idempotent requests alike.
-        await using var emulator = await StartAsync();
+        // billed and idempotent requests alike. The idle limit's clock moves only once the stalled response's headers
+        // are in, so neither the upload nor the headers can time out instead.
+        var server = new StallDriver.ServerClock();
+        await using var emulator = await StartAsync(o => o.TimeProvider = server);
 
-        var pyannote = NewPyannote(emulator, o => o.NetworkTimeout = TimeSpan.FromMilliseconds(300));
-        emulator.EnqueueFault("/v1/test", "slow-body=1500");
+        using var pyannoteStall = new StallDriver(server);
+        var pyannote = NewPyannote(emulator, o => pyannoteStall.Apply(o));
+        pyannoteStall.Arm("/v1/test", afterHeaders: true);
+        emulator.EnqueueFault("/v1/test", StallDriver.SlowBody);
         var idempotent = await Assert.ThrowsAsync<SpeechTimeoutException>(() => pyannote.TestConnectionAsync());
         Assert.Equal("SpeechTimeoutException", idempotent.GetType().Name);
         Assert.Equal(1, await CountAsync(emulator, "/v1/test", "GET", 1));

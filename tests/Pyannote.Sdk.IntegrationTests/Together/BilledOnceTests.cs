@@ -23,7 +23,9 @@ public sealed class BilledOnceTests
         {
             foreach (var fault in new[] { "abort-before-headers", "500", "502", "503", "504", "408", "slow-headers=2000" })
             {
-                rows.Add(host, fault);
+                // On the SDK's own client the 1 s attempt timeout must cut the stall short: a 20 s stall leaves a loaded
+                // machine no way to let the answer arrive first (the call ends at the timeout, so the stall costs nothing).
+                rows.Add(host, host == "standard-on-sdk-client" && fault == "slow-headers=2000" ? "slow-headers=20000" : fault);
             }
         }
 

@@ -38,11 +38,15 @@ public sealed partial class FaultTests
     public async Task Slow_body_stalling_past_the_network_timeout_fails_a_billed_request_after_one_request()
     {
         // The response was already handed over when the body stalls, so the retry handler is out of the picture, for
-        // billed and idempotent requests alike.
-        await using var emulator = await StartAsync();
+        // billed and idempotent requests alike. The idle limit's clock moves only once the stalled response's headers
+        // are in, so neither the upload nor the headers can time out instead.
+        var server = new StallDriver.ServerClock();
+        await using var emulator = await StartAsync(o => o.TimeProvider = server);
 
-        var together = NewTogether(emulator, o => o.NetworkTimeout = TimeSpan.FromMilliseconds(300));
-        emulator.EnqueueFault("/v1/audio/transcriptions", "slow-body=1500");
+        using var togetherStall = new StallDriver(server);
+        var together = NewTogether(emulator, o => togetherStall.Apply(o));
+        togetherStall.Arm("/v1/audio/transcriptions", afterHeaders: true);
+        emulator.EnqueueFault("/v1/audio/transcriptions", StallDriver.SlowBody);
         var billed = await Assert.ThrowsAsync<SpeechTimeoutException>(() => together.TranscribeAsync(AudioInput.FromFile(ConversationWav)));
         Assert.Equal("SpeechTimeoutException", billed.GetType().Name);
         Assert.Equal(1, await CountAsync(emulator, "/v1/audio/transcriptions", "POST", 1));

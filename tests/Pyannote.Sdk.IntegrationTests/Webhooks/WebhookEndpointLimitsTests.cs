@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Pyannote.Sdk.IntegrationTests.Reliability;
 
 namespace Pyannote.Sdk.IntegrationTests.Webhooks;
 
@@ -15,8 +16,10 @@ namespace Pyannote.Sdk.IntegrationTests.Webhooks;
 /// The webhook endpoints under hostile senders, on a real Kestrel at 127.0.0.1: what needs no body is checked before
 /// the body is read, the buffer grows with the bytes that actually arrive (never from <c>Content-Length</c>), the
 /// server's own body limit holds unless the app opts in, and an over-limit chunked body gets the endpoint's own 413.
-/// The memory figure for 40 slow senders is a probe, not a test (docs/reliability.md).
+/// The memory figure for 40 slow senders is a probe, not a test (docs/reliability.md). The class runs alone: bytes
+/// allocated are counted process-wide, and on a loaded machine the window stretches while parallel tests allocate.
 /// </summary>
+[Collection(MeasuredCollection.Name)]
 public partial class WebhookEndpointLimitsTests
 {
     private const string Secret = "whsec-limits";

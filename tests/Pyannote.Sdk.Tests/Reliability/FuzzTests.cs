@@ -70,7 +70,9 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
         output.WriteLine(sb.ToString());
         ReliabilityData.WriteReport("fuzz.md", sb.ToString());
         Assert.All(results, r => Assert.True(r.Unexpected == 0, $"{r.Name}: {r.Unexpected} unexpected, first: {r.FirstUnexpected}"));
-        Assert.All(results, r => Assert.True(r.Max < TimeSpan.FromSeconds(2), $"{r.Name}: an input took {r.Max}"));
+        // A guard against runaway inputs (backtracking, quadratic growth), not a speed target: the slowest input measured
+        // on a loaded 2-core machine took 375 ms (docs/reliability.md), so the limit keeps over 10x headroom.
+        Assert.All(results, r => Assert.True(r.Max < TimeSpan.FromSeconds(5), $"{r.Name}: an input took {r.Max}"));
     }
 
     private static async Task<Result> FuzzAsync(Target target, int count)

@@ -9,8 +9,10 @@ namespace Pyannote.Sdk.Tests.HttpPipeline;
 /// Issue 13, finding 4: bodies read from the network are bounded. A 1.5 GB error body is cut at 64 KiB and still
 /// becomes <see cref="SpeechApiException"/>; a success body past <see cref="SpeechClientOptions.MaxResponseBodySize"/>
 /// becomes <see cref="SpeechResponseFormatException"/>; memory stays bounded either way (measured as bytes allocated
-/// during the call, an upper bound of what the call can hold).
+/// during the call, an upper bound of what the call can hold). The count is process-wide, so the class runs alone: on
+/// a loaded machine the call takes longer and tests running beside it would add their allocations to its figure.
 /// </summary>
+[Collection(ResponseBodyMemoryMeasurement.Name)]
 public sealed class ResponseBodyBoundsTests(ITestOutputHelper output)
 {
     private const long Huge = 1_500_000_000;
@@ -143,4 +145,10 @@ public sealed class ResponseBodyBoundsTests(ITestOutputHelper output)
             public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         }
     }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ResponseBodyMemoryMeasurement
+{
+    public const string Name = "Response body memory measurement (run alone)";
 }
