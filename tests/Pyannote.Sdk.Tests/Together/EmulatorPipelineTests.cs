@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Pyannote.Sdk.Emulator;
 using Pyannote.Sdk.Http;
-using Pyannote.Sdk.PyannoteAI;
 
 namespace Pyannote.Sdk.Tests.HttpPipeline;
 
@@ -13,7 +12,7 @@ namespace Pyannote.Sdk.Tests.HttpPipeline;
 /// The pipeline over real sockets against the local emulator (loopback only): the retry rules meet real
 /// SocketsHttpHandler exceptions and the emulator's injected faults. Backoff runs on a manual clock, so nothing sleeps.
 /// </summary>
-public sealed class EmulatorPipelineTests : IAsyncLifetime
+public sealed partial class EmulatorPipelineTests : IAsyncLifetime
 {
     private SpeechEmulator _emulator = null!;
 
@@ -21,17 +20,23 @@ public sealed class EmulatorPipelineTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _emulator.DisposeAsync();
 
-    private (ServiceProvider Services, FakeTimeProvider Time, CapturingLoggerProvider Logs) Host(Uri? togetherEndpoint = null)
+    /// <summary>A host with the Together AI client registered against the emulator (or <paramref name="togetherEndpoint"/>), and
+    /// <paramref name="more"/> configuration (another vendor's section).</summary>
+    private (ServiceProvider Services, FakeTimeProvider Time, CapturingLoggerProvider Logs) Host(Uri? togetherEndpoint = null, params (string Key, string? Value)[] more)
     {
         var time = new FakeTimeProvider { AutoAdvance = true };
         var logs = new CapturingLoggerProvider();
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
-            ["Speech:Pyannote:ApiKey"] = _emulator.ApiKey,
-            ["Speech:Pyannote:Endpoint"] = _emulator.PyannoteEndpoint.AbsoluteUri,
             ["Speech:Together:ApiKey"] = _emulator.ApiKey,
             ["Speech:Together:Endpoint"] = (togetherEndpoint ?? _emulator.TogetherEndpoint).AbsoluteUri,
-        }).Build();
+        };
+        foreach (var (key, value) in more)
+        {
+            settings[key] = value;
+        }
+
+        var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(time);
         services.AddLogging(l => l.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
@@ -99,21 +104,6 @@ public sealed class EmulatorPipelineTests : IAsyncLifetime
         Assert.IsAssignableFrom<HttpRequestException>(ex.InnerException);
         Assert.Equal(1, await SettledTranscriptionPosts(1));
         Assert.Contains(logs.Lines, l => l.Text.Contains("is not repeated: the request creates billed work", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task Idempotent_poll_is_retried_when_the_connection_breaks()
-    {
-        var (sp, _, _) = Host();
-        using var _ = sp;
-        var client = sp.GetRequiredService<PyannoteClient>();
-        var job = await client.StartDiarizationAsync(AudioInput.FromUrl("https://example.com/conversation.wav"));
-        _emulator.EnqueueFault("/pyannote/v1/jobs/*", "abort-before-headers");
-
-        var info = await client.GetJobAsync(job.Id);
-
-        Assert.Equal(job.Id, info.Id);
-        Assert.Equal(2, await SettledCount(log => log.Count(r => r.Method == "GET" && r.Path.StartsWith("/pyannote/v1/jobs/", StringComparison.Ordinal)), 2));
     }
 
     [Fact]
