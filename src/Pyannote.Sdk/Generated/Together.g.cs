@@ -26,542 +26,7 @@ namespace Pyannote.Sdk.Generated.Together
 {
     using System = global::System;
 
-    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    internal partial class TogetherGeneratedClient 
-    {
-        #pragma warning disable 8618
-        private string _baseUrl;
-        #pragma warning restore 8618
-
-        private System.Net.Http.HttpClient _httpClient;
-        private static System.Lazy<System.Text.Json.JsonSerializerOptions> _settings = new System.Lazy<System.Text.Json.JsonSerializerOptions>(CreateSerializerSettings, true);
-        private System.Text.Json.JsonSerializerOptions _instanceSettings;
-
-    #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
-        public TogetherGeneratedClient(System.Net.Http.HttpClient httpClient)
-    #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
-        {
-            BaseUrl = "https://api.together.ai";
-            _httpClient = httpClient;
-            Initialize();
-        }
-
-        private static System.Text.Json.JsonSerializerOptions CreateSerializerSettings()
-        {
-            var settings = new System.Text.Json.JsonSerializerOptions();
-            UpdateJsonSerializerSettings(settings);
-            return settings;
-        }
-
-        public string BaseUrl
-        {
-            get { return _baseUrl; }
-            set
-            {
-                _baseUrl = value;
-                if (!string.IsNullOrEmpty(_baseUrl) && !_baseUrl.EndsWith("/"))
-                    _baseUrl += '/';
-            }
-        }
-
-        protected System.Text.Json.JsonSerializerOptions JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
-
-        static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
-
-        partial void Initialize();
-
-        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, string url);
-        partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
-        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Transcribe audio, optionally with speaker labels.
-        /// </summary>
-        /// <param name="file">The audio to transcribe: the bytes of a .wav, .mp3, .m4a, .webm, .flac, .ogg, .opus or .aac file (at most 80 MB), or instead a public http(s) URL sent as a plain text field (the service downloads up to 1 GB).</param>
-        /// <param name="model">Model to run; defaults to openai/whisper-large-v3.</param>
-        /// <param name="language">ISO 639-1 language of the audio, or auto to detect it. The vendor's schema names en as the default while its guide names auto; the SDK always sends a value (auto when the caller gives none) so the outcome never depends on which default the server applies.</param>
-        /// <param name="prompt">Text that steers style or vocabulary (Whisper models only).</param>
-        /// <param name="response_format">json gives the text only; verbose_json adds timings and metadata.</param>
-        /// <param name="temperature">Sampling temperature between 0 and 1.</param>
-        /// <param name="timestamp_granularities">Level of timestamps: segment or word. To ask for both, repeat the field as timestamp_granularities[] once per value. Only valid with verbose_json.</param>
-        /// <param name="diarize">Whether to label words with speakers and return speaker_segments; sent as the text true or false.</param>
-        /// <param name="min_speakers">Fewest speakers to expect (with diarize).</param>
-        /// <param name="max_speakers">Most speakers to expect (with diarize).</param>
-        /// <returns>The transcript, as json or verbose_json.</returns>
-        /// <exception cref="GeneratedApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TranscriptionResult> CreateTranscriptionAsync(FileParameter file = null, string? model = null, string? language = null, string? prompt = null, Response_format? response_format = null, double? temperature = null, Timestamp_granularities? timestamp_granularities = null, Diarize? diarize = null, int? min_speakers = null, int? max_speakers = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var boundary_ = System.Guid.NewGuid().ToString();
-                    var content_ = new System.Net.Http.MultipartFormDataContent(boundary_);
-                    content_.Headers.Remove("Content-Type");
-                    content_.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=" + boundary_);
-
-                    if (file == null)
-                        throw new System.ArgumentNullException("file");
-                    else
-                    {
-                        var content_file_ = new System.Net.Http.StreamContent(file.Data);
-                        if (!string.IsNullOrEmpty(file.ContentType))
-                            content_file_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(file.ContentType);
-                        content_.Add(content_file_, "file", file.FileName ?? "file");
-                    }
-
-                    if (model == null)
-                        throw new System.ArgumentNullException("model");
-                    else
-                    {
-                        content_.Add(new System.Net.Http.StringContent(ConvertToString(model, System.Globalization.CultureInfo.InvariantCulture)), "model");
-                    }
-
-                    if (language == null)
-                        throw new System.ArgumentNullException("language");
-                    else
-                    {
-                        content_.Add(new System.Net.Http.StringContent(ConvertToString(language, System.Globalization.CultureInfo.InvariantCulture)), "language");
-                    }
-
-                    if (prompt == null)
-                        throw new System.ArgumentNullException("prompt");
-                    else
-                    {
-                        content_.Add(new System.Net.Http.StringContent(ConvertToString(prompt, System.Globalization.CultureInfo.InvariantCulture)), "prompt");
-                    }
-
-                    if (response_format == null)
-                        throw new System.ArgumentNullException("response_format");
-                    else
-                    {
-                        content_.Add(new System.Net.Http.StringContent(ConvertToString(response_format, System.Globalization.CultureInfo.InvariantCulture)), "response_format");
-                    }
-
-                    if (temperature == null)
-                        throw new System.ArgumentNullException("temperature");
-                    else
-                    {
-                        content_.Add(new System.Net.Http.StringContent(ConvertToString(temperature, System.Globalization.CultureInfo.InvariantCulture)), "temperature");
-                    }
-
-                    if (timestamp_granularities == null)
-                        throw new System.ArgumentNullException("timestamp_granularities");
-                    else
-                    {
-                        content_.Add(new System.Net.Http.StringContent(ConvertToString(timestamp_granularities, System.Globalization.CultureInfo.InvariantCulture)), "timestamp_granularities");
-                    }
-
-                    if (diarize == null)
-                        throw new System.ArgumentNullException("diarize");
-                    else
-                    {
-                        content_.Add(new System.Net.Http.StringContent(ConvertToString(diarize, System.Globalization.CultureInfo.InvariantCulture)), "diarize");
-                    }
-
-                    if (min_speakers == null)
-                        throw new System.ArgumentNullException("min_speakers");
-                    else
-                    {
-                        content_.Add(new System.Net.Http.StringContent(ConvertToString(min_speakers, System.Globalization.CultureInfo.InvariantCulture)), "min_speakers");
-                    }
-
-                    if (max_speakers == null)
-                        throw new System.ArgumentNullException("max_speakers");
-                    else
-                    {
-                        content_.Add(new System.Net.Http.StringContent(ConvertToString(max_speakers, System.Globalization.CultureInfo.InvariantCulture)), "max_speakers");
-                    }
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
-                    // Operation Path: "v1/audio/transcriptions"
-                    urlBuilder_.Append("v1/audio/transcriptions");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<TranscriptionResult>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new GeneratedApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new GeneratedApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new GeneratedApiException<ErrorEnvelope>("Invalid request, audio_too_long or file_too_large.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new GeneratedApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new GeneratedApiException<ErrorEnvelope>("Missing or invalid API key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 429)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new GeneratedApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new GeneratedApiException<ErrorEnvelope>("Rate limited.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new GeneratedApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Translate speech into text in the target language.
-        /// </summary>
-        /// <param name="file">The audio to transcribe: the bytes of a .wav, .mp3, .m4a, .webm, .flac, .ogg, .opus or .aac file (at most 80 MB), or instead a public http(s) URL sent as a plain text field (the service downloads up to 1 GB).</param>
-        /// <param name="model">Model to run; defaults to openai/whisper-large-v3.</param>
-        /// <param name="language">Target language of the translation (ISO 639-1); English when left out.</param>
-        /// <param name="prompt">Text that steers style or vocabulary (Whisper models only).</param>
-        /// <param name="response_format">json gives the text only; verbose_json adds timings and metadata.</param>
-        /// <param name="temperature">Sampling temperature between 0 and 1.</param>
-        /// <param name="timestamp_granularities">Level of timestamps: segment or word. To ask for both, repeat the field as timestamp_granularities[] once per value. Only valid with verbose_json.</param>
-        /// <returns>The transcript, as json or verbose_json.</returns>
-        /// <exception cref="GeneratedApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TranscriptionResult> CreateTranslationAsync(FileParameter file = null, string? model = null, string? language = null, string? prompt = null, Response_format2? response_format = null, double? temperature = null, Timestamp_granularities2? timestamp_granularities = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
-        {
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
-            {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var boundary_ = System.Guid.NewGuid().ToString();
-                    var content_ = new System.Net.Http.MultipartFormDataContent(boundary_);
-                    content_.Headers.Remove("Content-Type");
-                    content_.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=" + boundary_);
-
-                    if (file == null)
-                        throw new System.ArgumentNullException("file");
-                    else
-                    {
-                        var content_file_ = new System.Net.Http.StreamContent(file.Data);
-                        if (!string.IsNullOrEmpty(file.ContentType))
-                            content_file_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(file.ContentType);
-                        content_.Add(content_file_, "file", file.FileName ?? "file");
-                    }
-
-                    if (model == null)
-                        throw new System.ArgumentNullException("model");
-                    else
-                    {
-                        content_.Add(new System.Net.Http.StringContent(ConvertToString(model, System.Globalization.CultureInfo.InvariantCulture)), "model");
-                    }
-
-                    if (language == null)
-                        throw new System.ArgumentNullException("language");
-                    else
-                    {
-                        content_.Add(new System.Net.Http.StringContent(ConvertToString(language, System.Globalization.CultureInfo.InvariantCulture)), "language");
-                    }
-
-                    if (prompt == null)
-                        throw new System.ArgumentNullException("prompt");
-                    else
-                    {
-                        content_.Add(new System.Net.Http.StringContent(ConvertToString(prompt, System.Globalization.CultureInfo.InvariantCulture)), "prompt");
-                    }
-
-                    if (response_format == null)
-                        throw new System.ArgumentNullException("response_format");
-                    else
-                    {
-                        content_.Add(new System.Net.Http.StringContent(ConvertToString(response_format, System.Globalization.CultureInfo.InvariantCulture)), "response_format");
-                    }
-
-                    if (temperature == null)
-                        throw new System.ArgumentNullException("temperature");
-                    else
-                    {
-                        content_.Add(new System.Net.Http.StringContent(ConvertToString(temperature, System.Globalization.CultureInfo.InvariantCulture)), "temperature");
-                    }
-
-                    if (timestamp_granularities == null)
-                        throw new System.ArgumentNullException("timestamp_granularities");
-                    else
-                    {
-                        content_.Add(new System.Net.Http.StringContent(ConvertToString(timestamp_granularities, System.Globalization.CultureInfo.InvariantCulture)), "timestamp_granularities");
-                    }
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
-                    // Operation Path: "v1/audio/translations"
-                    urlBuilder_.Append("v1/audio/translations");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    PrepareRequest(client_, request_, url_);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        ProcessResponse(client_, response_);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<TranscriptionResult>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new GeneratedApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 400)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new GeneratedApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new GeneratedApiException<ErrorEnvelope>("Invalid request, audio_too_long or file_too_large.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 401)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new GeneratedApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new GeneratedApiException<ErrorEnvelope>("Missing or invalid API key.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 429)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorEnvelope>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new GeneratedApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new GeneratedApiException<ErrorEnvelope>("Rate limited.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new GeneratedApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
-            }
-        }
-
-        protected struct ObjectResponseResult<T>
-        {
-            public ObjectResponseResult(T responseObject, string responseText)
-            {
-                this.Object = responseObject;
-                this.Text = responseText;
-            }
-
-            public T Object { get; }
-
-            public string Text { get; }
-        }
-
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static System.Threading.Tasks.Task<string> ReadAsStringAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
-        {
-    #if NET5_0_OR_GREATER
-            return content.ReadAsStringAsync(cancellationToken);
-    #else
-            return content.ReadAsStringAsync();
-    #endif
-        }
-
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static System.Threading.Tasks.Task<System.IO.Stream> ReadAsStreamAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
-        {
-    #if NET5_0_OR_GREATER
-            return content.ReadAsStreamAsync(cancellationToken);
-    #else
-            return content.ReadAsStreamAsync();
-    #endif
-        }
-
-        public bool ReadResponseAsString { get; set; }
-
-        protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
-        {
-            if (response == null || response.Content == null)
-            {
-                return new ObjectResponseResult<T>(default(T)!, string.Empty);
-            }
-
-            if (ReadResponseAsString)
-            {
-                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    var typedBody = System.Text.Json.JsonSerializer.Deserialize<T>(responseText, JsonSerializerSettings);
-                    return new ObjectResponseResult<T>(typedBody!, responseText);
-                }
-                catch (System.Text.Json.JsonException exception)
-                {
-                    var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new GeneratedApiException(message, (int)response.StatusCode, responseText, headers, exception);
-                }
-            }
-            else
-            {
-                try
-                {
-                    using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
-                    {
-                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync<T>(responseStream, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
-                        return new ObjectResponseResult<T>(typedBody!, string.Empty);
-                    }
-                }
-                catch (System.Text.Json.JsonException exception)
-                {
-                    var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
-                    throw new GeneratedApiException(message, (int)response.StatusCode, string.Empty, headers, exception);
-                }
-            }
-        }
-
-        private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
-        {
-            if (value == null)
-            {
-                return "";
-            }
-
-            if (value is System.Enum)
-            {
-                var name = System.Enum.GetName(value.GetType(), value);
-                if (name != null)
-                {
-                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
-                    if (field_ != null)
-                    {
-                        var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
-                            as System.Runtime.Serialization.EnumMemberAttribute;
-                        if (attribute != null)
-                        {
-                            return attribute.Value != null ? attribute.Value : name;
-                        }
-                    }
-
-                    var converted = System.Convert.ToString(System.Convert.ChangeType(value, System.Enum.GetUnderlyingType(value.GetType()), cultureInfo));
-                    return converted == null ? string.Empty : converted;
-                }
-            }
-            else if (value is bool) 
-            {
-                return System.Convert.ToString((bool)value, cultureInfo).ToLowerInvariant();
-            }
-            else if (value is byte[])
-            {
-                return System.Convert.ToBase64String((byte[]) value);
-            }
-            else if (value is string[])
-            {
-                return string.Join(",", (string[])value);
-            }
-            else if (value.GetType().IsArray)
-            {
-                var valueArray = (System.Array)value;
-                var valueTextArray = new string[valueArray.Length];
-                for (var i = 0; i < valueArray.Length; i++)
-                {
-                    valueTextArray[i] = ConvertToString(valueArray.GetValue(i), cultureInfo);
-                }
-                return string.Join(",", valueTextArray);
-            }
-
-            var result = System.Convert.ToString(value, cultureInfo);
-            return result == null ? "" : result;
-        }
-    }
+    
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     internal partial class TranscriptionForm
@@ -595,8 +60,8 @@ namespace Pyannote.Sdk.Generated.Together
         /// json gives the text only; verbose_json adds timings and metadata.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("response_format")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Response_format>))]
-        public Response_format? Response_format { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TranscriptionFormResponse_format>))]
+        public TranscriptionFormResponse_format? Response_format { get; set; } = default!;
 
         /// <summary>
         /// Sampling temperature between 0 and 1.
@@ -608,15 +73,15 @@ namespace Pyannote.Sdk.Generated.Together
         /// Level of timestamps: segment or word. To ask for both, repeat the field as timestamp_granularities[] once per value. Only valid with verbose_json.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("timestamp_granularities")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Timestamp_granularities>))]
-        public Timestamp_granularities? Timestamp_granularities { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TranscriptionFormTimestamp_granularities>))]
+        public TranscriptionFormTimestamp_granularities? Timestamp_granularities { get; set; } = default!;
 
         /// <summary>
         /// Whether to label words with speakers and return speaker_segments; sent as the text true or false.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("diarize")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Diarize>))]
-        public Diarize? Diarize { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TranscriptionFormDiarize>))]
+        public TranscriptionFormDiarize? Diarize { get; set; } = default!;
 
         /// <summary>
         /// Fewest speakers to expect (with diarize).
@@ -664,8 +129,8 @@ namespace Pyannote.Sdk.Generated.Together
         /// json gives the text only; verbose_json adds timings and metadata.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("response_format")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Response_format2>))]
-        public Response_format2? Response_format { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TranslationFormResponse_format>))]
+        public TranslationFormResponse_format? Response_format { get; set; } = default!;
 
         /// <summary>
         /// Sampling temperature between 0 and 1.
@@ -677,8 +142,8 @@ namespace Pyannote.Sdk.Generated.Together
         /// Level of timestamps: segment or word. To ask for both, repeat the field as timestamp_granularities[] once per value. Only valid with verbose_json.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("timestamp_granularities")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Timestamp_granularities2>))]
-        public Timestamp_granularities2? Timestamp_granularities { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TranslationFormTimestamp_granularities>))]
+        public TranslationFormTimestamp_granularities? Timestamp_granularities { get; set; } = default!;
 
     }
 
@@ -956,7 +421,7 @@ namespace Pyannote.Sdk.Generated.Together
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    internal enum Response_format
+    internal enum TranscriptionFormResponse_format
     {
 
         [System.Runtime.Serialization.EnumMember(Value = @"json")]
@@ -968,7 +433,7 @@ namespace Pyannote.Sdk.Generated.Together
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    internal enum Timestamp_granularities
+    internal enum TranscriptionFormTimestamp_granularities
     {
 
         [System.Runtime.Serialization.EnumMember(Value = @"segment")]
@@ -980,7 +445,7 @@ namespace Pyannote.Sdk.Generated.Together
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    internal enum Diarize
+    internal enum TranscriptionFormDiarize
     {
 
         [System.Runtime.Serialization.EnumMember(Value = @"true")]
@@ -992,7 +457,7 @@ namespace Pyannote.Sdk.Generated.Together
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    internal enum Response_format2
+    internal enum TranslationFormResponse_format
     {
 
         [System.Runtime.Serialization.EnumMember(Value = @"json")]
@@ -1004,7 +469,7 @@ namespace Pyannote.Sdk.Generated.Together
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    internal enum Timestamp_granularities2
+    internal enum TranslationFormTimestamp_granularities
     {
 
         [System.Runtime.Serialization.EnumMember(Value = @"segment")]

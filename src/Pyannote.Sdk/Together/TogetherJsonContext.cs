@@ -4,10 +4,9 @@ using System.Text.Json.Serialization;
 namespace Pyannote.Sdk.Generated.Together;
 
 /// <summary>
-/// Source-generated System.Text.Json metadata for every Together DTO (request and response bodies of the generated client
-/// and of the hand-written layer), so reading and writing them needs no reflection and works trimmed and with Native
-/// AOT. <see cref="TogetherGeneratedClient"/> installs it as the resolver of its serializer settings; the settings themselves
-/// (ignore conditions, leniency) stay those of the generated client. <see cref="JsonElement"/> is listed for the
+/// Source-generated System.Text.Json metadata for every Together DTO (the bodies the hand-written layer builds and reads;
+/// Together's document has no generated operations), so reading and writing them needs no reflection and works trimmed
+/// and with Native AOT. <see cref="TogetherGeneratedClient"/> installs it as the resolver of its serializer settings. <see cref="JsonElement"/> is listed for the
 /// <c>AdditionalProperties</c> bags, whose values are read as JSON elements and written back as such.
 /// </summary>
 [JsonSerializable(typeof(TranscriptionForm))]

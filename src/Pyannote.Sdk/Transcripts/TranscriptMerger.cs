@@ -32,7 +32,8 @@ namespace Pyannote.Sdk.Transcripts;
 /// when it is farther than <see cref="MergeOptions.MaxGapToNearestSegment"/> from every segment and separated from
 /// every attributed word by a pause longer than <see cref="MergeOptions.MaxPauseInTurn"/>.</para>
 /// <para>Neither input needs to be sorted. The merge sorts both (skipping the sort when an input is already in order,
-/// as vendor output is), sweeps them once with a set of active segments, and smooths in linear passes; a word that no
+/// as vendor output is), sweeps them once with a set of active segments, and smooths only the sentences the sweep found
+/// weak words or speaker changes in; a word that no
 /// segment overlaps costs one binary search, and so does each smoothing check against the segments. Time-ordered input
 /// costs at most O((W + D) log D) plus the overlaps found (O(W log W) more when the words come unsorted), never W × D;
 /// memory is proportional to the output.</para>

@@ -35,7 +35,14 @@ public class OpenApiDocumentTests
 
         var operationIds = new HashSet<string>();
         var paths = root.GetProperty("paths");
-        Assert.True(paths.EnumerateObject().Any(), "no paths");
+        Assert.Equal(JsonValueKind.Object, paths.ValueKind);
+        if (!paths.EnumerateObject().Any())
+        {
+            // A vendor whose requests are all built by hand (Together) keeps its document for the DTOs those requests
+            // send and read: no operations, but schemas.
+            Assert.True(root.GetProperty("components").GetProperty("schemas").EnumerateObject().Any(), $"{vendor}.json has neither paths nor schemas");
+        }
+
         foreach (var p in paths.EnumerateObject())
         {
             Assert.StartsWith("/", p.Name);
@@ -57,6 +64,29 @@ public class OpenApiDocumentTests
                 Assert.True(node.TryGetProperty(segment.Replace("~1", "/").Replace("~0", "~"), out node), $"unresolved $ref {reference} in {vendor}.json");
             }
         }
+    }
+
+    /// <summary>Operations no generated call uses but that stay as the documented wire contract the hand-built request
+    /// follows: NanoGPT's <c>POST /api/transcribe</c> (200 with the transcript or 202 with a run id; NanoGptClient
+    /// builds the form through VendorRequest), pinned by NanoGptOpenApiDocumentTests.</summary>
+    private static readonly HashSet<string> KeptForTheirWireContract = ["nanogpt:Transcribe"];
+
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void Every_operation_in_the_document_is_called_by_the_hand_written_layer(string vendor)
+    {
+        // Operations nothing calls are removed from the documents (issue 15): generated code that is never used still
+        // has to be trimmed, reviewed and kept AOT-safe.
+        using var doc = JsonDocument.Parse(File.ReadAllText(RepoPaths.Combine("openapi", vendor + ".json")));
+        var handWritten = string.Join('\n', Directory.GetFiles(RepoPaths.Combine("src", "Pyannote.Sdk"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains(Path.DirectorySeparatorChar + "Generated" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .Select(File.ReadAllText));
+        var uncalled = doc.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Where(o => o.Name is "get" or "post" or "put" or "delete" or "patch"))
+            .Select(o => o.Value.GetProperty("operationId").GetString()!)
+            .Where(id => !handWritten.Contains("." + id + "Async(", StringComparison.Ordinal) && !KeptForTheirWireContract.Contains(vendor + ":" + id))
+            .ToArray();
+        Assert.True(uncalled.Length == 0, $"{vendor}.json declares operations no hand-written code calls: {string.Join(", ", uncalled)}");
     }
 
     [Theory]

@@ -12,7 +12,7 @@ public class NanoGptOpenApiDocumentTests
     {
         var doc = Doc();
         Assert.Equal("https://nano-gpt.com", doc.GetProperty("servers")[0].GetProperty("url").GetString());
-        Assert.Equal(new[] { "/api/transcribe", "/api/transcribe/status", "/api/v1/audio/transcriptions", "/api/v1/audio-models" }, doc.GetProperty("paths").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(new[] { "/api/transcribe", "/api/transcribe/status", "/api/v1/audio-models" }, doc.GetProperty("paths").EnumerateObject().Select(p => p.Name));
         var scheme = doc.GetProperty("components").GetProperty("securitySchemes").GetProperty("apiKey");
         Assert.Equal("header", scheme.GetProperty("in").GetString());
         Assert.Equal("x-api-key", scheme.GetProperty("name").GetString());

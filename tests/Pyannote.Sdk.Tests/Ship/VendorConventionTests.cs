@@ -64,6 +64,8 @@ public class VendorConventionTests
         string[] expected =
         [
             home.Prefix + "Vendor.cs",
+            "VendorDescriptor." + home.Folder + ".cs",
+            "SpeechClientsBuilder." + home.Folder + ".cs",
             home.Prefix + "Client.cs",
             home.Prefix + "ClientOptions.cs",
             home.Prefix + "Mapper.cs",
@@ -128,9 +130,40 @@ public class VendorConventionTests
 
     [Theory]
     [MemberData(nameof(Vendors))]
+    public void The_emulator_module_declares_the_vendor_with_the_sdk_key_endpoint_and_limits(SpeechVendor vendor)
+    {
+        var d = VendorDescriptor.For(vendor);
+        var home = Home.Of(vendor);
+        var module = RepoPaths.Combine("src", "Pyannote.Sdk.Emulator", "Vendors");
+        string[] files = [home.Prefix + "Api.cs", home.Prefix + "Vendor.cs", home.Prefix + "Emulator.cs", home.Prefix + "EmulatorOptions.cs"];
+        var missing = files.Where(f => !File.Exists(Path.Combine(module, f))).ToArray();
+        Assert.True(missing.Length == 0, $"{module} lacks {string.Join(", ", missing)}");
+
+        // The emulator serves the vendor under its SDK key, so a client pointed at the emulator endpoint reaches it.
+        var emulated = Assert.Single(global::Pyannote.Sdk.Emulator.Internal.Vendor.All, v => v.Key == d.Key);
+        Assert.Same(emulated, global::Pyannote.Sdk.Emulator.Internal.Vendor.Of("/" + d.Key + "/v1/anything"));
+        Assert.True(emulated.MaxUploadBytes(new global::Pyannote.Sdk.Emulator.SpeechEmulatorOptions()) > 0, $"{vendor} has no emulator upload limit");
+        var endpoint = typeof(global::Pyannote.Sdk.Emulator.SpeechEmulator).GetProperty(vendor + "Endpoint");
+        Assert.True(endpoint?.PropertyType == typeof(Uri), $"SpeechEmulator has no {vendor}Endpoint");
+    }
+
+    [Fact]
+    public void The_emulator_serves_exactly_the_sdk_vendors()
+    {
+        Assert.Equal(
+            VendorDescriptor.All.Select(d => d.Key).Order(StringComparer.Ordinal),
+            global::Pyannote.Sdk.Emulator.Internal.Vendor.All.Select(v => v.Key).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Vendors))]
     public void The_docs_list_the_vendor_in_each_place(SpeechVendor vendor)
     {
         var d = VendorDescriptor.For(vendor);
+        var home = Home.Of(vendor);
+        var architecture = File.ReadAllText(RepoPaths.Combine("docs", "architecture.md"));
+        Assert.Contains(home.Folder + "/`", architecture, StringComparison.Ordinal);
+        Assert.Contains("`" + d.Key + ".json`", architecture, StringComparison.Ordinal);
         Assert.Contains(d.DisplayName, File.ReadAllText(RepoPaths.Combine("README.md")), StringComparison.Ordinal);
         Assert.Contains(d.DisplayName, File.ReadAllText(RepoPaths.Combine("docs", "emulator.md")), StringComparison.Ordinal);
         var pipeline = File.ReadAllText(RepoPaths.Combine("docs", "http-pipeline.md"));

@@ -408,6 +408,39 @@ public class TranscriptMergerTests
         }
     }
 
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    [InlineData(13)]
+    public void An_exclusive_diarization_equal_to_the_regular_one_changes_nothing(int seed)
+    {
+        // The exclusive path sweeps four times and maps two label tables to one before the sentence rule; given the
+        // same segments twice it must attribute every word exactly as the single-diarization path does.
+        var rng = new Random(seed);
+        var segments = new List<DiarizationSegment>();
+        for (var i = 0; i < 60; i++)
+        {
+            var start = rng.Next(0, 600) / 10.0;
+            segments.Add(D($"S{rng.Next(4)}", start, start + rng.Next(0, 60) / 10.0));
+        }
+
+        var words = new List<TranscriptWord>();
+        for (var i = 0; i < 300; i++)
+        {
+            var start = rng.Next(0, 700) / 10.0;
+            words.Add(W($"w{i}{(rng.Next(6) == 0 ? "." : "")}", start, start + rng.Next(0, 8) / 10.0));
+        }
+
+        var options = new MergeOptions { MaxGapToNearestSegment = S(rng.Next(0, 30) / 10.0), MaxPauseInTurn = S(rng.Next(0, 15) / 10.0) };
+        var single = TranscriptMerger.Merge(words, segments, options);
+        var both = TranscriptMerger.Merge(words, segments, segments.ToArray(), options);
+
+        Assert.Equal(
+            single.Words.Select(w => (w.Text, w.Speaker, w.Attribution, w.AttributionConfidence)),
+            both.Words.Select(w => (w.Text, w.Speaker, w.Attribution, w.AttributionConfidence)));
+        Assert.Contains(single.Words, w => w.Attribution == SpeakerAttribution.Sentence);
+    }
+
     /// <summary>
     /// The rules of <see cref="TranscriptMerger"/> written out directly from the documentation (docs/merging.md), word by
     /// word against every segment and with whole-list scans instead of the sweep, runs and passes: 1. overlap (ties
