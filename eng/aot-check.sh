@@ -2,7 +2,7 @@
 # Native AOT check: publishes a throwaway console app that references the three libraries with PublishAot (every
 # member of the libraries rooted, so the AOT compiler analyses all of it, not only what the program reaches) and
 # TrimmerSingleWarn=false (one warning per call site), then runs it: it parses a diarized Together answer natively.
-# Prints the ILC warning count. Last run (2026-11-21): 2, both inside ASP.NET Core itself
+# Prints the ILC warning count. Last run (2026-11-30, after issue 15 removed the unused generated operations): 2, both inside ASP.NET Core itself
 # (Microsoft.AspNetCore.Http.Json.JsonOptions.CreateDefaultTypeResolver, reached only because the whole
 # Pyannote.Sdk.AspNetCore assembly is rooted), none in the Pyannote.Sdk assemblies; without the roots, 0. net8.0 because the .NET 10 NativeAOT runtime pack
 # (Microsoft.NETCore.App.Runtime.NativeAOT.linux-x64) did not restore from the package feed here; the 8.0 ILCompiler did.
@@ -72,7 +72,7 @@ var body = """
  "future_field":{"x":1}}
 """;
 var together = new TogetherClient("k", new TogetherClientOptions { Transport = new Canned(body) });
-var tr = await together.TranscribeAsync(AudioInput.FromStream(new MemoryStream(new byte[16]), "a.wav"), new Pyannote.Sdk.TranscriptionOptions { Diarize = true });
+var tr = await together.TranscribeAsync(AudioInput.FromStream(new MemoryStream("RIFF\0\0\0\0WAVEfmt "u8.ToArray()), "a.wav"), new Pyannote.Sdk.TranscriptionOptions { Diarize = true });
 foreach (var turn in tr.Turns) Console.WriteLine($"{turn.Speaker}: {turn.Text}");
 
 sealed class Canned(string json) : HttpMessageHandler
