@@ -8,7 +8,8 @@
 #   tests/*/<Folder>/, ...), its generated client (Generated/<Folder>.g.cs) and its emulator module
 #   (src/Pyannote.Sdk.Emulator/Vendors/<Prefix>*.cs).
 # - "Names it": the vendor's name in any casing (for pyannoteAI: "pyannote" not followed by ".Sdk"/"-sdk"/"_sdk", so
-#   the product name does not count; for Together: not the English word in common phrases), or its environment
+#   the product name does not count, nor "pyannote-sample"/"PyannoteSample": the open-source pyannote.audio sample
+#   corpus under ../shared/corpora, not the vendor's API; for Together: not the English word in common phrases), or its environment
 #   variable, found in code: identifiers and string literals. Comments (// ..., /* ... */, /// XML docs) are stripped
 #   first, so a file that only mentions a vendor in prose does not count: comments need no edit when a vendor is
 #   added. `--with-comments` counts comments too (the measure used before session 3).
@@ -34,7 +35,7 @@ import os, re, sys
 
 # folder | emulator module prefix | pattern (case-insensitive)
 VENDORS = [
-    ("PyannoteAI", "Pyannote", r"pyannote(?![.\-_]?sdk)"),
+    ("PyannoteAI", "Pyannote", r"pyannote(?![.\-_]?sdk)(?![ _\-]?sample)"),
     ("Together", "Together", r"\btogether(?![ -](with|they|we|in|on|the|as|and|,))"),
     ("JigsawStack", "JigsawStack", r"jigsawstack"),
     ("NanoGpt", "NanoGpt", r"nanogpt"),
