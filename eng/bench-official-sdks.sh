@@ -21,7 +21,7 @@ cleanup() { kill "$EMULATOR_PID" 2>/dev/null || true; wait "$EMULATOR_PID" 2>/de
 trap cleanup EXIT
 
 BASE="http://127.0.0.1:$PORT"
-for _ in $(seq 1 100); do
+for _ in $(seq 1 600); do
   if node -e "fetch('$BASE/pyannote/v1/test',{headers:{authorization:'Bearer emulator-key'}}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"; then break; fi
   if ! kill -0 "$EMULATOR_PID" 2>/dev/null; then cat "$WORK/emulator.log"; echo "emulator exited" >&2; exit 1; fi
   sleep 0.1

@@ -86,7 +86,7 @@ start_emulator() {
   EMULATOR_PID=$!
   trap 'kill "$EMULATOR_PID" 2>/dev/null || true; wait "$EMULATOR_PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT
   EMULATOR="http://127.0.0.1:$PORT"
-  for _ in $(seq 1 100); do
+  for _ in $(seq 1 600); do
     curl -sf -o /dev/null -H 'Authorization: Bearer emulator-key' "$EMULATOR/pyannote/v1/test" && return 0
     kill -0 "$EMULATOR_PID" 2>/dev/null || { cat "$WORK/emulator.log" >&2; fail "the standalone emulator exited"; return 1; }
     sleep 0.1
@@ -120,12 +120,12 @@ if [ -f samples/WebhookReceiver/Program.cs ] && grep -q MapPyannoteWebhook sampl
   (cd samples/WebhookReceiver/bin/Release/net10.0 && Pyannote__Webhooks__Secrets__0=emulator-webhook-secret exec dotnet WebhookReceiver.dll --urls "$RECEIVER") >"$WORK/receiver.log" 2>&1 &
   RECEIVER_PID=$!
   trap 'kill "$RECEIVER_PID" "$EMULATOR_PID" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$WORK"' EXIT
-  for _ in $(seq 1 100); do curl -sf -o /dev/null "$RECEIVER/" && break; sleep 0.1; done
+  for _ in $(seq 1 600); do curl -sf -o /dev/null "$RECEIVER/" && break; sleep 0.1; done
   # A diarization job whose first webhook delivery fails: the receiver gets the signed redelivery (x-retry-num: 1).
   job=$(curl -sf "$EMULATOR/pyannote/v1/diarize" -H 'Authorization: Bearer emulator-key' -H 'Content-Type: application/json' \
     -H 'x-emulator-fault: webhook-fail=1' -d "{\"url\":\"https://example.com/call.wav\",\"webhook\":\"$RECEIVER/webhooks/pyannote\"}" \
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["jobId"])') || true
-  for _ in $(seq 1 100); do grep -q "Job $job succeeded: .* 2 speakers" "$WORK/receiver.log" && break; sleep 0.1; done
+  for _ in $(seq 1 600); do grep -q "Job $job succeeded: .* 2 speakers" "$WORK/receiver.log" && break; sleep 0.1; done
   if [ -n "$job" ] && grep -q "Job $job succeeded: .* 2 speakers" "$WORK/receiver.log"; then
     echo "ok   webhook-receiver (job $job, verified redelivery)"
   else
