@@ -5,9 +5,14 @@ using System.Text.RegularExpressions;
 namespace Pyannote.Sdk.Tests.Foundation;
 
 /// <summary>The four vendor OpenAPI documents load, are internally consistent, and drive generated code that stays internal.</summary>
-public class OpenApiDocumentTests
+public partial class OpenApiDocumentTests
 {
-    public static readonly string[] Vendors = ["pyannote", "together", "jigsawstack", "nanogpt"];
+    /// <summary>Every vendor document under <c>openapi/</c> (its file name without <c>.json</c>), so adding a vendor's
+    /// document adds its rows here with no edit.</summary>
+    public static readonly string[] Vendors = Directory.GetFiles(RepoPaths.Combine("openapi"), "*.json")
+        .Select(f => Path.GetFileNameWithoutExtension(f))
+        .Order(StringComparer.Ordinal)
+        .ToArray();
 
     public static TheoryData<string> Documents()
     {
@@ -67,9 +72,8 @@ public class OpenApiDocumentTests
     }
 
     /// <summary>Operations no generated call uses but that stay as the documented wire contract the hand-built request
-    /// follows: NanoGPT's <c>POST /api/transcribe</c> (200 with the transcript or 202 with a run id; NanoGptClient
-    /// builds the form through VendorRequest), pinned by NanoGptOpenApiDocumentTests.</summary>
-    private static readonly HashSet<string> KeptForTheirWireContract = ["nanogpt:Transcribe"];
+    /// follows (<c>document:operationId</c>), gathered from each vendor folder's <see cref="VendorRowsAttribute"/> rows.</summary>
+    private static readonly HashSet<string> KeptForTheirWireContract = VendorRows.Of<string>(typeof(OpenApiDocumentTests)).ToHashSet(StringComparer.Ordinal);
 
     [Theory]
     [MemberData(nameof(Documents))]
