@@ -3,8 +3,6 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Runtime;
 using System.Text;
-using Pyannote.Sdk.PyannoteAI;
-using Pyannote.Sdk.Together;
 using Xunit.Abstractions;
 
 namespace Pyannote.Sdk.IntegrationTests.Reliability;
@@ -21,10 +19,6 @@ internal sealed class ExternalEmulator : IDisposable
     }
 
     public Uri BaseAddress { get; }
-
-    public Uri PyannoteEndpoint => new(BaseAddress, "pyannote/");
-
-    public Uri TogetherEndpoint => new(BaseAddress, "together/");
 
     public static async Task<ExternalEmulator> StartAsync(string apiKey, string jobDelayMs)
     {
@@ -65,8 +59,14 @@ internal sealed class ExternalEmulator : IDisposable
     }
 }
 
+/// <summary>One vendor's share of the load mix: <see cref="Start"/> makes a client against the out-of-process emulator
+/// (its base address; the options passed to the callback first) and returns one unit of work on an audio input.</summary>
+/// <param name="Description">What one unit is, as the report names it (e.g. "transcriptions").</param>
+/// <param name="Start">Creates the client and returns the unit of work.</param>
+internal sealed record LoadWorkload(string Description, Func<Uri, Action<SpeechClientOptions>, Func<AudioInput, Task>> Start);
+
 /// <summary>
-/// Load: N concurrent transcriptions and N concurrent job waits per round, R rounds, over one shared client and
+/// Load: N concurrent units of each vendor workload (transcriptions, job waits) per round, R rounds, over one shared client and
 /// socket handler against the emulator (in its own process, loopback). All must complete, sockets must not grow
 /// round over round, and managed memory after a full blocking GC must not trend upwards: the floor of the last two
 /// rounds may exceed the floor of the first two by at most <see cref="NoiseAllowance"/> plus
@@ -77,7 +77,7 @@ internal sealed class ExternalEmulator : IDisposable
 /// <c>PYANNOTE_SDK_LOAD_CONCURRENCY</c>=200 × <c>PYANNOTE_SDK_LOAD_ROUNDS</c>=6; <c>eng/reliability.sh --full</c> runs 1,000 × 10.
 /// </summary>
 [Collection(MeasuredCollection.Name)]
-public sealed class LoadTests(ITestOutputHelper output)
+public sealed partial class LoadTests(ITestOutputHelper output)
 {
     /// <summary>Memory a round may add without any leak (thread-pool growth under load, pool buckets, JIT data).</summary>
     private const long NoiseAllowance = 4L * 1024 * 1024;
@@ -101,8 +101,9 @@ public sealed class LoadTests(ITestOutputHelper output)
             o.JobWait.MaxWait = TimeSpan.FromMinutes(5);
         }
 
-        var together = new TogetherClient(Secrets.ApiKey, Apply(new TogetherClientOptions { Endpoint = emulator.TogetherEndpoint }, Configure));
-        var pyannote = new PyannoteClient(Secrets.ApiKey, Apply(new PyannoteClientOptions { Endpoint = emulator.PyannoteEndpoint }, Configure));
+        var workloads = VendorRows.Of<LoadWorkload>(typeof(LoadTests)).ToArray();
+        Assert.NotEmpty(workloads);
+        var units = workloads.Select(w => w.Start(emulator.BaseAddress, Configure)).ToArray();
         var audio = AudioInput.FromUrl("https://example.com/meeting.wav");
 
         var rows = new List<string>();
@@ -115,15 +116,13 @@ public sealed class LoadTests(ITestOutputHelper output)
         for (var round = 0; round <= rounds; round++)
         {
             var sw = Stopwatch.StartNew();
-            var work = new List<Task>(2 * n);
+            var work = new List<Task>(units.Length * n);
             for (var i = 0; i < n; i++)
             {
-                work.Add(together.CreateTranscriptionAsync(audio, new TogetherTranscriptionOptions { ResponseFormat = TogetherResponseFormat.VerboseJson }));
-                work.Add(Task.Run(async () =>
+                foreach (var unit in units)
                 {
-                    var job = await pyannote.StartDiarizationAsync(audio);
-                    await job.WaitForCompletionAsync();
-                }));
+                    work.Add(unit(audio));
+                }
             }
 
             foreach (var t in work)
@@ -164,18 +163,18 @@ public sealed class LoadTests(ITestOutputHelper output)
                 sockets.Add(socketCount);
             }
 
-            rows.Add(string.Create(CultureInfo.InvariantCulture, $"| {(round == 0 ? "warm-up" : round.ToString(CultureInfo.InvariantCulture))} | {2 * n} | {sw.Elapsed.TotalSeconds:0.00} | {bytes / 1024.0 / 1024.0:0.00} | {socketCount} | {tap.MaxInFlight} |"));
+            rows.Add(string.Create(CultureInfo.InvariantCulture, $"| {(round == 0 ? "warm-up" : round.ToString(CultureInfo.InvariantCulture))} | {units.Length * n} | {sw.Elapsed.TotalSeconds:0.00} | {bytes / 1024.0 / 1024.0:0.00} | {socketCount} | {tap.MaxInFlight} |"));
         }
 
-        var total = 2 * n * rounds;
+        var total = units.Length * n * rounds;
         // Trend, not single samples: the floor (minimum) of the first two measured rounds against that of the last two.
         var firstFloor = Math.Min(memory[0], memory[1]);
         var lastFloor = Math.Min(memory[^1], memory[^2]);
         var growth = lastFloor - firstFloor;
-        long callsBetween = 2L * n * (rounds - 2);
+        long callsBetween = (long)units.Length * n * (rounds - 2);
         var allowed = NoiseAllowance + LeakPerCall * callsBetween;
         var sb = new StringBuilder();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"Load: {completed}/{total} completed ({n} concurrent transcriptions + {n} concurrent job waits per round, {rounds} measured rounds after a warm-up), failures {failed}, socket errors {socketErrors}; managed memory after full GC: floor of the last two rounds {growth / 1048576.0:+0.00;-0.00} MiB against the first two ({growth / (double)callsBetween:+0;-0} B per call over {callsBetween} calls; allowed {allowed / 1048576.0:0.00} MiB), min {memory.Min() / 1048576.0:0.00} MiB, max {memory.Max() / 1048576.0:0.00} MiB; sockets before {socketsBefore}, after rounds {string.Join(", ", sockets)}; one shared SocketsHttpHandler; emulator out of process on loopback.");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Load: {completed}/{total} completed ({string.Join(" + ", workloads.Select(w => $"{n} concurrent {w.Description}"))} per round, {rounds} measured rounds after a warm-up), failures {failed}, socket errors {socketErrors}; managed memory after full GC: floor of the last two rounds {growth / 1048576.0:+0.00;-0.00} MiB against the first two ({growth / (double)callsBetween:+0;-0} B per call over {callsBetween} calls; allowed {allowed / 1048576.0:0.00} MiB), min {memory.Min() / 1048576.0:0.00} MiB, max {memory.Max() / 1048576.0:0.00} MiB; sockets before {socketsBefore}, after rounds {string.Join(", ", sockets)}; one shared SocketsHttpHandler; emulator out of process on loopback.");
         sb.AppendLine();
         sb.AppendLine("| round | calls | seconds | managed MiB after full GC | open sockets | max requests in flight |");
         sb.AppendLine("|---|---:|---:|---:|---:|---:|");
@@ -193,9 +192,16 @@ public sealed class LoadTests(ITestOutputHelper output)
         Assert.True(sockets.Count == 0 || sockets[^1] <= sockets[0] + 16, $"sockets grew from {sockets[0]} to {sockets[^1]}");
     }
 
-    private static T Apply<T>(T options, Action<SpeechClientOptions> configure) where T : SpeechClientOptions
-    {
-        configure(options);
-        return options;
-    }
+    /// <summary>A vendor workload: a client made by <paramref name="create"/> from options of type
+    /// <typeparamref name="TOptions"/> pointed at the emulator's <paramref name="prefix"/> and passed to the test's
+    /// configuration, and <paramref name="unit"/> as one unit of work with it.</summary>
+    private static LoadWorkload Workload<TClient, TOptions>(string description, string prefix, Func<string, TOptions, TClient> create, Func<TClient, AudioInput, Task> unit)
+        where TOptions : SpeechClientOptions, new() =>
+        new(description, (emulator, configure) =>
+        {
+            var options = new TOptions { Endpoint = new Uri(emulator, prefix) };
+            configure(options);
+            var client = create(Secrets.ApiKey, options);
+            return audio => unit(client, audio);
+        });
 }
