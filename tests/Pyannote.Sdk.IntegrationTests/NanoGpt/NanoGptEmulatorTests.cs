@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using Pyannote.Sdk.Emulator;
 using static Pyannote.Sdk.IntegrationTests.Emulator.EmulatorTestSupport;
 
@@ -28,7 +29,7 @@ public sealed class NanoGptEmulatorTests
     [Fact]
     public async Task Elevenlabs_run_is_accepted_with_202_and_polled_to_completion_with_both_label_conventions()
     {
-        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var options = Options();
         options.TimeProvider = clock;
         options.JobQueuedDelay = TimeSpan.FromSeconds(1);

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using Pyannote.Sdk.Emulator;
 using static Pyannote.Sdk.IntegrationTests.Emulator.EmulatorTestSupport;
 
@@ -179,7 +180,7 @@ public sealed class PyannoteEmulatorTests
     [Fact]
     public async Task Job_moves_from_created_to_running_to_succeeded_with_the_configured_delays()
     {
-        var clock = new ManualClock(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
         var options = Options();
         options.TimeProvider = clock;
         options.JobQueuedDelay = TimeSpan.FromSeconds(5);
