@@ -121,6 +121,7 @@ public static partial class TranscriptMerger
         {
             var smoother = new Smoother(n, slots, labels, regular, exclusive);
             smoother.SmoothSentences(marks);
+            smoother.TakeTurns(marks);
             if (attributed < n)
             {
                 smoother.FillFromNeighbours();
