@@ -2,7 +2,7 @@ namespace Pyannote.Sdk.Transcripts;
 
 /// <summary>Builds <see cref="Transcript"/>s by merging any vendor's words with any vendor's diarization.</summary>
 /// <remarks>
-/// <para>Each word is attributed in four steps (<c>docs/merging.md</c> shows each with an example):</para>
+/// <para>Each word is attributed in five steps (<c>docs/merging.md</c> shows each with an example):</para>
 /// <list type="number">
 /// <item><description><b>Overlap.</b> The speaker whose segments overlap the word the most in total wins when the margin
 /// over the next speaker is more than a tenth of the word's length (<see cref="SpeakerAttribution.Overlap"/>). Within
@@ -23,6 +23,10 @@ namespace Pyannote.Sdk.Transcripts;
 /// confident word of its sentence (<see cref="SpeakerAttribution.Sentence"/>). Outside islands, a word some segment
 /// overlaps only takes a speaker whose segments overlap it too, so a sentence the diarization clearly splits stays
 /// split.</description></item>
+/// <item><description><b>Turn taking.</b> With exactly two speakers, a whole sentence no segment overlaps, between a
+/// segment of one speaker ending before it and a segment of the same speaker starting after it, takes the other speaker
+/// (<see cref="SpeakerAttribution.TurnTaking"/>): speech the diarization missed between two turns of one person is most
+/// often the other's reply.</description></item>
 /// <item><description><b>Neighbouring words.</b> A word still without a speaker takes the speaker of the nearest word
 /// that has one, when no pause longer than <see cref="MergeOptions.MaxPauseInTurn"/> separates them
 /// (<see cref="SpeakerAttribution.NeighbouringWords"/>).</description></item>
@@ -363,9 +367,10 @@ public sealed class MergeOptions
     internal static readonly MergeOptions Default = new();
 
     /// <summary>A word no segment overlaps takes the nearest segment's speaker if that segment is at most this far away.
-    /// Default 2 seconds: ASR word times and automatic speech regions often disagree by more than half a second, and a
-    /// word left without a speaker is always wrong. <see cref="TimeSpan.Zero"/> attributes only words that touch a segment.</summary>
-    public TimeSpan MaxGapToNearestSegment { get; set; } = TimeSpan.FromSeconds(2);
+    /// Default 5 seconds: ASR word times and automatic speech regions often disagree by more than half a second, a
+    /// diarization can miss whole turns, and a word left without a speaker is always wrong (its confidence falls with the
+    /// distance, so far guesses are flagged). <see cref="TimeSpan.Zero"/> attributes only words that touch a segment.</summary>
+    public TimeSpan MaxGapToNearestSegment { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The longest pause inside one turn; a longer pause starts a new turn, ends a sentence for the sentence
     /// rule and stops an overlapped-speech tie from following the word before. Default <see cref="TurnOptions.DefaultMaxPause"/>.</summary>
