@@ -284,7 +284,8 @@ public static partial class TranscriptMerger
         /// overlaps (each word attributed by the nearest segment, or not at all), lying between a segment of one speaker
         /// that ends before it and a segment of the same speaker that starts after it, takes the other speaker. In a
         /// conversation of two, a whole sentence the diarization missed between two of one person's turns is most often
-        /// the other person's reply. One linear pass over the sentences, two binary searches per unheard sentence.</summary>
+        /// the other person's reply. One pass over the sentence ends and the sweep's weak words (only sentences whose words
+        /// are all weak are read), two binary searches per unheard sentence.</summary>
         public void TakeTurns(SentenceMarks marks)
         {
             if (labels.Length != 2)
@@ -294,11 +295,21 @@ public static partial class TranscriptMerger
 
             var index = exclusive is { Count: > 0 } ? exclusive : regular;
             var ends = marks.SentenceEnds;
+            var weak = marks.Weak;
+            var weakAt = 0;
             var a = 0;
             for (var s = 0; s < marks.SentenceCount; s++)
             {
                 var b = ends[s];
-                if (IsUnheard(a, b))
+
+                // Only a sentence whose words were all weak after the sweep can be unheard: the others cost nothing here.
+                var weakFrom = weakAt;
+                while (weakAt < marks.WeakCount && weak[weakAt] < b)
+                {
+                    weakAt++;
+                }
+
+                if (weakAt - weakFrom == b - a && IsUnheard(a, b))
                 {
                     var before = index.SpeakerEndingBy(words[a].Start);
                     var after = index.SpeakerStartingFrom(LatestEnd(a, b));
