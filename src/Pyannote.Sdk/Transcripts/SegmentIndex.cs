@@ -431,6 +431,29 @@ internal sealed class SegmentIndex
         return bestDistance <= maxGapTicks ? best : -1;
     }
 
+    /// <summary>The speaker of the segment that ends last among those ending at or before <paramref name="time"/>, when no
+    /// segment that starts by then runs past it (-1 otherwise, or when none ends by then); among equal ends, the speaker
+    /// heard first.</summary>
+    public int SpeakerEndingBy(long time)
+    {
+        var before = UpperBound(_starts, time);
+        return before > 0 && _prefixMaxEnd[before - 1] <= time ? _prefixMaxEndSpeaker[before - 1] : -1;
+    }
+
+    /// <summary>The speaker of the first segment starting at or after <paramref name="time"/> (-1: none); among equal
+    /// starts, the speaker heard first.</summary>
+    public int SpeakerStartingFrom(long time)
+    {
+        var first = UpperBound(_starts, time - 1);
+        var speaker = first < _starts.Length ? _speakers[first] : -1;
+        for (var k = first + 1; k < _starts.Length && _starts[k] == _starts[first]; k++)
+        {
+            speaker = Math.Min(speaker, _speakers[k]);
+        }
+
+        return speaker;
+    }
+
     private static int UpperBound(long[] values, long value)
     {
         int lo = 0, hi = values.Length;

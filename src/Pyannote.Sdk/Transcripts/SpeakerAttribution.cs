@@ -34,4 +34,10 @@ public enum SpeakerAttribution
     /// nearest word that has one, with no pause longer than <see cref="MergeOptions.MaxPauseInTurn"/> between them (speech
     /// the diarization missed is most often the neighbouring speaker's). Confidence: a quarter of that word's, at most 0.25.</summary>
     NeighbouringWords = 6,
+
+    /// <summary>The diarization has exactly two speakers, no segment overlaps any word of the word's sentence, and the
+    /// segments just before and just after that sentence are the same speaker's; the word took the other speaker (in a
+    /// conversation of two, a whole sentence the diarization missed between two turns of one person is most often the
+    /// other's reply). Confidence: 0.25.</summary>
+    TurnTaking = 7,
 }

@@ -5,6 +5,9 @@ public static partial class TranscriptMerger
     /// <summary>A run of words with one speaker is clear, inside its sentence, with at least this many confident words.</summary>
     private const int ClearRunWords = 3;
 
+    /// <summary>The confidence of a word attributed by the turn-taking rule (<see cref="SpeakerAttribution.TurnTaking"/>).</summary>
+    private const float TurnTakingConfidence = 0.25f;
+
     /// <summary>A word is confident when it is attributed by overlap with at least this confidence.</summary>
     private const float ConfidentAt = 0.5f;
 
@@ -307,6 +310,71 @@ public static partial class TranscriptMerger
 
             _exclusiveIds ??= exclusive.IdsOf(labels);
             return _exclusiveIds[speaker] >= 0 && exclusive.Overlaps(_exclusiveIds[speaker], from, to);
+        }
+
+        /// <summary>Turn-taking rule, only when the diarization has exactly two speakers: a whole sentence that no segment
+        /// overlaps (each word attributed by the nearest segment, or not at all), lying between a segment of one speaker
+        /// that ends before it and a segment of the same speaker that starts after it, takes the other speaker. In a
+        /// conversation of two, a whole sentence the diarization missed between two of one person's turns is most often
+        /// the other person's reply. One linear pass over the sentences, two binary searches per unheard sentence.</summary>
+        public void TakeTurns(SentenceMarks marks)
+        {
+            if (labels.Length != 2)
+            {
+                return;
+            }
+
+            var index = exclusive is { Count: > 0 } ? exclusive : regular;
+            var ends = marks.SentenceEnds;
+            var a = 0;
+            for (var s = 0; s < marks.SentenceCount; s++)
+            {
+                var b = ends[s];
+                if (IsUnheard(a, b))
+                {
+                    var before = index.SpeakerEndingBy(words[a].Start);
+                    var after = index.SpeakerStartingFrom(LatestEnd(a, b));
+                    if (before >= 0 && before == after)
+                    {
+                        var other = 1 - Array.IndexOf(labels, index.Speakers[before]);
+                        for (var i = a; i < b; i++)
+                        {
+                            words[i].Speaker = other;
+                            words[i].Reason = SpeakerAttribution.TurnTaking;
+                            words[i].Confidence = TurnTakingConfidence;
+                        }
+                    }
+                }
+
+                a = b;
+            }
+        }
+
+        /// <summary>Whether no segment overlaps any word of sentence [<paramref name="a"/>, <paramref name="b"/>): the sweep
+        /// attributed each by the nearest segment or not at all, and the sentence rule (which only moves words towards a
+        /// confident word of the sentence) left them so.</summary>
+        private bool IsUnheard(int a, int b)
+        {
+            for (var i = a; i < b; i++)
+            {
+                if (words[i].Reason is not (SpeakerAttribution.NearestSegment or SpeakerAttribution.Unattributed))
+                {
+                    return false;
+                }
+            }
+
+            return b > a;
+        }
+
+        private long LatestEnd(int a, int b)
+        {
+            var end = long.MinValue;
+            for (var i = a; i < b; i++)
+            {
+                end = Math.Max(end, words[i].End);
+            }
+
+            return end;
         }
 
         /// <summary>Neighbouring-words rule: a word still without a speaker (no segment within the gap) takes the speaker

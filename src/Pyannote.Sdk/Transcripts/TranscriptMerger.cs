@@ -2,7 +2,7 @@ namespace Pyannote.Sdk.Transcripts;
 
 /// <summary>Builds <see cref="Transcript"/>s by merging any vendor's words with any vendor's diarization.</summary>
 /// <remarks>
-/// <para>Each word is attributed in four steps (<c>docs/merging.md</c> shows each with an example):</para>
+/// <para>Each word is attributed in five steps (<c>docs/merging.md</c> shows each with an example):</para>
 /// <list type="number">
 /// <item><description><b>Overlap.</b> The speaker whose segments overlap the word the most in total wins when the margin
 /// over the next speaker is more than a tenth of the word's length (<see cref="SpeakerAttribution.Overlap"/>). Within
@@ -26,6 +26,10 @@ namespace Pyannote.Sdk.Transcripts;
 /// overlaps, sticking out of that speaker's segments by at most 0.25 s (the collar diarization scoring leaves around
 /// boundaries), may also take the clear run's speaker when a segment of that speaker comes within 0.25 s of the
 /// word.</description></item>
+/// <item><description><b>Turn taking.</b> With exactly two speakers, a whole sentence no segment overlaps, between a
+/// segment of one speaker ending before it and a segment of the same speaker starting after it, takes the other speaker
+/// (<see cref="SpeakerAttribution.TurnTaking"/>): speech the diarization missed between two turns of one person is most
+/// often the other's reply.</description></item>
 /// <item><description><b>Neighbouring words.</b> A word still without a speaker takes the speaker of the nearest word
 /// that has one, when no pause longer than <see cref="MergeOptions.MaxPauseInTurn"/> separates them
 /// (<see cref="SpeakerAttribution.NeighbouringWords"/>).</description></item>
@@ -124,6 +128,7 @@ public static partial class TranscriptMerger
         {
             var smoother = new Smoother(n, slots, labels, regular, exclusive);
             smoother.SmoothSentences(marks);
+            smoother.TakeTurns(marks);
             if (attributed < n)
             {
                 smoother.FillFromNeighbours();
@@ -370,9 +375,10 @@ public sealed class MergeOptions
     internal static readonly MergeOptions Default = new();
 
     /// <summary>A word no segment overlaps takes the nearest segment's speaker if that segment is at most this far away.
-    /// Default 2 seconds: ASR word times and automatic speech regions often disagree by more than half a second, and a
-    /// word left without a speaker is always wrong. <see cref="TimeSpan.Zero"/> attributes only words that touch a segment.</summary>
-    public TimeSpan MaxGapToNearestSegment { get; set; } = TimeSpan.FromSeconds(2);
+    /// Default 5 seconds: ASR word times and automatic speech regions often disagree by more than half a second, a
+    /// diarization can miss whole turns, and a word left without a speaker is always wrong (its confidence falls with the
+    /// distance, so far guesses are flagged). <see cref="TimeSpan.Zero"/> attributes only words that touch a segment.</summary>
+    public TimeSpan MaxGapToNearestSegment { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The longest pause inside one turn; a longer pause starts a new turn, ends a sentence for the sentence
     /// rule and stops an overlapped-speech tie from following the word before. Default <see cref="TurnOptions.DefaultMaxPause"/>.</summary>

@@ -80,19 +80,19 @@ public class TranscriptMergerTests
     public void Words_in_gaps_take_the_nearest_speaker_only_within_the_gap_limit()
     {
         var diarization = new[] { D("A", 0, 1), D("B", 3, 4) };
-        var words = new[] { W("nearA", 1.3, 1.5), W("middle", 1.8, 2.2), W("nearB", 2.6, 2.8), W("late", 4.6, 4.9), W("touchB", 2.7, 3.0), W("far", 6.5, 6.7) };
+        var words = new[] { W("nearA", 1.3, 1.5), W("middle", 1.8, 2.2), W("nearB", 2.6, 2.8), W("late", 4.6, 4.9), W("touchB", 2.7, 3.0), W("far", 9.5, 9.7) };
 
-        var t = TranscriptMerger.Merge(words, diarization); // default gap 2 s
+        var t = TranscriptMerger.Merge(words, diarization); // default gap 5 s
 
         Assert.Equal("A", SpeakerOf(t, "nearA"));
         Assert.Equal("A", SpeakerOf(t, "middle")); // 0.8 s from both: the speaker heard first
         Assert.Equal("B", SpeakerOf(t, "nearB"));
         Assert.Equal("B", SpeakerOf(t, "late"));
         Assert.Equal("B", SpeakerOf(t, "touchB"));
-        Assert.Null(SpeakerOf(t, "far")); // 2.5 s after B
+        Assert.Null(SpeakerOf(t, "far")); // 5.5 s after B
         var nearA = t.Words.Single(w => w.Text == "nearA");
         Assert.Equal(SpeakerAttribution.NearestSegment, nearA.Attribution);
-        Assert.Equal(0.5 * (1 - (0.3 / 2)), nearA.AttributionConfidence!.Value, 5);
+        Assert.Equal(0.5 * (1 - (0.3 / 5)), nearA.AttributionConfidence!.Value, 5);
         var far = t.Words.Single(w => w.Text == "far");
         Assert.Equal((SpeakerAttribution.Unattributed, 0.0), (far.Attribution, far.AttributionConfidence));
 
@@ -109,6 +109,36 @@ public class TranscriptMergerTests
         var apart = TranscriptMerger.Merge(words, diarization, new MergeOptions { MaxGapToNearestSegment = S(0.5), MaxPauseInTurn = S(0.1) });
         Assert.Equal((null, SpeakerAttribution.Unattributed), (SpeakerOf(apart, "middle"), apart.Words.Single(w => w.Text == "middle").Attribution));
         Assert.Null(SpeakerOf(apart, "late")); // 0.6 s after B
+    }
+
+    [Fact]
+    public void With_two_speakers_a_whole_unheard_sentence_between_two_turns_of_one_takes_the_other()
+    {
+        // A speaks, B's reply was missed by the diarization, A speaks again; B is only heard later.
+        var diarization = new[] { D("A", 0, 2), D("A", 5, 7), D("B", 8, 9) };
+        var words = new[]
+        {
+            W("Are", 0.2, 0.5), W("you", 0.6, 0.9), W("there?", 1.0, 1.5),
+            W("Yes,", 2.4, 2.8), W("I", 2.9, 3.0), W("am.", 3.1, 3.6),
+            W("Good.", 5.2, 5.8),
+        };
+
+        var t = TranscriptMerger.Merge(words, diarization);
+
+        Assert.All(t.Words.Where(w => w.Text is "Yes," or "I" or "am."), w => Assert.Equal(("B", SpeakerAttribution.TurnTaking, 0.25), (w.Speaker, w.Attribution, w.AttributionConfidence!.Value)));
+        Assert.Equal(["A", "B", "A"], t.Turns.Select(x => x.Speaker));
+
+        // A third speaker: who replied is unknown, so the nearest segment decides as before.
+        var three = TranscriptMerger.Merge(words, [.. diarization, D("C", 10, 11)]);
+        Assert.All(three.Words.Where(w => w.Text is "Yes," or "I" or "am."), w => Assert.Equal(("A", SpeakerAttribution.NearestSegment), (w.Speaker, w.Attribution)));
+
+        // Different speakers around the sentence: no turn to infer.
+        var around = TranscriptMerger.Merge(words, [D("A", 0, 2), D("B", 5, 7)]);
+        Assert.DoesNotContain(around.Words, w => w.Attribution == SpeakerAttribution.TurnTaking);
+
+        // A sentence some segment overlaps is heard: its words keep the ordinary rules.
+        var heard = TranscriptMerger.Merge(words, [.. diarization, D("A", 3.4, 3.5)]);
+        Assert.DoesNotContain(heard.Words, w => w.Attribution == SpeakerAttribution.TurnTaking);
     }
 
     [Fact]
@@ -214,7 +244,7 @@ public class TranscriptMergerTests
     public void Zero_length_words_are_points_taking_a_containing_segment_or_the_nearest()
     {
         var t = TranscriptMerger.Merge(
-            [W("inside", 1, 1), W("onBoundary", 2, 2), W("inOverlap", 3.5, 3.5), W("gap", 5.3, 5.3), W("far", 9, 9)],
+            [W("inside", 1, 1), W("onBoundary", 2, 2), W("inOverlap", 3.5, 3.5), W("gap", 5.3, 5.3), W("far", 12, 12)],
             [D("A", 0, 2), D("B", 2, 4), D("C", 3, 5)]);
 
         Assert.Equal("A", SpeakerOf(t, "inside"));
@@ -416,15 +446,24 @@ public class TranscriptMergerTests
     [InlineData(6)]
     [InlineData(7)]
     [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(10)]
+    [InlineData(11)]
+    [InlineData(12)]
+    [InlineData(13)]
+    [InlineData(14)]
     public void Sweep_agrees_with_a_word_by_segment_reference_on_random_inputs(int seed)
     {
         var rng = new Random(seed);
         var segments = new List<DiarizationSegment>();
-        for (var i = 0; i < 80; i++)
+
+        // Seeds from 9 on: a sparser two-speaker diarization, so that whole sentences fall between segments (turn taking).
+        var twoSpeakers = seed >= 9;
+        for (var i = 0; i < (twoSpeakers ? 25 : 80); i++)
         {
             // Times on a 0.1 s grid so ties, touching boundaries and zero lengths happen often.
             var start = rng.Next(0, 600) / 10.0;
-            segments.Add(D($"S{rng.Next(5)}", start, start + rng.Next(0, 60) / 10.0));
+            segments.Add(D($"S{rng.Next(twoSpeakers ? 2 : 5)}", start, start + rng.Next(0, twoSpeakers ? 30 : 60) / 10.0));
         }
 
         var words = new List<TranscriptWord>();
@@ -758,6 +797,34 @@ public class TranscriptMergerTests
                     if (before[i].Speaker != before[source].Speaker && Allowed(i, before[source].Speaker!))
                     {
                         cur[i] = (words[i], before[source].Speaker, SpeakerAttribution.Sentence, before[source].Confidence / 2);
+                    }
+                }
+            }
+        }
+
+        // Turn taking, with exactly two speakers: a whole sentence that no segment touches, after a segment of one speaker
+        // (the one ending last before it) and before a segment of the same speaker (the one starting first after it), takes
+        // the other speaker.
+        var names = segments.Select(s => s.Speaker).Distinct().ToList();
+        if (names.Count == 2)
+        {
+            foreach (var members in Enumerable.Range(0, words.Count).GroupBy(i => sentence[i]).Select(g => g.ToList()))
+            {
+                if (members.Any(i => segments.Any(s => Touches(s, words[i]))))
+                {
+                    continue;
+                }
+
+                var from = words[members[0]].Start;
+                var to = members.Max(i => words[i].End);
+                var before = segments.Where(s => s.End <= from).OrderByDescending(s => s.End).ThenBy(s => rank[s.Speaker]).FirstOrDefault();
+                var after = segments.Where(s => s.Start >= to).OrderBy(s => s.Start).ThenBy(s => rank[s.Speaker]).FirstOrDefault();
+                if (before is not null && after is not null && before.Speaker == after.Speaker)
+                {
+                    var other = names.Single(n => n != before.Speaker);
+                    foreach (var i in members)
+                    {
+                        cur[i] = (words[i], other, SpeakerAttribution.TurnTaking, 0.25f);
                     }
                 }
             }
