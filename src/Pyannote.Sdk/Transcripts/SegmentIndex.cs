@@ -212,6 +212,7 @@ internal sealed class SegmentIndex
                 word.Speaker = only + speakerOffset;
                 word.Reason = SpeakerAttribution.Overlap;
                 word.Confidence = length == 0 ? 1f : (float)Math.Min(1.0, onlyTotal / (double)length);
+                word.SoleSpeaker = true;
                 attributed++;
             }
             else if (touchedCount > 0)

@@ -24,6 +24,10 @@ public static partial class TranscriptMerger
         SegmentIndex regular,
         SegmentIndex? exclusive)
     {
+        /// <summary>How imprecise a diarization boundary is taken to be, in ticks (0.25 s: the collar diarization scoring
+        /// leaves around boundaries). See <see cref="WithinBoundaryTolerance"/>.</summary>
+        private const long BoundaryTolerance = 250 * TimeSpan.TicksPerMillisecond;
+
         // The runs of the sentence being read: first word, speaker, confident and strong words, sum of confidences.
         private int[] _runFirst = new int[16];
         private int[] _runSpeaker = new int[16];
@@ -136,7 +140,8 @@ public static partial class TranscriptMerger
         /// is clear with at least <see cref="ClearRunWords"/> confident words. A run that is not clear between two clear
         /// runs of one speaker (an island: a spurious short segment, a word pushed across a boundary) takes that speaker.
         /// Any other run that is not clear and has no strong word, next to a clear run, gives each word the speaker of the
-        /// nearer clear run, where the word's overlapping segments allow it (<see cref="MayTake"/>).
+        /// nearer clear run, where the word's overlapping segments allow it (<see cref="MayTake"/>) or the word lies at a
+        /// boundary that speaker's segment is within the tolerance of (<see cref="WithinBoundaryTolerance"/>).
         /// </summary>
         private void SmoothRuns(int b)
         {
@@ -172,9 +177,10 @@ public static partial class TranscriptMerger
                 for (var i = _runFirst[r]; i < last; i++)
                 {
                     var source = next < 0 || (p >= 0 && (island || words[i].Start - words[_runFirst[p + 1] - 1].End <= words[_runFirst[next]].Start - words[i].End)) ? p : next;
-                    if (words[i].Speaker != _runSpeaker[source] && (island || MayTake(i, _runSpeaker[source])))
+                    var speaker = _runSpeaker[source];
+                    if (words[i].Speaker != speaker && (island || MayTake(i, speaker) || WithinBoundaryTolerance(i, speaker)))
                     {
-                        words[i].Speaker = _runSpeaker[source];
+                        words[i].Speaker = speaker;
                         words[i].Reason = SpeakerAttribution.Sentence;
                         words[i].Confidence = island ? islandConfidence : MeanConfidence(source) / 2;
                     }
@@ -265,8 +271,34 @@ public static partial class TranscriptMerger
                 return true;
             }
 
+            return HasSegmentIn(speaker, words[word].Start, words[word].End);
+        }
+
+        /// <summary>
+        /// Boundary tolerance (run rule only, not islands nor weak words): a word the sweep attributed by overlap with one
+        /// speaker alone may also take <paramref name="speaker"/> when at most <see cref="BoundaryTolerance"/> of it lies
+        /// outside that one speaker's segments and a segment of <paramref name="speaker"/> overlaps the word widened by
+        /// <see cref="BoundaryTolerance"/> on each side: the word straddles a boundary the diarization placed a little off.
+        /// A word mostly outside its segments (a Whisper-style word stretched over a pause) never qualifies. One binary
+        /// search per diarization.
+        /// </summary>
+        private bool WithinBoundaryTolerance(int word, int speaker)
+        {
+            ref readonly var w = ref words[word];
+            if (!w.SoleSpeaker || w.Reason != SpeakerAttribution.Overlap || (1 - (double)w.Confidence) * (w.End - w.Start) > BoundaryTolerance)
+            {
+                return false;
+            }
+
+            return HasSegmentIn(speaker, w.Start - BoundaryTolerance, w.End + BoundaryTolerance);
+        }
+
+        /// <summary>Whether a segment of <paramref name="speaker"/>, in the regular or the exclusive diarization, overlaps
+        /// [<paramref name="from"/>, <paramref name="to"/>] (contains it, for a point): a binary search in each.</summary>
+        private bool HasSegmentIn(int speaker, long from, long to)
+        {
             _regularIds ??= regular.IdsOf(labels);
-            if (_regularIds[speaker] >= 0 && regular.Overlaps(_regularIds[speaker], words[word].Start, words[word].End))
+            if (_regularIds[speaker] >= 0 && regular.Overlaps(_regularIds[speaker], from, to))
             {
                 return true;
             }
@@ -277,7 +309,7 @@ public static partial class TranscriptMerger
             }
 
             _exclusiveIds ??= exclusive.IdsOf(labels);
-            return _exclusiveIds[speaker] >= 0 && exclusive.Overlaps(_exclusiveIds[speaker], words[word].Start, words[word].End);
+            return _exclusiveIds[speaker] >= 0 && exclusive.Overlaps(_exclusiveIds[speaker], from, to);
         }
 
         /// <summary>Turn-taking rule, only when the diarization has exactly two speakers: a whole sentence that no segment

@@ -22,7 +22,10 @@ namespace Pyannote.Sdk.Transcripts;
 /// the nearer clear run next to it; then each remaining weak word (not confident) takes the speaker of the nearest
 /// confident word of its sentence (<see cref="SpeakerAttribution.Sentence"/>). Outside islands, a word some segment
 /// overlaps only takes a speaker whose segments overlap it too, so a sentence the diarization clearly splits stays
-/// split.</description></item>
+/// split, with one allowance for imprecise boundaries in the rule of the nearer clear run: a word only one speaker
+/// overlaps, sticking out of that speaker's segments by at most 0.25 s (the collar diarization scoring leaves around
+/// boundaries), may also take the clear run's speaker when a segment of that speaker comes within 0.25 s of the
+/// word.</description></item>
 /// <item><description><b>Turn taking.</b> With exactly two speakers, a whole sentence no segment overlaps, between a
 /// segment of one speaker ending before it and a segment of the same speaker starting after it, takes the other speaker
 /// (<see cref="SpeakerAttribution.TurnTaking"/>): speech the diarization missed between two turns of one person is most
@@ -349,6 +352,10 @@ internal struct MergeWord
     /// long after the latest end so far.</summary>
     public bool PauseFollows;
 
+    /// <summary>The sweep attributed the word by <see cref="SpeakerAttribution.Overlap"/> with exactly one speaker
+    /// overlapping it, so its <see cref="Confidence"/> is the share of the word that speaker's segments cover.</summary>
+    public bool SoleSpeaker;
+
     public MergeWord(TranscriptWord word)
     {
         Start = word.Start.Ticks;
@@ -358,6 +365,7 @@ internal struct MergeWord
         Reason = SpeakerAttribution.Unattributed;
         EndsSentence = TranscriptMerger.EndsSentence(word.Text);
         PauseFollows = false;
+        SoleSpeaker = false;
     }
 }
 

@@ -378,6 +378,65 @@ public class TranscriptMergerTests
         Assert.Contains("segments[1]", Assert.Throws<ArgumentException>(() => TranscriptMerger.FromSegments([new SpeakerTextSegment("a", S(0), S(1), "x"), null!])).Message);
     }
 
+    /// <summary>pyannote's sample around 18 s: Sheila's sentence ends at 17.769 s and Diane's "Oh, I'm originally from
+    /// Chicago also." follows; the diarization (<paramref name="diarization"/>) keeps speaker91 until 17.92 s.</summary>
+    private static Transcript MergeOh(double ohEnd, params DiarizationSegment[] diarization) => TranscriptMerger.Merge(
+        [
+            W("And", 14.5, 14.7), W("Sheila", 15.0, 15.5), W("originally", 16.6, 17.1), W("from", 17.15, 17.35), W("Chicago.", 17.4, 17.769),
+            W("Oh,", 17.789, ohEnd), W("I'm", 18.35, 18.55), W("originally2", 18.6, 19.1), W("from2", 19.15, 19.35), W("Chicago2", 19.4, 19.8), W("also.", 19.85, 20.1),
+        ],
+        diarization);
+
+    [Fact]
+    public void A_word_sticking_out_of_its_speaker_by_a_boundary_error_joins_the_clear_run_of_its_sentence()
+    {
+        // speaker91 ‥17.92 s, speaker90 18.05 s‥ (and a short speaker91 segment inside it, as in the real RTTM). "Oh,"
+        // (17.789–17.997 s) is 63 % inside speaker91 and nobody else's: it sticks out 0.077 s, and speaker90 starts 0.053 s
+        // after it. speaker90's segment does not overlap it, but a boundary is that imprecise: it joins its sentence.
+        var t = MergeOh(17.997, D("speaker91", 14.49, 17.92), D("speaker90", 18.05, 21.49), D("speaker91", 18.15, 18.59));
+
+        var oh = t.Words.Single(w => w.Text == "Oh,");
+        Assert.Equal(("speaker90", SpeakerAttribution.Sentence), (oh.Speaker, oh.Attribution));
+        Assert.Equal(0.5, oh.AttributionConfidence!.Value, 5); // half the clear run's mean confidence (1.0)
+        Assert.Equal("speaker90", SpeakerOf(t, "I'm"));
+        Assert.All(t.Words.Take(5), w => Assert.Equal("speaker91", w.Speaker));
+        Assert.All(t.Words.Skip(5), w => Assert.Equal("speaker90", w.Speaker));
+    }
+
+    [Fact]
+    public void A_word_sticking_out_by_more_than_the_tolerance_keeps_its_speaker()
+    {
+        // "Oh," stretched to 18.1 s: 0.28 s of it lies outside speaker91 (until 17.82 s), though speaker90 starts 0.05 s after it.
+        var t = MergeOh(18.1, D("speaker91", 14.49, 17.82), D("speaker90", 18.15, 21.49));
+        var oh = t.Words.Single(w => w.Text == "Oh,");
+        Assert.Equal(("speaker91", SpeakerAttribution.Overlap), (oh.Speaker, oh.Attribution));
+
+        // 0.23 s outside: it moves.
+        Assert.Equal("speaker90", SpeakerOf(MergeOh(18.1, D("speaker91", 14.49, 17.87), D("speaker90", 18.15, 21.49)), "Oh,"));
+    }
+
+    [Fact]
+    public void A_word_two_speakers_overlap_does_not_use_the_tolerance()
+    {
+        // As in the sample, but a third speaker's short segment also overlaps "Oh,": it is no longer one speaker's word
+        // that sticks out of a boundary, so it keeps speaker91 (its own overlap).
+        var t = MergeOh(17.997, D("speaker91", 14.49, 17.92), D("C", 17.95, 18.0), D("speaker90", 18.05, 21.49));
+        var oh = t.Words.Single(w => w.Text == "Oh,");
+        Assert.Equal(("speaker91", SpeakerAttribution.Overlap), (oh.Speaker, oh.Attribution));
+        Assert.Equal("speaker90", SpeakerOf(t, "I'm"));
+    }
+
+    [Fact]
+    public void A_target_segment_farther_than_the_tolerance_does_not_qualify()
+    {
+        // speaker90 starts 0.3 s after "Oh," ends: too far for a boundary error; 0.2 s after, it is within the tolerance.
+        var far = MergeOh(17.997, D("speaker91", 14.49, 17.92), D("speaker90", 18.297, 21.49));
+        Assert.Equal(("speaker91", SpeakerAttribution.Overlap), (SpeakerOf(far, "Oh,"), far.Words.Single(w => w.Text == "Oh,").Attribution));
+
+        var near = MergeOh(17.997, D("speaker91", 14.49, 17.92), D("speaker90", 18.197, 21.49));
+        Assert.Equal(("speaker90", SpeakerAttribution.Sentence), (SpeakerOf(near, "Oh,"), near.Words.Single(w => w.Text == "Oh,").Attribution));
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
@@ -416,11 +475,78 @@ public class TranscriptMergerTests
         }
 
         var options = new MergeOptions { MaxGapToNearestSegment = S(rng.Next(0, 30) / 10.0), MaxPauseInTurn = S(rng.Next(0, 15) / 10.0) };
+        AssertAgreesWithReference(words, segments, options);
+
+        // A conversation: turns of consecutive words, each turn's segment with its edges shifted by up to 0.3 s, some
+        // spurious short segments; here the boundary tolerance decides some words.
+        var (turnWords, turnSegments) = Conversation(rng);
+        var moved = AssertAgreesWithReference(turnWords, turnSegments, new MergeOptions { MaxGapToNearestSegment = S(rng.Next(0, 30) / 10.0) });
+        Assert.True(moved > 0, "no word of the conversation was moved by the boundary tolerance");
+    }
+
+    /// <summary>About 500 consecutive words in turns of 3–12 words by four speakers, on a 0.1 s grid, with sentence ends
+    /// and a few long pauses. The diarization has one segment per turn with its start and end each moved by −0.1 to
+    /// +0.3 s, and a few spurious 0.1–0.5 s segments of other speakers; at a third of the speaker changes, the boundary is
+    /// placed inside the new turn's first word (0.1–0.4 s into it) and the new speaker's segment starts 0–0.3 s after that
+    /// word, with silence between: the boundary error the tolerance is for, within it and beyond it.</summary>
+    private static (List<TranscriptWord> Words, List<DiarizationSegment> Segments) Conversation(Random rng)
+    {
+        var words = new List<TranscriptWord>();
+        var segments = new List<DiarizationSegment>();
+        var t = 0.0;
+        var speaker = 0;
+        var previous = -1; // the previous turn's segment
+        while (words.Count < 500)
+        {
+            speaker = (speaker + 1 + rng.Next(3)) % 4;
+            var first = t;
+            var firstWord = words.Count;
+            var count = rng.Next(3, 13);
+            for (var k = 0; k < count; k++)
+            {
+                var end = t + (rng.Next(1, rng.Next(3) == 0 ? 6 : 4) / 10.0);
+                var last = k == count - 1;
+                words.Add(W($"c{words.Count}{((last && rng.Next(5) > 0) || rng.Next(10) == 0 ? "." : "")}", t, end));
+                t = end + (rng.Next(30) == 0 ? 1.5 : rng.Next(0, 2) / 10.0);
+            }
+
+            var speechEnd = words[^1].End.TotalSeconds;
+            var start = Math.Max(0, first + (rng.Next(-1, 4) / 10.0));
+            if (previous >= 0 && rng.Next(3) == 0)
+            {
+                // The previous speaker's segment runs into this turn's first word; this speaker's starts after it.
+                var opener = words[firstWord];
+                var into = Math.Min(rng.Next(1, 5) / 10.0, (opener.End - opener.Start).TotalSeconds);
+                var before = segments[previous];
+                segments[previous] = new DiarizationSegment(before.Speaker, before.Start, Max(before.Start, opener.Start + S(into)));
+                start = opener.End.TotalSeconds + (rng.Next(0, 4) / 10.0);
+            }
+
+            previous = segments.Count;
+            segments.Add(D($"S{speaker}", start, Math.Max(start, speechEnd + (rng.Next(-1, 4) / 10.0))));
+            if (rng.Next(6) == 0)
+            {
+                var at = first + (rng.Next(0, (int)((speechEnd - first) * 10) + 1) / 10.0);
+                segments.Add(D($"S{(speaker + 1 + rng.Next(3)) % 4}", at, at + (rng.Next(1, 6) / 10.0)));
+            }
+
+            t += rng.Next(0, 2) / 10.0;
+        }
+
+        return (words, segments);
+    }
+
+    /// <summary>Merges and checks every word against <see cref="Reference"/>; returns how many words only the boundary
+    /// tolerance moved.</summary>
+    private static int AssertAgreesWithReference(List<TranscriptWord> words, List<DiarizationSegment> segments, MergeOptions options)
+    {
         var merged = TranscriptMerger.Merge(words, segments, options);
 
-        var expected = Reference(words, segments, options).ToDictionary(x => x.Word.Text);
+        var movedByTolerance = 0;
+        var expected = Reference(words, segments, options, _ => movedByTolerance++).ToDictionary(x => x.Word.Text);
         if (Environment.GetEnvironmentVariable("MERGE_DUMP") == "1")
         {
+            Console.WriteLine($"{movedByTolerance} moved by the boundary tolerance");
             foreach (var w in merged.Words)
             {
                 var e = expected[w.Text];
@@ -445,6 +571,8 @@ public class TranscriptMergerTests
                 e.Speaker == w.Speaker && e.Attribution == w.Attribution && Math.Abs(e.Confidence - w.AttributionConfidence!.Value) < 1e-6,
                 $"{w} ({w.Attribution}, {w.AttributionConfidence}): expected {e.Speaker ?? "none"} ({e.Attribution}, {e.Confidence})");
         }
+
+        return movedByTolerance;
     }
 
     [Theory]
@@ -484,12 +612,13 @@ public class TranscriptMergerTests
     /// The rules of <see cref="TranscriptMerger"/> written out directly from the documentation (docs/merging.md), word by
     /// word against every segment and with whole-list scans instead of the sweep, runs and passes: 1. overlap (ties
     /// within a tenth of the word to the speaker of the word just before, then the deeper segment, then the speaker heard
-    /// first); 2. the nearest segment within the gap; 3. sentences: islands, weak runs next to a clear run, then weak
-    /// words take the speaker of the nearest confident word; 4. words still without a speaker take the nearest attributed
-    /// word's speaker within their stretch of speech.
+    /// first); 2. the nearest segment within the gap; 3. sentences: islands, weak runs next to a clear run (with the
+    /// boundary tolerance), then weak words take the speaker of the nearest confident word; 4. words still without a
+    /// speaker take the nearest attributed word's speaker within their stretch of speech. <paramref name="movedByTolerance"/>,
+    /// if given, hears of each word that only the boundary tolerance of rule 3a moved.
     /// </summary>
     internal static List<(TranscriptWord Word, string? Speaker, SpeakerAttribution Attribution, double Confidence)> Reference(
-        IReadOnlyList<TranscriptWord> input, IReadOnlyList<DiarizationSegment> segments, MergeOptions options)
+        IReadOnlyList<TranscriptWord> input, IReadOnlyList<DiarizationSegment> segments, MergeOptions options, Action<TranscriptWord>? movedByTolerance = null)
     {
         var words = input.Select((w, i) => (w, i)).OrderBy(x => x.w.Start).ThenBy(x => x.w.End).ThenBy(x => x.i).Select(x => x.w).ToList();
         var rank = segments.OrderBy(s => s.Start).ThenBy(s => s.End).Select(s => s.Speaker).Distinct().Select((s, i) => (s, i)).ToDictionary(x => x.s, x => x.i);
@@ -571,6 +700,24 @@ public class TranscriptMergerTests
         bool Strong(int i) => cur[i].Attribution == SpeakerAttribution.Overlap && cur[i].Confidence >= 0.9f;
         bool Allowed(int i, string speaker) => cur[i].Attribution is not (SpeakerAttribution.Overlap or SpeakerAttribution.OverlappedSpeech)
             || segments.Any(s => s.Speaker == speaker && Touches(s, words[i]));
+
+        // Boundary tolerance (rule 3a, weak runs at an edge): a word only one speaker's segments touch, sticking out of
+        // them by at most 0.25 s in all (its length minus their summed overlap), may also take a speaker with a segment
+        // reaching within 0.25 s of the word.
+        var tolerance = TimeSpan.FromMilliseconds(250);
+        bool NearBoundary(int i, string speaker)
+        {
+            var w = words[i];
+            var touching = segments.Where(s => Touches(s, w)).ToList();
+            if (touching.Select(s => s.Speaker).Distinct().Count() != 1)
+            {
+                return false;
+            }
+
+            var outside = (w.End - w.Start).Ticks - touching.Sum(s => Overlap(s, w));
+            return outside <= tolerance.Ticks
+                && segments.Any(s => s.Speaker == speaker && s.Start < w.End + tolerance && s.End > w.Start - tolerance);
+        }
         if (segments.Count > 0)
         {
             foreach (var members in Enumerable.Range(0, words.Count).GroupBy(i => sentence[i]).Select(g => g.ToList()))
@@ -616,9 +763,14 @@ public class TranscriptMergerTests
                             foreach (var i in runs[k])
                             {
                                 var source = q < 0 || (p >= 0 && words[i].Start - words[runs[p][^1]].End <= words[runs[q][0]].Start - words[i].End) ? p : q;
-                                if (Allowed(i, speakerOf[source]!))
+                                var allowed = Allowed(i, speakerOf[source]!);
+                                if (allowed || NearBoundary(i, speakerOf[source]!))
                                 {
                                     updates.Add((i, speakerOf[source]!, means[source] / 2));
+                                    if (!allowed && cur[i].Speaker != speakerOf[source])
+                                    {
+                                        movedByTolerance?.Invoke(words[i]);
+                                    }
                                 }
                             }
                         }
