@@ -28,6 +28,19 @@ internal sealed class SentenceMarks
 
     public int WeakCount => _weakCount;
 
+    /// <summary>Moves <paramref name="cursor"/> (an index into <see cref="Weak"/>) past the weak words before word
+    /// <paramref name="end"/>, and returns how many it passed: read sentence by sentence, the weak words of each.</summary>
+    public int SkipWeakBefore(int end, ref int cursor)
+    {
+        var from = cursor;
+        while (cursor < _weakCount && _weak[cursor] < end)
+        {
+            cursor++;
+        }
+
+        return cursor - from;
+    }
+
     /// <summary>The indices of the words whose speaker (or lack of one) differs from the word's before, in order.</summary>
     public int[] Changes => _changes;
 

@@ -57,10 +57,7 @@ public static partial class TranscriptMerger
             {
                 var b = ends[s];
                 var weakFrom = weakAt;
-                while (weakAt < marks.WeakCount && weak[weakAt] < b)
-                {
-                    weakAt++;
-                }
+                var weakCount = marks.SkipWeakBefore(b, ref weakAt);
 
                 // Changes inside the sentence: after its first word.
                 var changed = false;
@@ -69,8 +66,6 @@ public static partial class TranscriptMerger
                     changed |= changes[changeAt] > a;
                     changeAt++;
                 }
-
-                var weakCount = weakAt - weakFrom;
 
                 // Nothing to do when every word is confident and one speaker's, or none is confident.
                 if (weakCount < b - a && (weakCount > 0 || changed))
@@ -327,7 +322,6 @@ public static partial class TranscriptMerger
 
             var index = exclusive is { Count: > 0 } ? exclusive : regular;
             var ends = marks.SentenceEnds;
-            var weak = marks.Weak;
             var weakAt = 0;
             var a = 0;
             for (var s = 0; s < marks.SentenceCount; s++)
@@ -335,13 +329,7 @@ public static partial class TranscriptMerger
                 var b = ends[s];
 
                 // Only a sentence whose words were all weak after the sweep can be unheard: the others cost nothing here.
-                var weakFrom = weakAt;
-                while (weakAt < marks.WeakCount && weak[weakAt] < b)
-                {
-                    weakAt++;
-                }
-
-                if (weakAt - weakFrom == b - a && IsUnheard(a, b))
+                if (marks.SkipWeakBefore(b, ref weakAt) == b - a && IsUnheard(a, b))
                 {
                     var before = index.SpeakerEndingBy(words[a].Start);
                     var after = index.SpeakerStartingFrom(LatestEnd(a, b));
