@@ -413,12 +413,9 @@ internal sealed class SegmentIndex
         if (after < _starts.Length)
         {
             var distance = Math.Max(0, _starts[after] - we);
-            var speaker = _speakers[after];
+
             // Segments sharing that start, and zero-length segments inside the word, are at the same distance.
-            for (var k = after + 1; k < _starts.Length && (_starts[k] == _starts[after] || _starts[k] <= we); k++)
-            {
-                speaker = Math.Min(speaker, _speakers[k]);
-            }
+            var speaker = LowestSpeakerFrom(after, we);
 
             if (distance < bestDistance || (distance == bestDistance && speaker < best))
             {
@@ -445,8 +442,15 @@ internal sealed class SegmentIndex
     public int SpeakerStartingFrom(long time)
     {
         var first = UpperBound(_starts, time - 1);
-        var speaker = first < _starts.Length ? _speakers[first] : -1;
-        for (var k = first + 1; k < _starts.Length && _starts[k] == _starts[first]; k++)
+        return first < _starts.Length ? LowestSpeakerFrom(first, _starts[first]) : -1;
+    }
+
+    /// <summary>The lowest speaker id (the speaker heard first) among segment <paramref name="first"/> and the segments
+    /// after it that share its start or start by <paramref name="through"/>.</summary>
+    private int LowestSpeakerFrom(int first, long through)
+    {
+        var speaker = _speakers[first];
+        for (var k = first + 1; k < _starts.Length && (_starts[k] == _starts[first] || _starts[k] <= through); k++)
         {
             speaker = Math.Min(speaker, _speakers[k]);
         }

@@ -329,10 +329,10 @@ public static partial class TranscriptMerger
                 var b = ends[s];
 
                 // Only a sentence whose words were all weak after the sweep can be unheard: the others cost nothing here.
-                if (marks.SkipWeakBefore(b, ref weakAt) == b - a && IsUnheard(a, b))
+                if (marks.SkipWeakBefore(b, ref weakAt) == b - a && IsUnheard(a, b, out var latestEnd))
                 {
                     var before = index.SpeakerEndingBy(words[a].Start);
-                    var after = index.SpeakerStartingFrom(LatestEnd(a, b));
+                    var after = index.SpeakerStartingFrom(latestEnd);
                     if (before >= 0 && before == after)
                     {
                         var other = 1 - Array.IndexOf(labels, index.Speakers[before]);
@@ -351,29 +351,21 @@ public static partial class TranscriptMerger
 
         /// <summary>Whether no segment overlaps any word of sentence [<paramref name="a"/>, <paramref name="b"/>): the sweep
         /// attributed each by the nearest segment or not at all, and the sentence rule (which only moves words towards a
-        /// confident word of the sentence) left them so.</summary>
-        private bool IsUnheard(int a, int b)
+        /// confident word of the sentence) left them so. Also gives the latest end of its words.</summary>
+        private bool IsUnheard(int a, int b, out long latestEnd)
         {
+            latestEnd = long.MinValue;
             for (var i = a; i < b; i++)
             {
                 if (words[i].Reason is not (SpeakerAttribution.NearestSegment or SpeakerAttribution.Unattributed))
                 {
                     return false;
                 }
+
+                latestEnd = Math.Max(latestEnd, words[i].End);
             }
 
             return b > a;
-        }
-
-        private long LatestEnd(int a, int b)
-        {
-            var end = long.MinValue;
-            for (var i = a; i < b; i++)
-            {
-                end = Math.Max(end, words[i].End);
-            }
-
-            return end;
         }
 
         /// <summary>Neighbouring-words rule: a word still without a speaker (no segment within the gap) takes the speaker

@@ -695,6 +695,7 @@ public class TranscriptMergerTests
             stretch[i] = stretch[i - 1] + (pause ? 1 : 0);
         }
 
+        var sentences = Enumerable.Range(0, words.Count).GroupBy(i => sentence[i]).Select(g => g.ToList()).ToList();
         var cur = result.ToList();
         bool Confident(int i) => cur[i].Attribution == SpeakerAttribution.Overlap && cur[i].Confidence >= 0.5f;
         bool Strong(int i) => cur[i].Attribution == SpeakerAttribution.Overlap && cur[i].Confidence >= 0.9f;
@@ -720,7 +721,7 @@ public class TranscriptMergerTests
         }
         if (segments.Count > 0)
         {
-            foreach (var members in Enumerable.Range(0, words.Count).GroupBy(i => sentence[i]).Select(g => g.ToList()))
+            foreach (var members in sentences)
             {
                 // Rule 3a, in sentences their punctuation closes: runs of equal speakers; clear = 3+ confident words.
                 if (Closes(words[members[^1]].Text))
@@ -808,7 +809,7 @@ public class TranscriptMergerTests
         var names = segments.Select(s => s.Speaker).Distinct().ToList();
         if (names.Count == 2)
         {
-            foreach (var members in Enumerable.Range(0, words.Count).GroupBy(i => sentence[i]).Select(g => g.ToList()))
+            foreach (var members in sentences)
             {
                 if (members.Any(i => segments.Any(s => Touches(s, words[i]))))
                 {
